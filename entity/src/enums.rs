@@ -1,0 +1,149 @@
+//! Enums stored as short strings, so rows read the same on SQLite, PostgreSQL and MariaDB.
+
+use sea_orm::entity::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// How a partner attends: in the room or on the stream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize, utoipa::ToSchema)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+#[serde(rename_all = "snake_case")]
+pub enum AttendanceMode {
+    #[sea_orm(string_value = "in_person")]
+    InPerson,
+    #[sea_orm(string_value = "online")]
+    Online,
+}
+
+impl AttendanceMode {
+    pub const ALL: [AttendanceMode; 2] = [AttendanceMode::InPerson, AttendanceMode::Online];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AttendanceMode::InPerson => "in_person",
+            AttendanceMode::Online => "online",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "in_person" => Some(AttendanceMode::InPerson),
+            "online" => Some(AttendanceMode::Online),
+            _ => None,
+        }
+    }
+}
+
+/// Where a registration stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize, utoipa::ToSchema)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+#[serde(rename_all = "snake_case")]
+pub enum RegistrationStatus {
+    #[sea_orm(string_value = "confirmed")]
+    Confirmed,
+    #[sea_orm(string_value = "waitlisted")]
+    Waitlisted,
+    #[sea_orm(string_value = "cancelled")]
+    Cancelled,
+}
+
+impl RegistrationStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RegistrationStatus::Confirmed => "confirmed",
+            RegistrationStatus::Waitlisted => "waitlisted",
+            RegistrationStatus::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "confirmed" => Some(RegistrationStatus::Confirmed),
+            "waitlisted" => Some(RegistrationStatus::Waitlisted),
+            "cancelled" => Some(RegistrationStatus::Cancelled),
+            _ => None,
+        }
+    }
+}
+
+/// An event's life cycle; only `published` events take registrations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize, utoipa::ToSchema)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+#[serde(rename_all = "snake_case")]
+pub enum EventStatus {
+    #[sea_orm(string_value = "draft")]
+    Draft,
+    #[sea_orm(string_value = "published")]
+    Published,
+    #[sea_orm(string_value = "closed")]
+    Closed,
+    #[sea_orm(string_value = "cancelled")]
+    Cancelled,
+}
+
+impl EventStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventStatus::Draft => "draft",
+            EventStatus::Published => "published",
+            EventStatus::Closed => "closed",
+            EventStatus::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "draft" => Some(EventStatus::Draft),
+            "published" => Some(EventStatus::Published),
+            "closed" => Some(EventStatus::Closed),
+            "cancelled" => Some(EventStatus::Cancelled),
+            _ => None,
+        }
+    }
+}
+
+/// What an account may do. Ordered: each role includes the ones below it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize, utoipa::ToSchema)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    #[sea_orm(string_value = "checkin")]
+    Checkin,
+    #[sea_orm(string_value = "organizer")]
+    Organizer,
+    #[sea_orm(string_value = "admin")]
+    Admin,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Checkin => "checkin",
+            Role::Organizer => "organizer",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "checkin" => Some(Role::Checkin),
+            "organizer" => Some(Role::Organizer),
+            "admin" => Some(Role::Admin),
+            _ => None,
+        }
+    }
+}
+
+/// Delivery state of an outbox row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize, utoipa::ToSchema)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+#[serde(rename_all = "snake_case")]
+pub enum OutboxStatus {
+    #[sea_orm(string_value = "pending")]
+    Pending,
+    #[sea_orm(string_value = "sending")]
+    Sending,
+    #[sea_orm(string_value = "sent")]
+    Sent,
+    #[sea_orm(string_value = "failed")]
+    Failed,
+}

@@ -1,0 +1,57 @@
+//! `event`: one meeting, its seats per mode and the counters that guard them.
+
+use sea_orm::entity::prelude::*;
+
+use crate::EventStatus;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "event")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    #[sea_orm(unique)]
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    /// `{"fr": {"title": …, "description": …}, "nl": {…}}`
+    pub translations: Json,
+    pub starts_at: DateTimeUtc,
+    pub ends_at: DateTimeUtc,
+    /// IANA zone name, used for display only; times are stored in UTC.
+    pub timezone: String,
+    pub venue: Option<String>,
+    pub online_url: Option<String>,
+    pub offers_in_person: bool,
+    pub offers_online: bool,
+    /// `None` is unlimited.
+    pub in_person_capacity: Option<i32>,
+    pub online_capacity: Option<i32>,
+    /// Confirmed registrations per mode, kept in step with the registration rows in the
+    /// same transaction; the seat rules read and write these under the event's row lock.
+    pub in_person_confirmed: i32,
+    pub online_confirmed: i32,
+    pub waitlist: bool,
+    pub registration_closes_at: Option<DateTimeUtc>,
+    pub status: EventStatus,
+    /// Custom questions, as the API shows them.
+    pub questions: Json,
+    /// Next waitlist position; arrival order that survives identical timestamps.
+    pub next_queue_seq: i64,
+    /// Bumped by every write that touches seats: taking the event's row lock.
+    pub revision: i64,
+    /// iCalendar SEQUENCE: grows when the time or place changes.
+    pub calendar_sequence: i32,
+    /// Minutes before `starts_at` when reminders go out.
+    pub reminder_minutes_before: i32,
+    pub reminders_queued_at: Option<DateTimeUtc>,
+    /// When the "no seat freed up" notices went out to those still waiting at the start.
+    pub waitlist_closed_at: Option<DateTimeUtc>,
+    pub created_by: Option<Uuid>,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

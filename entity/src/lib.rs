@@ -1,0 +1,17 @@
+//! SeaORM entities: one module per table, plus the string-backed enums they share.
+//!
+//! No business rules live here; the `convene` crate maps these rows to its own view types
+//! before anything reaches JSON or a template.
+
+pub mod api_token;
+pub mod checkin;
+pub mod desk_link;
+pub mod enums;
+pub mod event;
+pub mod online_join;
+pub mod outbox_email;
+pub mod registration;
+pub mod session;
+pub mod user;
+
+pub use enums::*;

@@ -1,0 +1,33 @@
+//! `outbox_email`: a mail to send, written in the transaction of the change that causes it.
+
+use sea_orm::entity::prelude::*;
+
+use crate::OutboxStatus;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "outbox_email")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    /// Which mail: "confirmation", "waitlisted", "cancelled", …
+    pub kind: String,
+    pub event_id: Uuid,
+    pub registration_id: Option<Uuid>,
+    pub language: String,
+    /// The typed message (what changed), rendered into a mail only when sent.
+    pub payload: Json,
+    pub status: OutboxStatus,
+    pub attempts: i32,
+    pub next_attempt_at: DateTimeUtc,
+    /// While `sending`, the claim is held until then; a dead worker's rows are taken over.
+    pub lease_until: Option<DateTimeUtc>,
+    pub last_error: Option<String>,
+    pub sent_at: Option<DateTimeUtc>,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

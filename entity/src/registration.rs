@@ -1,0 +1,45 @@
+//! `registration`: one partner's place at one event.
+
+use sea_orm::entity::prelude::*;
+
+use crate::{AttendanceMode, RegistrationStatus};
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "registration")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub event_id: Uuid,
+    pub first_name: String,
+    pub last_name: String,
+    /// Trimmed and lower-cased.
+    pub email: String,
+    /// Equal to `email` while the registration is active, NULL once cancelled: unique with
+    /// `event_id`, so one active registration per address survives re-registration.
+    pub active_email: Option<String>,
+    pub organization: String,
+    pub mode: AttendanceMode,
+    pub status: RegistrationStatus,
+    /// Per-event order of arrival, for the waitlist.
+    pub queue_seq: i64,
+    pub language: String,
+    pub ticket_code: String,
+    pub manage_token: String,
+    pub join_token: String,
+    pub consent_at: DateTimeUtc,
+    /// "form", "api", "desk", "imported by …".
+    pub consent_source: String,
+    pub answers: Json,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+    pub confirmed_at: Option<DateTimeUtc>,
+    pub cancelled_at: Option<DateTimeUtc>,
+    /// Last time the manage link was mailed again (duplicate registration or lost link).
+    pub link_resent_at: Option<DateTimeUtc>,
+    pub reminder_sent_at: Option<DateTimeUtc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

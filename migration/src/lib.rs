@@ -1,0 +1,16 @@
+//! Schema migrations, one file per change. `convene migrate` and `convene serve` apply them
+//! under a database lock (see `convene::db::migrate`).
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261128_000001_initial;
+mod column_types;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261128_000001_initial::Migration)]
+    }
+}

@@ -1,0 +1,113 @@
+//! `App::build` connects, migrates, builds the state and router and binds the listener;
+//! `run_until_stopped` serves until the shutdown signal. Tests use exactly this, on port 0.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use anyhow::Context;
+use tokio::net::TcpListener;
+use tokio::sync::Notify;
+
+use crate::config::{Config, redact_url};
+use crate::db::Db;
+use crate::web::{self, AppState};
+
+pub struct App {
+    listener: TcpListener,
+    state: AppState,
+}
+
+impl App {
+    pub async fn build(config: Config) -> anyhow::Result<App> {
+        if config.bind.ip().is_unspecified() && config.base_url.is_empty() {
+            anyhow::bail!(
+                "CONVENE_BIND is {} (all interfaces) but CONVENE_BASE_URL is not set: set it to the address partners use, e.g. https://events.example.org",
+                config.bind
+            );
+        }
+        let db = Db::connect(&config.database_url).await?;
+        db.migrate().await?;
+        let listener = TcpListener::bind(config.bind).await.with_context(|| format!("cannot listen on {}", config.bind))?;
+        let address = listener.local_addr()?;
+        let base_url = if config.base_url.is_empty() {
+            format!("http://{address}")
+        } else {
+            config.base_url.trim_end_matches('/').to_owned()
+        };
+        if config.mail.smtp_url.is_none() {
+            tracing::warn!(folder = %config.mail.outbox_dir.display(), "SMTP_URL is not set: mails are written as .eml files");
+        }
+        tracing::info!(database = %redact_url(&config.database_url), %address, %base_url, "Convene ready");
+        let state = AppState {
+            db,
+            config: Arc::new(config),
+            base_url: base_url.into(),
+            metrics: crate::telemetry::metrics_handle(),
+            mail_wakeup: Arc::new(Notify::new()),
+        };
+        Ok(App { listener, state })
+    }
+
+    pub fn address(&self) -> SocketAddr {
+        self.listener.local_addr().unwrap_or_else(|_| self.state.config.bind)
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.state.base_url
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until `shutdown` resolves; then in-flight requests get the configured grace
+    /// period (8 s by default) to finish, so the process exits within 10 s.
+    pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+        let App { listener, state } = self;
+        let grace = state.config.shutdown_grace;
+        let router = web::router(state.clone());
+        let (stop, mut stopped) = tokio::sync::watch::channel(false);
+        let server = axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(async move {
+                stopped.wait_for(|s| *s).await.ok();
+            });
+        let mut server = std::pin::pin!(server.into_future());
+        tokio::select! {
+            result = &mut server => return result.context("server failed"),
+            () = shutdown => {}
+        }
+        tracing::info!("shutting down: finishing in-flight requests");
+        stop.send(true).ok();
+        match tokio::time::timeout(grace, server).await {
+            Ok(result) => result.context("server failed")?,
+            Err(_) => tracing::warn!("in-flight requests did not finish within {grace:?}; stopping anyway"),
+        }
+        state.db.write.close_by_ref().await.ok();
+        state.db.read.close_by_ref().await.ok();
+        tracing::info!("stopped");
+        Ok(())
+    }
+}
+
+/// Resolves on SIGINT or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        tokio::signal::ctrl_c().await.ok();
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut sig) => {
+                sig.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = terminate => {}
+    }
+}

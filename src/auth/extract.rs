@@ -1,0 +1,68 @@
+//! Who is calling: the account behind a Bearer token, and role-checking wrappers.
+
+use axum::extract::FromRequestParts;
+use axum::http::header::AUTHORIZATION;
+use axum::http::request::Parts;
+use entity::Role;
+use uuid::Uuid;
+
+use super::service::user_for_token;
+use crate::error::AppError;
+use crate::web::AppState;
+
+/// An authenticated account.
+#[derive(Debug, Clone)]
+pub struct CurrentUser {
+    pub id: Uuid,
+    pub email: String,
+    pub role: Role,
+}
+
+impl CurrentUser {
+    pub fn require(self, role: Role) -> Result<CurrentUser, AppError> {
+        if self.role >= role { Ok(self) } else { Err(AppError::Forbidden) }
+    }
+}
+
+impl FromRequestParts<AppState> for CurrentUser {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        if let Some(user) = parts.extensions.get::<CurrentUser>() {
+            return Ok(user.clone());
+        }
+        let header = parts.headers.get(AUTHORIZATION).and_then(|v| v.to_str().ok()).ok_or(AppError::Unauthorized)?;
+        let (scheme, token) = header.split_once(' ').ok_or(AppError::Unauthorized)?;
+        if !scheme.eq_ignore_ascii_case("bearer") {
+            return Err(AppError::Unauthorized);
+        }
+        let account = user_for_token(&state.db.read, token.trim()).await?.ok_or(AppError::Unauthorized)?;
+        let user = CurrentUser { id: account.id, email: account.email, role: account.role };
+        parts.extensions.insert(user.clone());
+        Ok(user)
+    }
+}
+
+/// An organizer or admin.
+#[derive(Debug, Clone)]
+pub struct Organizer(pub CurrentUser);
+
+impl FromRequestParts<AppState> for Organizer {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        CurrentUser::from_request_parts(parts, state).await?.require(Role::Organizer).map(Organizer)
+    }
+}
+
+/// Any staff account: check-in, organizer or admin.
+#[derive(Debug, Clone)]
+pub struct Staff(pub CurrentUser);
+
+impl FromRequestParts<AppState> for Staff {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        CurrentUser::from_request_parts(parts, state).await?.require(Role::Checkin).map(Staff)
+    }
+}

@@ -1,0 +1,123 @@
+//! Typed configuration. The command line reads it from the environment (see `cli`); tests
+//! build it as a literal with [`Config::for_tests`]-style struct updates.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// Everything `App::build` needs.
+#[derive(Clone)]
+pub struct Config {
+    pub database_url: String,
+    pub bind: SocketAddr,
+    /// Absolute URL used in mails and links, without a trailing slash.
+    pub base_url: String,
+    pub mail: MailConfig,
+    pub rate_limits: RateLimits,
+    /// Proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+    pub cors_origins: Vec<String>,
+    /// How long `serve` waits for in-flight requests after SIGTERM.
+    pub shutdown_grace: Duration,
+}
+
+#[derive(Clone)]
+pub struct MailConfig {
+    /// `smtp://…` / `smtps://…`; `None` writes `.eml` files to `outbox_dir`.
+    pub smtp_url: Option<String>,
+    pub from: String,
+    pub outbox_dir: PathBuf,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RateLimits {
+    /// Login attempts per minute per IP.
+    pub login_per_ip_per_minute: u32,
+    /// Failed logins per account per 15 minutes.
+    pub login_failures_per_account: u32,
+    /// Registrations per minute per IP; `None` is off (partners often share one address).
+    pub register_per_ip_per_minute: Option<u32>,
+}
+
+impl Default for RateLimits {
+    fn default() -> Self {
+        RateLimits { login_per_ip_per_minute: 10, login_failures_per_account: 5, register_per_ip_per_minute: None }
+    }
+}
+
+impl Config {
+    /// A configuration for the given database with every other setting at its default,
+    /// listening on an OS-chosen port of 127.0.0.1.
+    pub fn with_database(database_url: impl Into<String>) -> Config {
+        Config {
+            database_url: database_url.into(),
+            bind: SocketAddr::from(([127, 0, 0, 1], 0)),
+            base_url: String::new(),
+            mail: MailConfig {
+                smtp_url: None,
+                from: "Convene <noreply@localhost>".into(),
+                outbox_dir: PathBuf::from("mail-out"),
+            },
+            rate_limits: RateLimits::default(),
+            trusted_proxies: Vec::new(),
+            cors_origins: Vec::new(),
+            shutdown_grace: Duration::from_secs(8),
+        }
+    }
+}
+
+/// Hides credentials inside a URL (`scheme://user:***@host…`).
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let userinfo = &url[scheme_end + 3..at];
+            let user = userinfo.split(':').next().unwrap_or("");
+            format!("{}://{}:***{}", &url[..scheme_end], user, &url[at..])
+        }
+        _ => url.to_owned(),
+    }
+}
+
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("database_url", &redact_url(&self.database_url))
+            .field("bind", &self.bind)
+            .field("base_url", &self.base_url)
+            .field("mail", &self.mail)
+            .field("rate_limits", &self.rate_limits)
+            .field("trusted_proxies", &self.trusted_proxies)
+            .field("cors_origins", &self.cors_origins)
+            .finish()
+    }
+}
+
+impl fmt::Debug for MailConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("MailConfig")
+            .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
+            .field("from", &self.from)
+            .field("outbox_dir", &self.outbox_dir)
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redact_url_hides_the_password_but_keeps_the_host() {
+        assert_eq!(redact_url("smtps://bob:hunter2@mail.example.org:465"), "smtps://bob:***@mail.example.org:465");
+        assert_eq!(redact_url("sqlite://convene.db?mode=rwc"), "sqlite://convene.db?mode=rwc");
+    }
+
+    #[test]
+    fn debug_output_never_contains_secrets() {
+        let mut config = Config::with_database("postgres://app:s3cret@db/convene");
+        config.mail.smtp_url = Some("smtp://u:p4ss@mail:587".into());
+        let shown = format!("{config:?}");
+        assert!(!shown.contains("s3cret") && !shown.contains("p4ss"), "{shown}");
+    }
+}

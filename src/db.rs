@@ -1,0 +1,175 @@
+//! Connections, migrations under a lock, and the few SQL helpers that differ per backend.
+//!
+//! SQLite allows one writer at a time, and deferred transactions that upgrade to writing fail
+//! with `SQLITE_BUSY` whatever the busy timeout. So on SQLite writes go through a pool of one
+//! connection (`write`) beside a read pool, in WAL mode, and write transactions begin
+//! `IMMEDIATE`. PostgreSQL and MariaDB use one pool for both.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use anyhow::Context;
+use migration::{Migrator, MigratorTrait};
+use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sea_orm::{
+    ConnectOptions, ConnectionTrait, Database as SeaDatabase, DatabaseConnection, DatabaseTransaction, DbBackend,
+    DbErr, RuntimeErr, SqliteTransactionMode, SqlxSqliteConnector, Statement, TransactionOptions, TransactionTrait,
+};
+
+/// The application's database: a read pool and the connection writes go through.
+#[derive(Clone, Debug)]
+pub struct Db {
+    pub read: DatabaseConnection,
+    pub write: DatabaseConnection,
+}
+
+impl Db {
+    pub async fn connect(url: &str) -> anyhow::Result<Db> {
+        if url.starts_with("sqlite:") {
+            connect_sqlite(url).await
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") || url.starts_with("mysql://") || url.starts_with("mariadb://") {
+            let url = url.replacen("mariadb://", "mysql://", 1);
+            let mut options = ConnectOptions::new(url);
+            options
+                .max_connections(16)
+                .min_connections(1)
+                .acquire_timeout(Duration::from_secs(60))
+                .connect_timeout(Duration::from_secs(10))
+                .sqlx_logging(false);
+            let conn = SeaDatabase::connect(options).await.context("cannot connect to the database")?;
+            Ok(Db { read: conn.clone(), write: conn })
+        } else {
+            anyhow::bail!("DATABASE_URL must start with sqlite:, postgres:// or mysql://")
+        }
+    }
+
+    pub fn backend(&self) -> DbBackend {
+        self.write.get_database_backend()
+    }
+
+    /// Begins a write transaction; on SQLite it takes the write lock at once.
+    pub async fn begin_write(&self) -> Result<DatabaseTransaction, DbErr> {
+        let options = TransactionOptions {
+            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+            ..Default::default()
+        };
+        self.write.begin_with_options(options).await
+    }
+
+    /// Applies pending migrations while holding a database-wide lock, so that several
+    /// instances starting together migrate once and all come up.
+    pub async fn migrate(&self) -> anyhow::Result<()> {
+        match self.backend() {
+            DbBackend::Sqlite => {
+                // IMMEDIATE takes SQLite's write lock; a second process waits on busy_timeout
+                // and then finds nothing left to apply.
+                let txn = self.begin_write().await?;
+                Migrator::up(&txn, None).await.context("migration failed")?;
+                txn.commit().await?;
+            }
+            DbBackend::Postgres => {
+                let txn = self.write.begin().await?;
+                txn.execute_unprepared("SELECT pg_advisory_xact_lock(7231094155)").await?;
+                Migrator::up(&txn, None).await.context("migration failed")?;
+                txn.commit().await?;
+            }
+            DbBackend::MySql => {
+                // MariaDB commits DDL implicitly, so the lock is a session lock held on one
+                // dedicated connection for the whole run.
+                let url = self.write.get_mysql_connection_pool().connect_options();
+                let pool = sea_orm::sqlx::mysql::MySqlPoolOptions::new()
+                    .max_connections(1)
+                    .connect_with((*url).clone())
+                    .await?;
+                let conn = sea_orm::SqlxMySqlConnector::from_sqlx_mysql_pool(pool);
+                let got = conn
+                    .query_one_raw(Statement::from_string(DbBackend::MySql, "SELECT GET_LOCK('convene_migrate', 120) AS got"))
+                    .await?
+                    .and_then(|row| row.try_get::<Option<i64>>("", "got").ok().flatten());
+                anyhow::ensure!(got == Some(1), "could not take the migration lock within 120 s");
+                let result = Migrator::up(&conn, None).await;
+                conn.execute_unprepared("SELECT RELEASE_LOCK('convene_migrate')").await?;
+                conn.close().await?;
+                result.context("migration failed")?;
+            }
+            _ => anyhow::bail!("unsupported database"),
+        }
+        Ok(())
+    }
+
+    pub async fn ping(&self) -> Result<(), DbErr> {
+        self.read.ping().await
+    }
+}
+
+async fn connect_sqlite(url: &str) -> anyhow::Result<Db> {
+    let options = SqliteConnectOptions::from_str(url)
+        .with_context(|| format!("invalid SQLite URL {url}"))?
+        .journal_mode(SqliteJournalMode::Wal)
+        // An acknowledged write survives a power loss.
+        .synchronous(SqliteSynchronous::Full)
+        .busy_timeout(Duration::from_secs(30))
+        .foreign_keys(true)
+        // Keeps the WAL bounded after checkpoints.
+        .pragma("journal_size_limit", "67108864");
+    let options = sea_orm::sqlx::ConnectOptions::disable_statement_logging(options);
+    let writer = SqlitePoolOptions::new()
+        .max_connections(1)
+        .min_connections(1)
+        .acquire_timeout(Duration::from_secs(120))
+        .connect_with(options.clone())
+        .await
+        .with_context(|| format!("cannot open SQLite database {url}"))?;
+    let reader = SqlitePoolOptions::new()
+        .max_connections(8)
+        .acquire_timeout(Duration::from_secs(60))
+        .connect_with(options.read_only(false))
+        .await?;
+    Ok(Db {
+        read: SqlxSqliteConnector::from_sqlx_sqlite_pool(reader),
+        write: SqlxSqliteConnector::from_sqlx_sqlite_pool(writer),
+    })
+}
+
+/// Builds a statement from SQL written with `?` placeholders, numbering them for PostgreSQL.
+pub fn stmt(backend: DbBackend, sql: &str, values: Vec<sea_orm::Value>) -> Statement {
+    let sql = if backend == DbBackend::Postgres {
+        let mut out = String::with_capacity(sql.len() + 8);
+        let mut n = 0;
+        for ch in sql.chars() {
+            if ch == '?' {
+                n += 1;
+                out.push('$');
+                out.push_str(&n.to_string());
+            } else {
+                out.push(ch);
+            }
+        }
+        out
+    } else {
+        sql.to_owned()
+    };
+    Statement::from_sql_and_values(backend, sql, values)
+}
+
+/// True when the error is a unique-constraint violation (any backend).
+pub fn is_unique_violation(err: &DbErr) -> bool {
+    if let Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) = err.sql_err() {
+        return true;
+    }
+    matches!(err, DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e))
+        if e.as_database_error().is_some_and(|d| d.is_unique_violation()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stmt_numbers_placeholders_for_postgres_only() {
+        let pg = stmt(DbBackend::Postgres, "a = ? AND b = ?", vec![1.into(), 2.into()]);
+        assert_eq!(pg.sql, "a = $1 AND b = $2");
+        let my = stmt(DbBackend::MySql, "a = ? AND b = ?", vec![1.into(), 2.into()]);
+        assert_eq!(my.sql, "a = ? AND b = ?");
+    }
+}

@@ -1,0 +1,115 @@
+//! Parsed domain values: once a handler holds one, it is valid.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// A trimmed, lower-cased mail address that lettre accepts and whose domain has a dot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmailAddress(String);
+
+impl EmailAddress {
+    pub fn parse(raw: &str) -> Result<EmailAddress, &'static str> {
+        let normalized = raw.trim().to_lowercase();
+        if normalized.is_empty() {
+            return Err("is required");
+        }
+        if normalized.len() > 254 {
+            return Err("is too long");
+        }
+        let address = lettre::Address::from_str(&normalized).map_err(|_| "not a valid address")?;
+        let domain = address.domain();
+        if !domain.contains('.') || domain.starts_with('.') || domain.ends_with('.') {
+            return Err("not a valid address");
+        }
+        Ok(EmailAddress(normalized))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for EmailAddress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The three languages Convene speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    #[default]
+    En,
+    Fr,
+    Nl,
+}
+
+impl Language {
+    pub const ALL: [Language; 3] = [Language::En, Language::Fr, Language::Nl];
+
+    pub fn parse(s: &str) -> Option<Language> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "en" => Some(Language::En),
+            "fr" => Some(Language::Fr),
+            "nl" => Some(Language::Nl),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Fr => "fr",
+            Language::Nl => "nl",
+        }
+    }
+}
+
+/// Trims `raw` and checks it is non-empty (when `required`) and at most `max` characters.
+/// Control characters are refused: they have no place in a name and break CSV and mail headers.
+pub fn clean_text(raw: Option<&str>, required: bool, max: usize) -> Result<String, String> {
+    let value = raw.unwrap_or("").trim();
+    if required && value.is_empty() {
+        return Err("is required".into());
+    }
+    if value.chars().count() > max {
+        return Err(format!("must be at most {max} characters"));
+    }
+    if value.chars().any(|c| c.is_control()) {
+        return Err("must not contain control characters".into());
+    }
+    Ok(value.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn email_is_trimmed_and_lower_cased() {
+        assert_eq!(EmailAddress::parse("  Amina@Example.ORG ").map(|e| e.0), Ok("amina@example.org".into()));
+    }
+
+    #[test]
+    fn bad_emails_are_refused() {
+        for bad in ["", "amina", "amina@", "@example.org", "amina@localhost", "a b@example.org", "amina@example."] {
+            assert!(EmailAddress::parse(bad).is_err(), "{bad:?} accepted");
+        }
+    }
+
+    #[test]
+    fn clean_text_trims_and_bounds() {
+        assert_eq!(clean_text(Some("  Amina "), true, 10), Ok("Amina".into()));
+        assert!(clean_text(Some("   "), true, 10).is_err());
+        assert_eq!(clean_text(None, false, 10), Ok(String::new()));
+        assert!(clean_text(Some("abcdefghijk"), true, 10).is_err());
+        assert!(clean_text(Some("a\u{0}b"), true, 10).is_err());
+    }
+
+    #[test]
+    fn languages_parse_case_insensitively() {
+        assert_eq!(Language::parse("FR"), Some(Language::Fr));
+        assert_eq!(Language::parse("de"), None);
+    }
+}

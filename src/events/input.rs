@@ -1,0 +1,470 @@
+//! What organizers send for an event, and its parsing into a valid [`EventSpec`].
+//!
+//! Every field is optional at the serde level so that one request reports every problem at
+//! once, each under its field name.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use entity::{AttendanceMode, EventStatus};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::domain::clean_text;
+use crate::error::FieldErrors;
+
+pub const MAX_CAPACITY: i64 = 1_000_000;
+
+/// A create request, or the whole event after a merge patch.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct EventInput {
+    pub slug: Option<String>,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub translations: Option<BTreeMap<String, TranslationInput>>,
+    /// RFC 3339 with offset.
+    pub starts_at: Option<String>,
+    pub ends_at: Option<String>,
+    /// IANA time zone; default `UTC`.
+    pub timezone: Option<String>,
+    pub venue: Option<String>,
+    pub online_url: Option<String>,
+    /// Default: both modes.
+    pub modes: Option<Vec<String>>,
+    /// `null` is unlimited.
+    pub in_person_capacity: Option<i64>,
+    pub online_capacity: Option<i64>,
+    /// Default `true`.
+    pub waitlist: Option<bool>,
+    pub registration_closes_at: Option<String>,
+    /// `draft` (default), `published`, `closed` or `cancelled`.
+    pub status: Option<String>,
+    pub questions: Option<Vec<QuestionInput>>,
+    /// Hours before the start when reminders go out; default 24, 0 turns them off.
+    pub reminder_hours_before: Option<i64>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize, ToSchema, PartialEq)]
+pub struct TranslationInput {
+    pub title: Option<String>,
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+pub struct QuestionInput {
+    pub key: Option<String>,
+    pub kind: Option<String>,
+    pub required: Option<bool>,
+    pub label: Option<BTreeMap<String, String>>,
+    pub options: Option<Vec<String>>,
+}
+
+/// A custom question, as stored and shown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Question {
+    pub key: String,
+    pub kind: QuestionKind,
+    pub required: bool,
+    /// Label per language (`en` always present).
+    pub label: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionKind {
+    Text,
+    Choice,
+    Boolean,
+}
+
+/// A valid event description.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventSpec {
+    pub slug: Option<String>,
+    pub title: String,
+    pub description: String,
+    pub translations: BTreeMap<String, TranslationInput>,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub timezone: Tz,
+    pub venue: Option<String>,
+    pub online_url: Option<String>,
+    pub offers_in_person: bool,
+    pub offers_online: bool,
+    pub in_person_capacity: Option<i32>,
+    pub online_capacity: Option<i32>,
+    pub waitlist: bool,
+    pub registration_closes_at: Option<DateTime<Utc>>,
+    pub status: EventStatus,
+    pub questions: Vec<Question>,
+    pub reminder_minutes_before: i32,
+}
+
+impl EventSpec {
+    pub fn offers(&self, mode: AttendanceMode) -> bool {
+        match mode {
+            AttendanceMode::InPerson => self.offers_in_person,
+            AttendanceMode::Online => self.offers_online,
+        }
+    }
+
+    pub fn capacity(&self, mode: AttendanceMode) -> Option<i32> {
+        match mode {
+            AttendanceMode::InPerson => self.in_person_capacity,
+            AttendanceMode::Online => self.online_capacity,
+        }
+    }
+}
+
+fn parse_instant(raw: &str) -> Result<DateTime<Utc>, &'static str> {
+    DateTime::parse_from_rfc3339(raw.trim())
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| "must be an RFC 3339 time with offset, e.g. 2026-12-13T09:30:00+01:00")
+}
+
+fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 100
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--")
+}
+
+fn is_http_url(s: &str) -> bool {
+    (s.starts_with("https://") || s.starts_with("http://"))
+        && s.len() > "https://".len()
+        && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+impl EventInput {
+    /// Checks every field, collecting all problems.
+    pub fn parse(self) -> Result<EventSpec, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let mut text = |field: &str, value: Option<&str>, required: bool, max: usize| -> String {
+            clean_text(value, required, max).unwrap_or_else(|e| {
+                errors.insert(field.into(), e);
+                String::new()
+            })
+        };
+        let title = text("title", self.title.as_deref(), true, 300);
+        let description = text("description", self.description.as_deref(), false, 20_000);
+        let venue = Some(text("venue", self.venue.as_deref(), false, 500)).filter(|v| !v.is_empty());
+        let online_url = Some(text("online_url", self.online_url.as_deref(), false, 2000)).filter(|v| !v.is_empty());
+        if let Some(url) = &online_url
+            && !is_http_url(url)
+        {
+            errors.insert("online_url".into(), "must be an http:// or https:// URL".into());
+        }
+
+        let slug = self.slug.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+        if let Some(s) = &slug
+            && !is_slug(s)
+        {
+            errors.insert("slug".into(), "use lowercase letters, digits and single dashes (at most 100)".into());
+        }
+
+        let mut translations = BTreeMap::new();
+        for (lang, tr) in self.translations.unwrap_or_default() {
+            if !matches!(lang.as_str(), "en" | "fr" | "nl") {
+                errors.insert(format!("translations.{lang}"), "languages are en, fr and nl".into());
+                continue;
+            }
+            let title = clean_text(tr.title.as_deref(), false, 300);
+            let description = clean_text(tr.description.as_deref(), false, 20_000);
+            match (title, description) {
+                (Ok(t), Ok(d)) => {
+                    translations.insert(
+                        lang,
+                        TranslationInput {
+                            title: Some(t).filter(|t| !t.is_empty()),
+                            description: Some(d).filter(|d| !d.is_empty()),
+                        },
+                    );
+                }
+                (Err(e), _) => {
+                    errors.insert(format!("translations.{lang}.title"), e);
+                }
+                (_, Err(e)) => {
+                    errors.insert(format!("translations.{lang}.description"), e);
+                }
+            }
+        }
+
+        let mut instant = |field: &str, raw: Option<&str>, required: bool| -> Option<DateTime<Utc>> {
+            match raw.map(str::trim).filter(|r| !r.is_empty()) {
+                Some(r) => parse_instant(r).map_err(|e| errors.insert(field.into(), e.into())).ok(),
+                None if required => {
+                    errors.insert(field.into(), "is required".into());
+                    None
+                }
+                None => None,
+            }
+        };
+        let starts_at = instant("starts_at", self.starts_at.as_deref(), true);
+        let ends_at = instant("ends_at", self.ends_at.as_deref(), true);
+        let registration_closes_at = instant("registration_closes_at", self.registration_closes_at.as_deref(), false);
+        if let (Some(s), Some(e)) = (starts_at, ends_at)
+            && e <= s
+        {
+            errors.insert("ends_at".into(), "must be after starts_at".into());
+        }
+
+        let timezone = match self.timezone.as_deref().map(str::trim) {
+            None | Some("") => Some(Tz::UTC),
+            Some(name) => name
+                .parse::<Tz>()
+                .map_err(|_| errors.insert("timezone".into(), "not an IANA time zone, e.g. Europe/Brussels".into()))
+                .ok(),
+        };
+
+        let modes = self.modes.unwrap_or_else(|| vec!["in_person".into(), "online".into()]);
+        let mut offered = BTreeSet::new();
+        for m in &modes {
+            match AttendanceMode::parse(m) {
+                Some(mode) => {
+                    offered.insert(mode.as_str());
+                }
+                None => {
+                    errors.insert("modes".into(), format!("unknown mode {m:?}; use in_person or online"));
+                }
+            }
+        }
+        if modes.is_empty() {
+            errors.insert("modes".into(), "offer at least one mode".into());
+        }
+
+        let mut capacity = |field: &str, raw: Option<i64>| -> Option<i32> {
+            match raw {
+                Some(n) if !(0..=MAX_CAPACITY).contains(&n) => {
+                    errors.insert(field.into(), format!("must be between 0 and {MAX_CAPACITY}, or null for unlimited"));
+                    None
+                }
+                Some(n) => i32::try_from(n).ok(),
+                None => None,
+            }
+        };
+        let in_person_capacity = capacity("in_person_capacity", self.in_person_capacity);
+        let online_capacity = capacity("online_capacity", self.online_capacity);
+
+        let status = match self.status.as_deref() {
+            None => EventStatus::Draft,
+            Some(s) => EventStatus::parse(s).unwrap_or_else(|| {
+                errors.insert("status".into(), "must be draft, published, closed or cancelled".into());
+                EventStatus::Draft
+            }),
+        };
+
+        let reminder_minutes_before = match self.reminder_hours_before {
+            None => 24 * 60,
+            Some(h) if (0..=24 * 30).contains(&h) => (h * 60) as i32,
+            Some(_) => {
+                errors.insert("reminder_hours_before".into(), "must be between 0 and 720".into());
+                0
+            }
+        };
+
+        let questions = parse_questions(self.questions.unwrap_or_default(), &mut errors);
+
+        match (errors.is_empty(), starts_at, ends_at, timezone) {
+            (true, Some(starts_at), Some(ends_at), Some(timezone)) => Ok(EventSpec {
+                slug,
+                title,
+                description,
+                translations,
+                starts_at,
+                ends_at,
+                timezone,
+                venue,
+                online_url,
+                offers_in_person: offered.contains("in_person"),
+                offers_online: offered.contains("online"),
+                in_person_capacity,
+                online_capacity,
+                waitlist: self.waitlist.unwrap_or(true),
+                registration_closes_at,
+                status,
+                questions,
+                reminder_minutes_before,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+fn is_question_key(k: &str) -> bool {
+    let mut bytes = k.bytes();
+    k.len() <= 40
+        && bytes.next().is_some_and(|b| b.is_ascii_lowercase())
+        && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+fn parse_questions(input: Vec<QuestionInput>, errors: &mut FieldErrors) -> Vec<Question> {
+    if input.len() > 50 {
+        errors.insert("questions".into(), "at most 50 questions".into());
+        return Vec::new();
+    }
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::new();
+    for (i, q) in input.into_iter().enumerate() {
+        let at = |f: &str| format!("questions[{i}].{f}");
+        let key = q.key.unwrap_or_default().trim().to_owned();
+        if !is_question_key(&key) {
+            errors.insert(at("key"), "use lowercase letters, digits and _ (start with a letter, at most 40)".into());
+        } else if !seen.insert(key.clone()) {
+            errors.insert(at("key"), "is used twice".into());
+        }
+        let kind = match q.kind.as_deref() {
+            Some("text") => QuestionKind::Text,
+            Some("choice") => QuestionKind::Choice,
+            Some("boolean") => QuestionKind::Boolean,
+            _ => {
+                errors.insert(at("kind"), "must be text, choice or boolean".into());
+                QuestionKind::Text
+            }
+        };
+        let mut label = BTreeMap::new();
+        for (lang, text) in q.label.unwrap_or_default() {
+            if !matches!(lang.as_str(), "en" | "fr" | "nl") {
+                errors.insert(at(&format!("label.{lang}")), "languages are en, fr and nl".into());
+                continue;
+            }
+            match clean_text(Some(&text), false, 500) {
+                Ok(t) if !t.is_empty() => {
+                    label.insert(lang, t);
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    errors.insert(at(&format!("label.{lang}")), e);
+                }
+            }
+        }
+        if !label.contains_key("en") {
+            errors.insert(at("label.en"), "an English label is required".into());
+        }
+        let mut options = Vec::new();
+        match (kind, q.options) {
+            (QuestionKind::Choice, Some(opts)) => {
+                for o in opts {
+                    let o = o.trim().to_owned();
+                    if o.is_empty() || o.chars().count() > 200 || options.contains(&o) {
+                        errors.insert(at("options"), "options must be distinct, non-empty, at most 200 characters".into());
+                    } else {
+                        options.push(o);
+                    }
+                }
+                if options.is_empty() || options.len() > 50 {
+                    errors.insert(at("options"), "a choice needs 1 to 50 options".into());
+                }
+            }
+            (QuestionKind::Choice, None) => {
+                errors.insert(at("options"), "a choice needs 1 to 50 options".into());
+            }
+            (_, Some(opts)) if !opts.is_empty() => {
+                errors.insert(at("options"), "only choice questions have options".into());
+            }
+            _ => {}
+        }
+        out.push(Question { key, kind, required: q.required.unwrap_or(false), label, options });
+    }
+    out
+}
+
+/// Turns a title into a URL slug: lowercase ASCII, accents dropped, dashes between words.
+pub fn slugify(title: &str) -> String {
+    let mut slug = String::new();
+    for ch in title.chars().flat_map(char::to_lowercase) {
+        let mapped = match ch {
+            'a'..='z' | '0'..='9' => Some(ch),
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => Some('a'),
+            'ç' => Some('c'),
+            'è' | 'é' | 'ê' | 'ë' => Some('e'),
+            'ì' | 'í' | 'î' | 'ï' => Some('i'),
+            'ñ' => Some('n'),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => Some('o'),
+            'ù' | 'ú' | 'û' | 'ü' => Some('u'),
+            'ý' | 'ÿ' => Some('y'),
+            _ => None,
+        };
+        match mapped {
+            Some(c) => slug.push(c),
+            None if !slug.is_empty() && !slug.ends_with('-') => slug.push('-'),
+            None => {}
+        }
+    }
+    let mut slug: String = slug.trim_end_matches('-').chars().take(80).collect();
+    slug = slug.trim_end_matches('-').to_owned();
+    if slug.is_empty() { "event".to_owned() } else { slug }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn minimal() -> EventInput {
+        EventInput {
+            title: Some("Partner Meeting".into()),
+            starts_at: Some("2026-12-13T09:30:00+01:00".into()),
+            ends_at: Some("2026-12-13T13:00:00+01:00".into()),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_minimal_event_gets_sensible_defaults() {
+        let spec = minimal().parse().unwrap_or_else(|e| panic!("{e:?}"));
+        assert!(spec.offers_in_person && spec.offers_online && spec.waitlist);
+        assert_eq!(spec.status, EventStatus::Draft);
+        assert_eq!(spec.starts_at.to_rfc3339(), "2026-12-13T08:30:00+00:00");
+        assert_eq!(spec.reminder_minutes_before, 1440);
+    }
+
+    #[test]
+    fn every_problem_is_reported_under_its_field() {
+        let input = EventInput {
+            title: Some(" ".into()),
+            starts_at: Some("tomorrow".into()),
+            ends_at: None,
+            timezone: Some("Mars/Olympus".into()),
+            modes: Some(vec!["hybrid".into()]),
+            in_person_capacity: Some(-1),
+            status: Some("open".into()),
+            online_url: Some("ftp://x".into()),
+            ..Default::default()
+        };
+        let errors = input.parse().err().unwrap_or_default();
+        for field in ["title", "starts_at", "ends_at", "timezone", "modes", "in_person_capacity", "status", "online_url"] {
+            assert!(errors.contains_key(field), "{field} missing from {errors:?}");
+        }
+    }
+
+    #[test]
+    fn ends_must_follow_starts() {
+        let mut input = minimal();
+        input.ends_at = input.starts_at.clone();
+        assert!(input.parse().err().unwrap_or_default().contains_key("ends_at"));
+    }
+
+    #[test]
+    fn questions_are_checked() {
+        let mut input = minimal();
+        input.questions = Some(vec![
+            QuestionInput { key: Some("dietary".into()), kind: Some("choice".into()), required: Some(true), label: Some(BTreeMap::from([("en".into(), "Diet".into())])), options: Some(vec!["vegetarian".into(), "halal".into()]) },
+            QuestionInput { key: Some("dietary".into()), kind: Some("text".into()), required: None, label: None, options: Some(vec!["x".into()]) },
+        ]);
+        let errors = input.parse().err().unwrap_or_default();
+        assert!(errors.contains_key("questions[1].key"));
+        assert!(errors.contains_key("questions[1].label.en"));
+        assert!(errors.contains_key("questions[1].options"));
+        assert!(!errors.keys().any(|k| k.starts_with("questions[0]")), "{errors:?}");
+    }
+
+    #[test]
+    fn slugify_drops_accents_and_punctuation() {
+        assert_eq!(slugify("Réunion annuelle des partenaires — 2026!"), "reunion-annuelle-des-partenaires-2026");
+        assert_eq!(slugify("***"), "event");
+    }
+}

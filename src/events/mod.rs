@@ -1,0 +1,6 @@
+//! Events: what organizers create, and the rules for changing them.
+
+pub mod input;
+pub mod routes;
+pub mod service;
+pub mod view;

@@ -1,0 +1,272 @@
+//! Event use cases: create, list, read, and update by merge patch (capacity changes promote
+//! the waitlist; moving or cancelling the event mails every active registration).
+
+use chrono::{DateTime, Utc};
+use entity::{AttendanceMode, EventStatus, RegistrationStatus, event, registration};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
+};
+use serde_json::Value;
+use uuid::Uuid;
+
+use super::input::{EventInput, EventSpec, slugify};
+use super::view::EventView;
+use crate::db::is_unique_violation;
+use crate::error::{AppError, FieldErrors};
+use crate::mail::Message;
+use crate::mail::outbox::{self, Recipient};
+use crate::registrations::policy::{self, CapacityChange};
+use crate::registrations::seats::{lock_event, seats, waiting};
+use crate::registrations::service::promote_waitlist;
+
+#[derive(Debug, thiserror::Error)]
+pub enum EventError {
+    #[error("no such event")]
+    NotFound,
+    #[error("invalid event")]
+    Invalid(FieldErrors),
+    #[error("{0}")]
+    Conflict(String),
+    #[error(transparent)]
+    Db(#[from] DbErr),
+}
+
+impl From<EventError> for AppError {
+    fn from(err: EventError) -> Self {
+        match err {
+            EventError::NotFound => AppError::NotFound,
+            EventError::Invalid(fields) => AppError::Validation(fields),
+            EventError::Conflict(message) => AppError::conflict("conflict", message),
+            EventError::Db(e) => AppError::from(e),
+        }
+    }
+}
+
+async fn slug_taken(db: &impl ConnectionTrait, slug: &str, except: Option<Uuid>) -> Result<bool, DbErr> {
+    let mut query = event::Entity::find().filter(event::Column::Slug.eq(slug));
+    if let Some(id) = except {
+        query = query.filter(event::Column::Id.ne(id));
+    }
+    Ok(query.count(db).await? > 0)
+}
+
+/// A free slug: `base`, else `base-2`, `base-3`, …
+async fn free_slug(db: &impl ConnectionTrait, base: &str) -> Result<String, DbErr> {
+    let mut candidate = base.to_owned();
+    let mut n = 2;
+    while slug_taken(db, &candidate, None).await? {
+        candidate = format!("{base}-{n}");
+        n += 1;
+    }
+    Ok(candidate)
+}
+
+#[tracing::instrument(skip_all, err)]
+pub async fn create(
+    db: &impl ConnectionTrait,
+    spec: EventSpec,
+    created_by: Option<Uuid>,
+    now: DateTime<Utc>,
+) -> Result<event::Model, EventError> {
+    let slug = match &spec.slug {
+        Some(slug) if slug_taken(db, slug, None).await? => {
+            return Err(EventError::Conflict(format!("the slug {slug:?} is already used by another event")));
+        }
+        Some(slug) => slug.clone(),
+        None => free_slug(db, &slugify(&spec.title)).await?,
+    };
+    let model = event::Model {
+        id: Uuid::now_v7(),
+        slug,
+        title: spec.title,
+        description: spec.description,
+        translations: serde_json::to_value(&spec.translations).unwrap_or_default(),
+        starts_at: spec.starts_at,
+        ends_at: spec.ends_at,
+        timezone: spec.timezone.name().to_owned(),
+        venue: spec.venue,
+        online_url: spec.online_url,
+        offers_in_person: spec.offers_in_person,
+        offers_online: spec.offers_online,
+        in_person_capacity: spec.in_person_capacity,
+        online_capacity: spec.online_capacity,
+        in_person_confirmed: 0,
+        online_confirmed: 0,
+        waitlist: spec.waitlist,
+        registration_closes_at: spec.registration_closes_at,
+        status: spec.status,
+        questions: serde_json::to_value(&spec.questions).unwrap_or_default(),
+        next_queue_seq: 1,
+        revision: 0,
+        calendar_sequence: 0,
+        reminder_minutes_before: spec.reminder_minutes_before,
+        reminders_queued_at: None,
+        waitlist_closed_at: None,
+        created_by,
+        created_at: now,
+        updated_at: now,
+    };
+    match event::Entity::insert(model.clone().into_active_model()).exec_without_returning(db).await {
+        Ok(_) => Ok(model),
+        Err(e) if is_unique_violation(&e) => Err(EventError::Conflict("the slug is already used by another event".into())),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn list(db: &impl ConnectionTrait) -> Result<Vec<event::Model>, DbErr> {
+    event::Entity::find().order_by_desc(event::Column::StartsAt).all(db).await
+}
+
+pub async fn get(db: &impl ConnectionTrait, id: Uuid) -> Result<event::Model, EventError> {
+    event::Entity::find_by_id(id).one(db).await?.ok_or(EventError::NotFound)
+}
+
+pub async fn get_by_slug(db: &impl ConnectionTrait, slug: &str) -> Result<Option<event::Model>, DbErr> {
+    event::Entity::find().filter(event::Column::Slug.eq(slug)).one(db).await
+}
+
+async fn active_registrations_in(db: &impl ConnectionTrait, event_id: Uuid, mode: AttendanceMode) -> Result<u64, DbErr> {
+    registration::Entity::find()
+        .filter(registration::Column::EventId.eq(event_id))
+        .filter(registration::Column::Mode.eq(mode))
+        .filter(registration::Column::Status.ne(RegistrationStatus::Cancelled))
+        .count(db)
+        .await
+}
+
+/// Applies an RFC 7396 merge patch to the event under its row lock.
+#[tracing::instrument(skip_all, err)]
+pub async fn update(db: &impl ConnectionTrait, id: Uuid, patch: &Value, now: DateTime<Utc>) -> Result<event::Model, EventError> {
+    let current = lock_event(db, id, false).await?.ok_or(EventError::NotFound)?;
+    let mut document = serde_json::to_value(EventView::from(&current)).unwrap_or_default();
+    crate::web::merge_patch::apply(&mut document, patch);
+    let input: EventInput = serde_path_to_error::deserialize(document).map_err(|e| {
+        let field = e.path().to_string();
+        EventError::Invalid(FieldErrors::from([(field, e.inner().to_string())]))
+    })?;
+    let spec = input.parse().map_err(EventError::Invalid)?;
+
+    if current.status == EventStatus::Cancelled && spec.status != EventStatus::Cancelled {
+        return Err(EventError::Conflict("a cancelled event cannot be reopened".into()));
+    }
+    if let Some(slug) = &spec.slug
+        && *slug != current.slug
+        && slug_taken(db, slug, Some(id)).await?
+    {
+        return Err(EventError::Conflict(format!("the slug {slug:?} is already used by another event")));
+    }
+
+    let mut promotions = Vec::new();
+    for mode in AttendanceMode::ALL {
+        let offered_before = crate::events::view::offers(&current, mode);
+        if offered_before && !spec.offers(mode) && active_registrations_in(db, id, mode).await? > 0 {
+            return Err(EventError::Conflict(format!(
+                "cannot remove mode {} while it has active registrations",
+                mode.as_str()
+            )));
+        }
+        let seats_now = seats(&current, mode);
+        let new_capacity = spec.capacity(mode).map(|c| c.max(0) as u32);
+        if new_capacity == seats_now.capacity {
+            continue;
+        }
+        let waiting_now = waiting(db, id, mode).await?;
+        match policy::change_capacity(new_capacity, seats_now.confirmed, waiting_now) {
+            CapacityChange::BelowConfirmed => {
+                return Err(EventError::Conflict(format!(
+                    "{} capacity cannot go below the {} confirmed registrations",
+                    mode.as_str(),
+                    seats_now.confirmed
+                )));
+            }
+            CapacityChange::Allowed { promote } if promote > 0 => promotions.push(mode),
+            CapacityChange::Allowed { .. } => {}
+        }
+    }
+
+    let moved = spec.starts_at != current.starts_at || spec.ends_at != current.ends_at || spec.venue != current.venue;
+    let cancelling = spec.status == EventStatus::Cancelled && current.status != EventStatus::Cancelled;
+    let sequence = if moved || cancelling { current.calendar_sequence + 1 } else { current.calendar_sequence };
+    let mut changes = Vec::new();
+    if spec.starts_at != current.starts_at || spec.ends_at != current.ends_at {
+        changes.push("time".to_owned());
+    }
+    if spec.venue != current.venue {
+        changes.push("venue".to_owned());
+    }
+
+    let mut active = current.clone().into_active_model();
+    active.slug = Set(spec.slug.clone().unwrap_or(current.slug.clone()));
+    active.title = Set(spec.title);
+    active.description = Set(spec.description);
+    active.translations = Set(serde_json::to_value(&spec.translations).unwrap_or_default());
+    active.starts_at = Set(spec.starts_at);
+    active.ends_at = Set(spec.ends_at);
+    active.timezone = Set(spec.timezone.name().to_owned());
+    active.venue = Set(spec.venue);
+    active.online_url = Set(spec.online_url);
+    active.offers_in_person = Set(spec.offers_in_person);
+    active.offers_online = Set(spec.offers_online);
+    active.in_person_capacity = Set(spec.in_person_capacity);
+    active.online_capacity = Set(spec.online_capacity);
+    active.waitlist = Set(spec.waitlist);
+    active.registration_closes_at = Set(spec.registration_closes_at);
+    active.status = Set(spec.status);
+    active.questions = Set(serde_json::to_value(&spec.questions).unwrap_or_default());
+    active.reminder_minutes_before = Set(spec.reminder_minutes_before);
+    active.calendar_sequence = Set(sequence);
+    if spec.starts_at != current.starts_at {
+        // A new start means new reminders.
+        active.reminders_queued_at = Set(None);
+        active.waitlist_closed_at = Set(None);
+    }
+    active.updated_at = Set(now);
+    // The seat counters are left out of the update: only the seat module writes them.
+    active.in_person_confirmed = sea_orm::ActiveValue::NotSet;
+    active.online_confirmed = sea_orm::ActiveValue::NotSet;
+    active.next_queue_seq = sea_orm::ActiveValue::NotSet;
+    active.revision = sea_orm::ActiveValue::NotSet;
+    active.update(db).await.map_err(|e| {
+        if is_unique_violation(&e) { EventError::Conflict("the slug is already used by another event".into()) } else { e.into() }
+    })?;
+
+    for mode in promotions {
+        promote_waitlist(db, id, mode, now).await?;
+    }
+    // Read back, so the answer carries the counters promotion changed.
+    let updated = get(db, id).await?;
+
+    if updated.status != EventStatus::Draft && (cancelling || (moved && updated.status != EventStatus::Cancelled)) {
+        let message = if cancelling {
+            Message::EventCancelled { sequence }
+        } else {
+            Message::EventUpdated { changes, sequence }
+        };
+        notify_active_registrations(db, &updated, &message, now).await?;
+    }
+    Ok(updated)
+}
+
+/// Queues `message` for every active registration of `event`.
+async fn notify_active_registrations(
+    db: &impl ConnectionTrait,
+    event: &event::Model,
+    message: &Message,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let recipients: Vec<(Uuid, String)> = registration::Entity::find()
+        .select_only()
+        .column(registration::Column::Id)
+        .column(registration::Column::Language)
+        .filter(registration::Column::EventId.eq(event.id))
+        .filter(registration::Column::Status.ne(RegistrationStatus::Cancelled))
+        .into_tuple()
+        .all(db)
+        .await?;
+    for (registration_id, language) in recipients {
+        let to = Recipient { event_id: event.id, registration_id: Some(registration_id), language: &language };
+        outbox::enqueue(db, to, message, now).await?;
+    }
+    Ok(())
+}

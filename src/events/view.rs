@@ -1,0 +1,95 @@
+//! How an event is shown to organizers (JSON), mapped from its row.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use chrono_tz::Tz;
+use entity::{AttendanceMode, EventStatus, event};
+use serde::Serialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use super::input::{Question, TranslationInput};
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct EventView {
+    pub id: Uuid,
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    pub translations: BTreeMap<String, TranslationInput>,
+    /// RFC 3339, in the event's own time zone.
+    pub starts_at: String,
+    pub ends_at: String,
+    pub timezone: String,
+    pub venue: Option<String>,
+    pub online_url: Option<String>,
+    pub modes: Vec<AttendanceMode>,
+    pub in_person_capacity: Option<i32>,
+    pub online_capacity: Option<i32>,
+    pub waitlist: bool,
+    pub registration_closes_at: Option<String>,
+    pub status: EventStatus,
+    pub questions: Vec<Question>,
+    pub reminder_hours_before: i32,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// The event's zone, falling back to UTC for a name this build does not know.
+pub fn zone(event: &event::Model) -> Tz {
+    event.timezone.parse().unwrap_or(Tz::UTC)
+}
+
+/// RFC 3339 with the offset of `tz` at that instant.
+pub fn in_zone(t: DateTime<Utc>, tz: Tz) -> String {
+    t.with_timezone(&tz).to_rfc3339_opts(SecondsFormat::AutoSi, false)
+}
+
+/// RFC 3339 in UTC, written `+00:00`.
+pub fn utc(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::AutoSi, false)
+}
+
+pub fn modes(event: &event::Model) -> Vec<AttendanceMode> {
+    AttendanceMode::ALL.into_iter().filter(|m| offers(event, *m)).collect()
+}
+
+pub fn offers(event: &event::Model, mode: AttendanceMode) -> bool {
+    match mode {
+        AttendanceMode::InPerson => event.offers_in_person,
+        AttendanceMode::Online => event.offers_online,
+    }
+}
+
+pub fn questions(event: &event::Model) -> Vec<Question> {
+    serde_json::from_value(event.questions.clone()).unwrap_or_default()
+}
+
+impl From<&event::Model> for EventView {
+    fn from(e: &event::Model) -> Self {
+        let tz = zone(e);
+        EventView {
+            id: e.id,
+            slug: e.slug.clone(),
+            title: e.title.clone(),
+            description: e.description.clone(),
+            translations: serde_json::from_value(e.translations.clone()).unwrap_or_default(),
+            starts_at: in_zone(e.starts_at, tz),
+            ends_at: in_zone(e.ends_at, tz),
+            timezone: e.timezone.clone(),
+            venue: e.venue.clone(),
+            online_url: e.online_url.clone(),
+            modes: modes(e),
+            in_person_capacity: e.in_person_capacity,
+            online_capacity: e.online_capacity,
+            waitlist: e.waitlist,
+            registration_closes_at: e.registration_closes_at.map(|t| in_zone(t, tz)),
+            status: e.status,
+            questions: questions(e),
+            reminder_hours_before: e.reminder_minutes_before / 60,
+            created_at: utc(e.created_at),
+            updated_at: utc(e.updated_at),
+        }
+    }
+}

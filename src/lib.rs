@@ -1,0 +1,24 @@
+//! Convene: self-hosted registration and attendance for hybrid events.
+//!
+//! The binary (`main.rs`) only parses the command line; everything else lives here so that
+//! integration tests drive exactly what production runs. Features are folders with the same
+//! inner shape: `policy` (pure rules), `service` (use cases on any connection; the caller owns
+//! the transaction), `routes` (thin handlers).
+
+pub mod app;
+pub mod attendance;
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod events;
+pub mod mail;
+pub mod registrations;
+pub mod secrets;
+pub mod telemetry;
+pub mod web;
+
+pub use app::App;
+pub use config::Config;

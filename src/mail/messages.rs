@@ -1,0 +1,91 @@
+//! The typed messages the outbox holds. A row stores what happened, not the rendered mail:
+//! subject, bodies and attachments are rendered when sent, in the registrant's language.
+
+use entity::AttendanceMode;
+use serde::{Deserialize, Serialize};
+
+/// Why a confirmation is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConfirmationReason {
+    Registered,
+    /// A seat freed up and the registration left the waitlist.
+    Promoted,
+    /// The registrant (or staff) switched mode.
+    ModeSwitched,
+}
+
+/// Why the manage link is mailed again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkReason {
+    RepeatedRegistration,
+    LostLink,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Message {
+    Confirmation {
+        reason: ConfirmationReason,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        previous_mode: Option<AttendanceMode>,
+    },
+    Waitlisted,
+    Cancelled,
+    ManageLink {
+        reason: LinkReason,
+    },
+    /// The event started and no seat freed up for this waitlisted registration.
+    NoSeatFreed,
+    /// The event's time or place changed; `changes` names the fields.
+    EventUpdated {
+        changes: Vec<String>,
+        sequence: i32,
+    },
+    EventCancelled {
+        sequence: i32,
+    },
+    Reminder,
+}
+
+impl Message {
+    /// The outbox row's `kind`, also the template folder's name.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Message::Confirmation { .. } => "confirmation",
+            Message::Waitlisted => "waitlisted",
+            Message::Cancelled => "cancelled",
+            Message::ManageLink { .. } => "manage_link",
+            Message::NoSeatFreed => "no_seat_freed",
+            Message::EventUpdated { .. } => "event_updated",
+            Message::EventCancelled { .. } => "event_cancelled",
+            Message::Reminder => "reminder",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_serialized_kind_matches_kind() {
+        let messages = [
+            Message::Confirmation { reason: ConfirmationReason::Promoted, previous_mode: None },
+            Message::Waitlisted,
+            Message::Cancelled,
+            Message::ManageLink { reason: LinkReason::LostLink },
+            Message::NoSeatFreed,
+            Message::EventUpdated { changes: vec!["starts_at".into()], sequence: 2 },
+            Message::EventCancelled { sequence: 3 },
+            Message::Reminder,
+        ];
+        for m in messages {
+            let json = serde_json::to_value(&m).unwrap_or_default();
+            assert_eq!(json["kind"], m.kind());
+            let back: Message = serde_json::from_value(json).unwrap_or(Message::Reminder);
+            assert_eq!(back, m);
+        }
+    }
+}

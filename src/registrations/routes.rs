@@ -1,0 +1,111 @@
+//! Public registration API: register, and the registrant's own read, edit, cancel.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use chrono::Utc;
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use super::input::{RegistrationInput, RegistrationPatchInput};
+use super::service::{self, RegisterOutcome, RegistrationError};
+use super::view::RegistrationView;
+use crate::domain::EmailAddress;
+use crate::error::{AppError, AppResult, ErrorBody};
+use crate::web::AppState;
+use crate::web::extract::{ApiJson, PathId, PathToken};
+
+/// Register for an event, in person or online.
+#[utoipa::path(post, path = "/api/v1/events/{id}/registrations", tag = "registrations",
+    params(("id" = uuid::Uuid, Path, description = "event id")), request_body = RegistrationInput,
+    responses((status = 201, body = RegistrationView, description = "confirmed, or waitlisted when the mode is full"),
+        (status = 400, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 409, body = ErrorBody, description = "already_registered, capacity_full, registration_closed, mode_not_offered"),
+        (status = 413, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn register(
+    State(state): State<AppState>,
+    PathId(event_id): PathId,
+    ApiJson(input): ApiJson<RegistrationInput>,
+) -> AppResult<(StatusCode, Json<RegistrationView>)> {
+    let new = input.parse("api").map_err(AppError::Validation)?;
+    let txn = state.db.begin_write().await?;
+    let outcome = service::register(&txn, event_id, new, Utc::now()).await?;
+    txn.commit().await?;
+    state.wake_mailer();
+    match outcome {
+        RegisterOutcome::Registered { registration, event } => {
+            metrics::counter!("convene_registrations_total", "status" => registration.status.as_str()).increment(1);
+            Ok((StatusCode::CREATED, Json(RegistrationView::new(&registration, &event, &state.base_url))))
+        }
+        RegisterOutcome::AlreadyRegistered => Err(RegistrationError::AlreadyRegistered.into()),
+    }
+}
+
+/// The registrant's own registration.
+#[utoipa::path(get, path = "/api/v1/registrations/{manage_token}", tag = "registrations",
+    params(("manage_token" = String, Path, description = "the registrant's secret manage token")),
+    responses((status = 200, body = RegistrationView), (status = 404, body = ErrorBody)))]
+pub async fn get_registration(State(state): State<AppState>, PathToken(token): PathToken) -> AppResult<Json<RegistrationView>> {
+    let (reg, event) = service::find_by_manage_token(&state.db.read, &token).await?.ok_or(AppError::NotFound)?;
+    Ok(Json(RegistrationView::new(&reg, &event, &state.base_url)))
+}
+
+/// Edit details or switch mode. Switching into a full mode is 409 `capacity_full` and
+/// changes nothing.
+#[utoipa::path(patch, path = "/api/v1/registrations/{manage_token}", tag = "registrations",
+    params(("manage_token" = String, Path, description = "the registrant's secret manage token")),
+    request_body = RegistrationPatchInput,
+    responses((status = 200, body = RegistrationView), (status = 404, body = ErrorBody),
+        (status = 409, body = ErrorBody, description = "capacity_full, cancelled, mode_not_offered, registration_closed"),
+        (status = 422, body = ErrorBody)))]
+pub async fn patch_registration(
+    State(state): State<AppState>,
+    PathToken(token): PathToken,
+    ApiJson(input): ApiJson<RegistrationPatchInput>,
+) -> AppResult<Json<RegistrationView>> {
+    let changes = input.parse().map_err(AppError::Validation)?;
+    let txn = state.db.begin_write().await?;
+    let (reg, event) = service::update(&txn, &token, changes, Utc::now()).await?;
+    txn.commit().await?;
+    state.wake_mailer();
+    Ok(Json(RegistrationView::new(&reg, &event, &state.base_url)))
+}
+
+/// Cancel; repeating it changes nothing and answers the same.
+#[utoipa::path(delete, path = "/api/v1/registrations/{manage_token}", tag = "registrations",
+    params(("manage_token" = String, Path, description = "the registrant's secret manage token")),
+    responses((status = 200, body = RegistrationView), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn cancel_registration(State(state): State<AppState>, PathToken(token): PathToken) -> AppResult<Json<RegistrationView>> {
+    let txn = state.db.begin_write().await?;
+    let (reg, event) = service::cancel(&txn, &token, Utc::now()).await?;
+    txn.commit().await?;
+    state.wake_mailer();
+    Ok(Json(RegistrationView::new(&reg, &event, &state.base_url)))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct LostLinkInput {
+    pub event_id: Option<String>,
+    pub email: Option<String>,
+}
+
+/// Mail the manage link again. Always 202, whether or not such a registration exists.
+#[utoipa::path(post, path = "/api/v1/lost-link", tag = "registrations", request_body = LostLinkInput,
+    responses((status = 202, description = "accepted; a mail goes out if the registration exists"),
+        (status = 400, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn lost_link(State(state): State<AppState>, ApiJson(input): ApiJson<LostLinkInput>) -> AppResult<StatusCode> {
+    let mut errors = crate::error::FieldErrors::new();
+    let event_id = input.event_id.as_deref().and_then(|s| uuid::Uuid::parse_str(s.trim()).ok());
+    if event_id.is_none() {
+        errors.insert("event_id".into(), "must be an event id (UUID)".into());
+    }
+    let email = EmailAddress::parse(input.email.as_deref().unwrap_or("")).map_err(|e| errors.insert("email".into(), e.into())).ok();
+    let (Some(event_id), Some(email)) = (event_id, email) else {
+        return Err(AppError::Validation(errors));
+    };
+    let txn = state.db.begin_write().await?;
+    service::lost_link(&txn, event_id, email.as_str(), Utc::now()).await?;
+    txn.commit().await?;
+    state.wake_mailer();
+    Ok(StatusCode::ACCEPTED)
+}

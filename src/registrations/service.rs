@@ -1,0 +1,388 @@
+//! Registration use cases: register, edit and switch mode, cancel, promote, resend the link.
+//!
+//! Each takes the caller's connection or transaction and never commits: the handler (or the
+//! CLI, or a batch writer) owns the transaction, and the outbox rows these functions write
+//! commit with the change that causes them. Every seat change first locks the event row.
+
+use chrono::{DateTime, Duration, Utc};
+use entity::{AttendanceMode, EventStatus, RegistrationStatus, event, registration};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
+use uuid::Uuid;
+
+use super::answers::{self, Answers};
+use super::input::{NewRegistration, RegistrationChanges};
+use super::policy::{self, Placement, Switch};
+use super::seats::{lock_event, release_seat, seats, take_seat, waiting};
+use crate::db::is_unique_violation;
+use crate::error::{AppError, FieldErrors};
+use crate::events::view::{offers, questions};
+use crate::mail::messages::{ConfirmationReason, LinkReason};
+use crate::mail::outbox::{self, Recipient};
+use crate::mail::Message;
+use crate::secrets;
+
+/// Why a registration use case said no, in domain words.
+#[derive(Debug, thiserror::Error)]
+pub enum RegistrationError {
+    #[error("no such event or registration")]
+    NotFound,
+    #[error("{0}")]
+    Closed(&'static str),
+    #[error("this event does not offer that mode")]
+    ModeNotOffered,
+    #[error("no seat is free in that mode")]
+    CapacityFull,
+    #[error("this registration was cancelled")]
+    Cancelled,
+    #[error("an active registration with this email already exists")]
+    AlreadyRegistered,
+    #[error("invalid answers")]
+    Invalid(FieldErrors),
+    #[error(transparent)]
+    Db(#[from] DbErr),
+}
+
+impl From<RegistrationError> for AppError {
+    fn from(err: RegistrationError) -> Self {
+        match err {
+            RegistrationError::NotFound => AppError::NotFound,
+            RegistrationError::Closed(_) => AppError::conflict("registration_closed", err.to_string()),
+            RegistrationError::ModeNotOffered => AppError::conflict("mode_not_offered", err.to_string()),
+            RegistrationError::CapacityFull => AppError::conflict("capacity_full", err.to_string()),
+            RegistrationError::Cancelled => AppError::conflict("cancelled", err.to_string()),
+            RegistrationError::AlreadyRegistered => AppError::conflict("already_registered", err.to_string()),
+            RegistrationError::Invalid(fields) => AppError::Validation(fields),
+            RegistrationError::Db(e) => AppError::from(e),
+        }
+    }
+}
+
+/// What registering did.
+#[derive(Debug)]
+pub enum RegisterOutcome {
+    Registered { registration: registration::Model, event: event::Model },
+    /// An active registration with that email exists; its manage link was mailed again
+    /// (at most once per 15 minutes). The caller commits, then answers 409.
+    AlreadyRegistered,
+}
+
+/// How long before the manage link may be mailed again for one registration.
+pub const LINK_RESEND_INTERVAL: Duration = Duration::minutes(15);
+
+fn recipient(reg: &registration::Model) -> Recipient<'_> {
+    Recipient { event_id: reg.event_id, registration_id: Some(reg.id), language: &reg.language }
+}
+
+/// Registers `new` for `event_id`: a seat if one is free, else the waitlist if the event has
+/// one, else `CapacityFull`.
+#[tracing::instrument(skip_all, err)]
+pub async fn register(
+    db: &impl ConnectionTrait,
+    event_id: Uuid,
+    new: NewRegistration,
+    now: DateTime<Utc>,
+) -> Result<RegisterOutcome, RegistrationError> {
+    let event = lock_event(db, event_id, true).await?.ok_or(RegistrationError::NotFound)?;
+    match event.status {
+        EventStatus::Draft => return Err(RegistrationError::NotFound),
+        EventStatus::Closed => return Err(RegistrationError::Closed("registration for this event is closed")),
+        EventStatus::Cancelled => return Err(RegistrationError::Closed("this event was cancelled")),
+        EventStatus::Published => {}
+    }
+    if !policy::registration_open(now, event.registration_closes_at, event.ends_at) {
+        return Err(RegistrationError::Closed("registration for this event is closed"));
+    }
+    if !offers(&event, new.mode) {
+        return Err(RegistrationError::ModeNotOffered);
+    }
+    let answers = answers::check(&questions(&event), &new.answers).map_err(RegistrationError::Invalid)?;
+
+    if let Some(existing) = find_active_by_email(db, event_id, new.email.as_str()).await? {
+        resend_link(db, &existing, LinkReason::RepeatedRegistration, now).await?;
+        return Ok(RegisterOutcome::AlreadyRegistered);
+    }
+
+    let seats_now = seats(&event, new.mode);
+    let waiting_now = if seats_now.has_free() { waiting(db, event_id, new.mode).await? } else { 0 };
+    let status = match policy::place_new(seats_now, event.waitlist, waiting_now) {
+        Placement::Confirmed if take_seat(db, event_id, new.mode).await? => RegistrationStatus::Confirmed,
+        // The guard refused although the policy saw a seat: treat as full, never oversell.
+        Placement::Confirmed if event.waitlist => RegistrationStatus::Waitlisted,
+        Placement::Confirmed | Placement::Full => return Err(RegistrationError::CapacityFull),
+        Placement::Waitlisted => RegistrationStatus::Waitlisted,
+    };
+
+    let email = new.email.as_str().to_owned();
+    let registration = registration::Model {
+        id: Uuid::now_v7(),
+        event_id,
+        first_name: new.first_name,
+        last_name: new.last_name,
+        email: email.clone(),
+        active_email: Some(email),
+        organization: new.organization,
+        mode: new.mode,
+        status,
+        queue_seq: event.next_queue_seq - 1,
+        language: new.language.code().to_owned(),
+        ticket_code: secrets::ticket_code(),
+        manage_token: secrets::url_token(),
+        join_token: secrets::url_token(),
+        consent_at: now,
+        consent_source: new.consent_source,
+        answers: serde_json::to_value(answers).unwrap_or_default(),
+        created_at: now,
+        updated_at: now,
+        confirmed_at: (status == RegistrationStatus::Confirmed).then_some(now),
+        cancelled_at: None,
+        link_resent_at: None,
+        reminder_sent_at: None,
+    };
+    match registration::Entity::insert(registration.clone().into_active_model()).exec_without_returning(db).await {
+        Ok(_) => {}
+        // The event lock makes this unreachable in practice; the unique index is the backstop.
+        Err(e) if is_unique_violation(&e) => return Err(RegistrationError::AlreadyRegistered),
+        Err(e) => return Err(e.into()),
+    }
+
+    let message = match status {
+        RegistrationStatus::Confirmed => {
+            Message::Confirmation { reason: ConfirmationReason::Registered, previous_mode: None }
+        }
+        _ => Message::Waitlisted,
+    };
+    outbox::enqueue(db, recipient(&registration), &message, now).await?;
+    Ok(RegisterOutcome::Registered { registration, event })
+}
+
+async fn find_active_by_email(
+    db: &impl ConnectionTrait,
+    event_id: Uuid,
+    email: &str,
+) -> Result<Option<registration::Model>, DbErr> {
+    registration::Entity::find()
+        .filter(registration::Column::EventId.eq(event_id))
+        .filter(registration::Column::ActiveEmail.eq(email))
+        .one(db)
+        .await
+}
+
+/// Mails the manage link again, at most once per registration per [`LINK_RESEND_INTERVAL`].
+/// The guard is one conditional update, so racing requests send one mail.
+pub async fn resend_link(
+    db: &impl ConnectionTrait,
+    reg: &registration::Model,
+    reason: LinkReason,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    let due = sea_orm::Condition::any()
+        .add(registration::Column::LinkResentAt.is_null())
+        .add(registration::Column::LinkResentAt.lte(now - LINK_RESEND_INTERVAL));
+    let result = registration::Entity::update_many()
+        .col_expr(registration::Column::LinkResentAt, Expr::value(now))
+        .filter(registration::Column::Id.eq(reg.id))
+        .filter(due)
+        .exec(db)
+        .await?;
+    if result.rows_affected == 1 {
+        outbox::enqueue(db, recipient(reg), &Message::ManageLink { reason }, now).await?;
+        return Ok(true);
+    }
+    Ok(false)
+}
+
+/// Looks a registration up by its manage token.
+pub async fn find_by_manage_token(
+    db: &impl ConnectionTrait,
+    token: &str,
+) -> Result<Option<(registration::Model, event::Model)>, DbErr> {
+    // Tokens are 43 URL-safe characters; anything else cannot match and needs no query.
+    if token.len() != 43 || !token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+        return Ok(None);
+    }
+    let Some(reg) = registration::Entity::find().filter(registration::Column::ManageToken.eq(token)).one(db).await? else {
+        return Ok(None);
+    };
+    let event = event::Entity::find_by_id(reg.event_id).one(db).await?;
+    Ok(event.map(|e| (reg, e)))
+}
+
+/// Locks the registration's event, then reads the registration again as it is now.
+async fn lock_for_change(
+    db: &impl ConnectionTrait,
+    token: &str,
+) -> Result<(registration::Model, event::Model), RegistrationError> {
+    let (reg, _) = find_by_manage_token(db, token).await?.ok_or(RegistrationError::NotFound)?;
+    let event = lock_event(db, reg.event_id, false).await?.ok_or(RegistrationError::NotFound)?;
+    let reg = registration::Entity::find_by_id(reg.id).one(db).await?.ok_or(RegistrationError::NotFound)?;
+    Ok((reg, event))
+}
+
+/// Cancels the registration behind `token`; a freed seat goes to the waitlist at once.
+/// Cancelling twice changes nothing and answers the same.
+#[tracing::instrument(skip_all, err)]
+pub async fn cancel(
+    db: &impl ConnectionTrait,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<(registration::Model, event::Model), RegistrationError> {
+    let (reg, event) = lock_for_change(db, token).await?;
+    if reg.status == RegistrationStatus::Cancelled {
+        return Ok((reg, event));
+    }
+    if !policy::may_cancel(now, event.ends_at) {
+        return Err(RegistrationError::Closed("the event has ended"));
+    }
+    let was_confirmed = reg.status == RegistrationStatus::Confirmed;
+    let mut active = reg.clone().into_active_model();
+    active.status = Set(RegistrationStatus::Cancelled);
+    active.active_email = Set(None);
+    active.cancelled_at = Set(Some(now));
+    active.updated_at = Set(now);
+    let reg = active.update(db).await?;
+    if was_confirmed {
+        release_seat(db, event.id, reg.mode).await?;
+        promote_waitlist(db, event.id, reg.mode, now).await?;
+    }
+    outbox::enqueue(db, recipient(&reg), &Message::Cancelled, now).await?;
+    Ok((reg, event))
+}
+
+/// Applies a registrant's changes: details, answers and possibly a mode switch. A switch into
+/// a full mode fails as a whole and changes nothing.
+#[tracing::instrument(skip_all, err)]
+pub async fn update(
+    db: &impl ConnectionTrait,
+    token: &str,
+    changes: RegistrationChanges,
+    now: DateTime<Utc>,
+) -> Result<(registration::Model, event::Model), RegistrationError> {
+    let (reg, event) = lock_for_change(db, token).await?;
+    if reg.status == RegistrationStatus::Cancelled {
+        return Err(RegistrationError::Cancelled);
+    }
+    let mut active = reg.clone().into_active_model();
+    if let Some(v) = changes.first_name {
+        active.first_name = Set(v);
+    }
+    if let Some(v) = changes.last_name {
+        active.last_name = Set(v);
+    }
+    if let Some(v) = changes.organization {
+        active.organization = Set(v);
+    }
+    if let Some(v) = changes.language {
+        active.language = Set(v.code().to_owned());
+    }
+    if let Some(patch) = changes.answers {
+        let mut merged: Answers = serde_json::from_value(reg.answers.clone()).unwrap_or_default();
+        for (k, v) in patch {
+            if v.is_null() {
+                merged.remove(&k);
+            } else {
+                merged.insert(k, v);
+            }
+        }
+        let checked = answers::check(&questions(&event), &merged).map_err(RegistrationError::Invalid)?;
+        active.answers = Set(serde_json::to_value(checked).unwrap_or_default());
+    }
+
+    let mut switched_from = None;
+    if let Some(target) = changes.mode.filter(|m| *m != reg.mode) {
+        if !policy::may_switch(now, event.starts_at) {
+            return Err(RegistrationError::Closed("the event has started; the mode can no longer change"));
+        }
+        if !offers(&event, target) {
+            return Err(RegistrationError::ModeNotOffered);
+        }
+        let target_waiting = waiting(db, event.id, target).await?;
+        let confirmed = reg.status == RegistrationStatus::Confirmed;
+        match policy::switch_mode(false, confirmed, seats(&event, target), target_waiting) {
+            Switch::Unchanged => {}
+            Switch::Full => return Err(RegistrationError::CapacityFull),
+            Switch::Move { frees_seat } => {
+                if !take_seat(db, event.id, target).await? {
+                    return Err(RegistrationError::CapacityFull);
+                }
+                if frees_seat {
+                    release_seat(db, event.id, reg.mode).await?;
+                }
+                active.mode = Set(target);
+                active.status = Set(RegistrationStatus::Confirmed);
+                active.confirmed_at = Set(Some(now));
+                switched_from = Some((reg.mode, frees_seat));
+            }
+        }
+    }
+    active.updated_at = Set(now);
+    let updated = active.update(db).await?;
+    if let Some((previous_mode, freed)) = switched_from {
+        if freed {
+            promote_waitlist(db, event.id, previous_mode, now).await?;
+        }
+        let message = Message::Confirmation { reason: ConfirmationReason::ModeSwitched, previous_mode: Some(previous_mode) };
+        outbox::enqueue(db, recipient(&updated), &message, now).await?;
+    }
+    Ok((updated, event))
+}
+
+/// Gives free seats of `mode` to the longest-waiting registrations (by `queue_seq`), and
+/// mails each. Called in the transaction that freed the seats, under the event lock.
+/// Returns the promoted registrations' ids.
+pub async fn promote_waitlist(
+    db: &impl ConnectionTrait,
+    event_id: Uuid,
+    mode: AttendanceMode,
+    now: DateTime<Utc>,
+) -> Result<Vec<Uuid>, DbErr> {
+    let Some(event) = event::Entity::find_by_id(event_id).one(db).await? else {
+        return Ok(Vec::new());
+    };
+    let waiting_now = waiting(db, event_id, mode).await?;
+    let n = policy::promotable(seats(&event, mode), waiting_now, now, event.starts_at);
+    if n == 0 {
+        return Ok(Vec::new());
+    }
+    let candidates = registration::Entity::find()
+        .filter(registration::Column::EventId.eq(event_id))
+        .filter(registration::Column::Mode.eq(mode))
+        .filter(registration::Column::Status.eq(RegistrationStatus::Waitlisted))
+        .order_by_asc(registration::Column::QueueSeq)
+        .limit(u64::from(n))
+        .all(db)
+        .await?;
+    let mut promoted = Vec::with_capacity(candidates.len());
+    for reg in candidates {
+        if !take_seat(db, event_id, mode).await? {
+            break;
+        }
+        let mut active = reg.clone().into_active_model();
+        active.status = Set(RegistrationStatus::Confirmed);
+        active.confirmed_at = Set(Some(now));
+        active.updated_at = Set(now);
+        let reg = active.update(db).await?;
+        let message = Message::Confirmation { reason: ConfirmationReason::Promoted, previous_mode: None };
+        outbox::enqueue(db, recipient(&reg), &message, now).await?;
+        promoted.push(reg.id);
+    }
+    Ok(promoted)
+}
+
+/// "Lost your link?": mails the manage link when an active registration matches; says
+/// nothing either way (the caller answers 202 regardless).
+pub async fn lost_link(db: &impl ConnectionTrait, event_id: Uuid, email: &str, now: DateTime<Utc>) -> Result<(), DbErr> {
+    let Some(event) = event::Entity::find_by_id(event_id).one(db).await? else {
+        return Ok(());
+    };
+    if event.status == EventStatus::Draft {
+        return Ok(());
+    }
+    if let Some(reg) = find_active_by_email(db, event_id, email).await? {
+        resend_link(db, &reg, LinkReason::LostLink, now).await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,77 @@
+//! How a registration is shown to its registrant (with the secret links) — never to staff.
+
+use entity::{AttendanceMode, RegistrationStatus, event, registration};
+use serde::Serialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::events::view::{offers, utc};
+
+/// The registrant's own view: carries `manage_token`, `manage_url` and the join link, so it
+/// is only ever sent to the registrant (the 201 answer, the manage API, their mails).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RegistrationView {
+    pub id: Uuid,
+    pub event_id: Uuid,
+    pub status: RegistrationStatus,
+    pub mode: AttendanceMode,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub organization: String,
+    pub language: String,
+    #[schema(value_type = Object)]
+    pub answers: serde_json::Value,
+    pub ticket_code: String,
+    pub manage_token: String,
+    pub manage_url: String,
+    /// Present while the registrant may follow online.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub join_url: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cancelled_at: Option<String>,
+}
+
+/// The registrant may follow the stream: confirmed online, or waitlisted for the room at an
+/// event that is also online (they keep their place in the queue).
+pub fn may_follow_online(reg: &registration::Model, event: &event::Model) -> bool {
+    match (reg.status, reg.mode) {
+        (RegistrationStatus::Confirmed, AttendanceMode::Online) => true,
+        (RegistrationStatus::Waitlisted, AttendanceMode::InPerson) => offers(event, AttendanceMode::Online),
+        _ => false,
+    }
+}
+
+pub fn manage_url(base_url: &str, reg: &registration::Model) -> String {
+    format!("{base_url}/r/{}", reg.manage_token)
+}
+
+pub fn join_url(base_url: &str, reg: &registration::Model) -> String {
+    format!("{base_url}/j/{}", reg.join_token)
+}
+
+impl RegistrationView {
+    pub fn new(reg: &registration::Model, event: &event::Model, base_url: &str) -> RegistrationView {
+        RegistrationView {
+            id: reg.id,
+            event_id: reg.event_id,
+            status: reg.status,
+            mode: reg.mode,
+            first_name: reg.first_name.clone(),
+            last_name: reg.last_name.clone(),
+            email: reg.email.clone(),
+            organization: reg.organization.clone(),
+            language: reg.language.clone(),
+            answers: reg.answers.clone(),
+            ticket_code: reg.ticket_code.clone(),
+            manage_token: reg.manage_token.clone(),
+            manage_url: manage_url(base_url, reg),
+            join_url: may_follow_online(reg, event).then(|| join_url(base_url, reg)),
+            created_at: utc(reg.created_at),
+            updated_at: utc(reg.updated_at),
+            cancelled_at: reg.cancelled_at.map(utc),
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! HTTP: shared state, every route in one place, extractors and middleware.
+
+pub mod extract;
+pub mod health;
+pub mod merge_patch;
+pub mod middleware;
+pub mod pages;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::routing::get;
+use metrics_exporter_prometheus::PrometheusHandle;
+use tokio::sync::Notify;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+use utoipa::OpenApi;
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::config::Config;
+use crate::db::Db;
+use crate::{attendance, events, registrations};
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub config: Arc<Config>,
+    /// `config.base_url`, without a trailing slash.
+    pub base_url: Arc<str>,
+    pub metrics: PrometheusHandle,
+    /// Wakes the mail worker when a change has queued mail.
+    pub mail_wakeup: Arc<Notify>,
+}
+
+impl AppState {
+    pub fn wake_mailer(&self) {
+        self.mail_wakeup.notify_one();
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Convene API", description = "Registration and attendance for hybrid events. Errors share one body: `{\"error\": {\"code\", \"message\", \"fields\"}}`."),
+    modifiers(&BearerAuth),
+    tags((name = "events", description = "organizers' events"), (name = "registrations", description = "public registration and the registrant's own link"), (name = "attendance", description = "counts"))
+)]
+struct ApiDoc;
+
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme("bearer", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
+    }
+}
+
+/// Every route of the service.
+pub fn router(state: AppState) -> Router {
+    let (api, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(events::routes::create_event, events::routes::list_events))
+        .routes(routes!(events::routes::get_event, events::routes::patch_event))
+        .routes(routes!(registrations::routes::register))
+        .routes(routes!(
+            registrations::routes::get_registration,
+            registrations::routes::patch_registration,
+            registrations::routes::cancel_registration
+        ))
+        .routes(routes!(registrations::routes::lost_link))
+        .routes(routes!(attendance::routes::event_stats))
+        .split_for_parts();
+    let api = api
+        .layer(DefaultBodyLimit::max(extract::JSON_BODY_LIMIT))
+        // API answers may carry the registrant's secrets: never cache them.
+        .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
+
+    Router::new()
+        .merge(api)
+        .merge(SwaggerUi::new("/api/docs").url("/api/openapi.json", openapi))
+        .route("/healthz", get(health::healthz))
+        .route("/metrics", get(health::metrics))
+        .fallback(pages::not_found)
+        .layer(axum::middleware::from_fn(middleware::observe))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
+        .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer")))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            HeaderName::from_static("cross-origin-opener-policy"),
+            HeaderValue::from_static("same-origin"),
+        ))
+        .with_state(state)
+}

@@ -6,7 +6,6 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use anyhow::Context;
-use chrono::Utc;
 use clap::{Args, Parser, Subcommand};
 use entity::Role;
 
@@ -184,7 +183,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             };
             let db = Db::connect(&db.database_url).await?;
             db.migrate().await?;
-            let user = accounts::create_user(&db.write, &email, role, &password, Utc::now()).await.map_err(account_error)?;
+            let user = accounts::create_user(&db.write, &email, role, &password, crate::domain::now()).await.map_err(account_error)?;
             eprintln!("created {} account {}", user.role.as_str(), user.email);
             if generated {
                 println!("{password}");
@@ -195,7 +194,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let email = EmailAddress::parse(&email).map_err(|e| anyhow::anyhow!("--email: {e}"))?;
             let db = Db::connect(&db.database_url).await?;
             db.migrate().await?;
-            let token = accounts::create_token(&db.write, &email, &name, Utc::now()).await.map_err(account_error)?;
+            let token = accounts::create_token(&db.write, &email, &name, crate::domain::now()).await.map_err(account_error)?;
             println!("{token}");
             Ok(())
         }

@@ -1,7 +1,15 @@
 //! Parsed domain values: once a handler holds one, it is valid.
 
 use std::fmt;
+
+use chrono::{DateTime, SubsecRound, Utc};
 use std::str::FromStr;
+
+/// The current instant at microsecond precision: what every backend stores (MariaDB's
+/// `DATETIME(6)`), so a value answered before and after a round trip is the same.
+pub fn now() -> DateTime<Utc> {
+    Utc::now().trunc_subsecs(6)
+}
 
 /// A trimmed, lower-cased mail address that lettre accepts and whose domain has a dot.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,7 +3,6 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header::LOCATION};
-use chrono::Utc;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -32,7 +31,7 @@ pub async fn create_event(
 ) -> AppResult<(StatusCode, HeaderMap, Json<EventView>)> {
     let spec = input.parse().map_err(AppError::Validation)?;
     let txn = state.db.begin_write().await?;
-    let event = service::create(&txn, spec, Some(user.id), Utc::now()).await?;
+    let event = service::create(&txn, spec, Some(user.id), crate::domain::now()).await?;
     txn.commit().await?;
     let mut headers = HeaderMap::new();
     if let Ok(location) = HeaderValue::from_str(&format!("/api/v1/events/{}", event.id)) {
@@ -74,7 +73,7 @@ pub async fn patch_event(
     JsonObject(patch): JsonObject,
 ) -> AppResult<Json<EventView>> {
     let txn = state.db.begin_write().await?;
-    let event = service::update(&txn, id, &patch, Utc::now()).await?;
+    let event = service::update(&txn, id, &patch, crate::domain::now()).await?;
     txn.commit().await?;
     state.wake_mailer();
     Ok(Json(EventView::from(&event)))

@@ -160,7 +160,7 @@ mod tests {
 
     #[test]
     fn promotion_fills_free_seats_oldest_first_until_the_start() {
-        let start = Utc::now() + Duration::hours(1);
+        let start = crate::domain::now() + Duration::hours(1);
         let before = start - Duration::minutes(1);
         for capacity in caps() {
             for confirmed in 0..8 {
@@ -212,7 +212,7 @@ mod tests {
 
     #[test]
     fn time_windows() {
-        let t = Utc::now();
+        let t = crate::domain::now();
         let h = Duration::hours(1);
         assert!(registration_open(t, None, t + h));
         assert!(!registration_open(t, None, t));

@@ -3,7 +3,6 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use chrono::Utc;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
@@ -29,7 +28,7 @@ pub async fn register(
 ) -> AppResult<(StatusCode, Json<RegistrationView>)> {
     let new = input.parse("api").map_err(AppError::Validation)?;
     let txn = state.db.begin_write().await?;
-    let outcome = service::register(&txn, event_id, new, Utc::now()).await?;
+    let outcome = service::register(&txn, event_id, new, crate::domain::now()).await?;
     txn.commit().await?;
     state.wake_mailer();
     match outcome {
@@ -65,7 +64,7 @@ pub async fn patch_registration(
 ) -> AppResult<Json<RegistrationView>> {
     let changes = input.parse().map_err(AppError::Validation)?;
     let txn = state.db.begin_write().await?;
-    let (reg, event) = service::update(&txn, &token, changes, Utc::now()).await?;
+    let (reg, event) = service::update(&txn, &token, changes, crate::domain::now()).await?;
     txn.commit().await?;
     state.wake_mailer();
     Ok(Json(RegistrationView::new(&reg, &event, &state.base_url)))
@@ -77,7 +76,7 @@ pub async fn patch_registration(
     responses((status = 200, body = RegistrationView), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn cancel_registration(State(state): State<AppState>, PathToken(token): PathToken) -> AppResult<Json<RegistrationView>> {
     let txn = state.db.begin_write().await?;
-    let (reg, event) = service::cancel(&txn, &token, Utc::now()).await?;
+    let (reg, event) = service::cancel(&txn, &token, crate::domain::now()).await?;
     txn.commit().await?;
     state.wake_mailer();
     Ok(Json(RegistrationView::new(&reg, &event, &state.base_url)))
@@ -104,7 +103,7 @@ pub async fn lost_link(State(state): State<AppState>, ApiJson(input): ApiJson<Lo
         return Err(AppError::Validation(errors));
     };
     let txn = state.db.begin_write().await?;
-    service::lost_link(&txn, event_id, email.as_str(), Utc::now()).await?;
+    service::lost_link(&txn, event_id, email.as_str(), crate::domain::now()).await?;
     txn.commit().await?;
     state.wake_mailer();
     Ok(StatusCode::ACCEPTED)

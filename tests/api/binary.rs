@@ -1,0 +1,253 @@
+//! The real `convene` binary: CLI, start-up, logs, shutdown and crash safety.
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+use crate::helpers::{TestDatabase, registration, str_of};
+
+const BIN: &str = env!("CARGO_BIN_EXE_convene");
+
+/// A `convene serve` process and everything it printed.
+struct Server {
+    child: Child,
+    base: String,
+    output: Arc<Mutex<Vec<String>>>,
+}
+
+impl Server {
+    fn start(database_url: &str, format: &str) -> Server {
+        let mut child = Command::new(BIN)
+            .arg("serve")
+            .env("DATABASE_URL", database_url)
+            .env("CONVENE_BIND", "127.0.0.1:0")
+            .env("CONVENE_LOG_FORMAT", format)
+            .env("CONVENE_MAIL_DIR", std::env::temp_dir().join("convene-test-mail"))
+            .env_remove("SMTP_URL")
+            .env_remove("CONVENE_BASE_URL")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("convene starts");
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let (tx, rx) = std::sync::mpsc::channel();
+        for stream in [child.stdout.take().map(|s| Box::new(s) as Box<dyn std::io::Read + Send>), child.stderr.take().map(|s| Box::new(s) as Box<dyn std::io::Read + Send>)].into_iter().flatten() {
+            let output = output.clone();
+            let tx = tx.clone();
+            std::thread::spawn(move || {
+                for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                    if let Some(url) = line.strip_prefix("Convene listening on ") {
+                        tx.send(url.trim().to_owned()).ok();
+                    }
+                    output.lock().expect("lock").push(line);
+                }
+            });
+        }
+        let base = rx.recv_timeout(Duration::from_secs(60)).unwrap_or_else(|_| {
+            let _ = child.kill();
+            panic!("serve did not start: {:?}", output.lock().map(|o| o.join("\n")))
+        });
+        Server { child, base, output }
+    }
+
+    fn logs(&self) -> String {
+        self.output.lock().map(|o| o.join("\n")).unwrap_or_default()
+    }
+
+    fn signal(&self, signal: &str) {
+        Command::new("kill").arg(format!("-{signal}")).arg(self.child.id().to_string()).status().expect("kill runs");
+    }
+
+    fn wait_exit(&mut self, limit: Duration) -> Option<std::process::ExitStatus> {
+        let started = Instant::now();
+        while started.elapsed() < limit {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return Some(status);
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        None
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn cli(database_url: &str, args: &[&str], stdin: Option<&str>) -> String {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .env("DATABASE_URL", database_url)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("convene runs");
+    if let Some(input) = stdin {
+        child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("write stdin");
+    }
+    drop(child.stdin.take());
+    let out = child.wait_with_output().expect("convene finishes");
+    assert!(out.status.success(), "convene {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+/// Creates an organizer through the CLI and returns a fresh API token.
+fn organizer_token(database_url: &str) -> String {
+    cli(database_url, &["user", "add", "--email", "org@example.org", "--role", "organizer", "--password-stdin"], Some("a long password\n"));
+    let token = cli(database_url, &["token", "create", "--email", "org@example.org", "--name", "tests"], None);
+    let token = token.trim().to_owned();
+    assert!(token.starts_with("cvn_") && !token.contains('\n'), "token alone on stdout: {token:?}");
+    token
+}
+
+async fn create_event(client: &reqwest::Client, base: &str, token: &str, capacity: u32) -> String {
+    let body = json!({
+        "title": "Crash test", "starts_at": "2031-12-13T09:30:00+01:00", "ends_at": "2031-12-13T13:00:00+01:00",
+        "in_person_capacity": capacity, "status": "published"
+    });
+    let response = client.post(format!("{base}/api/v1/events")).bearer_auth(token).json(&body).send().await.expect("send");
+    assert_eq!(response.status().as_u16(), 201);
+    str_of(&response.json::<Value>().await.expect("json"), "id")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn kill_9_during_a_burst_loses_no_acknowledged_registration() {
+    let database = TestDatabase::create().await;
+    let token = organizer_token(&database.url);
+    let server = Server::start(&database.url, "text");
+    let client = reqwest::Client::new();
+    let event_id = create_event(&client, &server.base, &token, 25).await;
+
+    let acknowledged = Arc::new(Mutex::new(Vec::<String>::new()));
+    let sent = Arc::new(AtomicUsize::new(0));
+    let mut workers = Vec::new();
+    for _ in 0..16 {
+        let (client, base, event_id, acknowledged, sent) = (client.clone(), server.base.clone(), event_id.clone(), acknowledged.clone(), sent.clone());
+        workers.push(tokio::spawn(async move {
+            loop {
+                let n = sent.fetch_add(1, Ordering::SeqCst);
+                if n >= 2000 {
+                    break;
+                }
+                let url = format!("{base}/api/v1/events/{event_id}/registrations");
+                match client.post(url).json(&registration(&format!("burst{n}@example.org"), "in_person")).send().await {
+                    Ok(r) if r.status().as_u16() == 201 => {
+                        if let Ok(body) = r.json::<Value>().await {
+                            acknowledged.lock().expect("lock").push(str_of(&body, "manage_token"));
+                        }
+                    }
+                    Ok(r) => panic!("unexpected status {}", r.status()),
+                    Err(_) => break, // the server is gone
+                }
+            }
+        }));
+    }
+    // Kill mid-burst: once some registrations are answered, but long before the end.
+    let started = Instant::now();
+    while acknowledged.lock().expect("lock").len() < 150 && started.elapsed() < Duration::from_secs(60) {
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    let mut server = server;
+    server.child.kill().expect("SIGKILL");
+    server.child.wait().expect("reaped");
+    for w in workers {
+        w.await.ok();
+    }
+    let acknowledged = acknowledged.lock().expect("lock").clone();
+    assert!(acknowledged.len() >= 150 && sent.load(Ordering::SeqCst) < 2000, "the kill came mid-burst");
+
+    let restarted = Server::start(&database.url, "text");
+    for token in &acknowledged {
+        let response = client.get(format!("{}/api/v1/registrations/{token}", restarted.base)).send().await.expect("send");
+        assert_eq!(response.status().as_u16(), 200, "an acknowledged registration was lost");
+    }
+    let stats: Value = client
+        .get(format!("{}/api/v1/events/{event_id}/stats", restarted.base))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .expect("send")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(stats["in_person"]["confirmed"], 25, "{stats}");
+    assert!(stats["registered"].as_u64().unwrap_or(0) >= acknowledged.len() as u64);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_instances_starting_together_on_a_fresh_database_both_come_up() {
+    let database = TestDatabase::create().await;
+    let url = database.url.clone();
+    let (a, b) = std::thread::scope(|s| {
+        let a = s.spawn(|| Server::start(&url, "text"));
+        let b = s.spawn(|| Server::start(&url, "text"));
+        (a.join().expect("first"), b.join().expect("second"))
+    });
+    let client = reqwest::Client::new();
+    for server in [&a, &b] {
+        let health = client.get(format!("{}/healthz", server.base)).send().await.expect("send");
+        assert_eq!(health.status().as_u16(), 200, "{}", server.logs());
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn logs_name_the_route_never_the_secret_path_and_sigterm_stops_within_10_seconds() {
+    let database = TestDatabase::create().await;
+    let token = organizer_token(&database.url);
+    let mut server = Server::start(&database.url, "json");
+    let client = reqwest::Client::new();
+    let event_id = create_event(&client, &server.base, &token, 10).await;
+    let reg: Value = client
+        .post(format!("{}/api/v1/events/{event_id}/registrations", server.base))
+        .json(&registration("logs@example.org", "online"))
+        .send()
+        .await
+        .expect("send")
+        .json()
+        .await
+        .expect("json");
+    let manage_token = str_of(&reg, "manage_token");
+    client.get(format!("{}/api/v1/registrations/{manage_token}?x=secret-query", server.base)).send().await.expect("send");
+
+    server.signal("TERM");
+    let status = server.wait_exit(Duration::from_secs(10));
+    assert!(status.is_some_and(|s| s.success()), "serve must exit cleanly within 10 s of SIGTERM");
+    let logs = server.logs();
+    assert!(logs.contains("/api/v1/registrations/{manage_token}"), "{logs}");
+    for secret in [manage_token.as_str(), "secret-query", token.as_str(), str_of(&reg, "ticket_code").as_str()] {
+        assert!(!logs.contains(secret), "a secret reached the logs");
+    }
+    let json_lines = logs.lines().filter(|l| l.starts_with('{')).count();
+    assert!(json_lines >= 3 && logs.lines().filter(|l| l.starts_with('{')).all(|l| serde_json::from_str::<Value>(l).is_ok()), "{logs}");
+}
+
+#[test]
+fn serve_refuses_all_interfaces_without_a_base_url() {
+    let out = Command::new(BIN)
+        .arg("serve")
+        .env("DATABASE_URL", "sqlite::memory:")
+        .env("CONVENE_BIND", "0.0.0.0:0")
+        .env_remove("CONVENE_BASE_URL")
+        .output()
+        .expect("runs");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("CONVENE_BASE_URL"));
+}
+
+#[test]
+fn user_add_generates_a_password_when_none_is_given() {
+    let dir = tempfile::tempdir().expect("dir");
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("c.db").display());
+    let password = cli(&url, &["user", "add", "--email", "admin@example.org", "--role", "admin"], None);
+    assert!(password.trim().len() >= 20, "{password:?}");
+    let out = Command::new(BIN).args(["user", "add", "--email", "admin@example.org", "--role", "admin"]).env("DATABASE_URL", &url).output().expect("runs");
+    assert!(!out.status.success(), "a second account with the same email is refused");
+}

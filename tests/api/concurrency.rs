@@ -1,0 +1,91 @@
+//! Seats are never oversold, and the waitlist moves in order, under real concurrency.
+
+use futures::future::join_all;
+use serde_json::json;
+
+use crate::helpers::{TestApp, json, str_of};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn four_hundred_concurrent_registrations_fill_fifty_seats_exactly() {
+    let app = TestApp::spawn().await;
+    let event = app.create_event(json!({"in_person_capacity": 50})).await;
+    let event_id = str_of(&event, "id");
+
+    let responses = join_all((0..400).map(|i| {
+        let app = &app;
+        let event_id = &event_id;
+        async move { app.register(event_id, &format!("partner{i}@example.org"), "in_person").await }
+    }))
+    .await;
+
+    let mut confirmed = 0;
+    let mut waitlisted = 0;
+    for response in responses {
+        assert_eq!(response.status().as_u16(), 201);
+        match json(response).await["status"].as_str() {
+            Some("confirmed") => confirmed += 1,
+            Some("waitlisted") => waitlisted += 1,
+            other => panic!("unexpected status {other:?}"),
+        }
+    }
+    assert_eq!((confirmed, waitlisted), (50, 350));
+    let stats = app.stats(&event_id).await;
+    assert_eq!(stats["in_person"]["confirmed"], 50);
+    assert_eq!(stats["in_person"]["waitlisted"], 350);
+    assert_eq!(stats["registered"], 400);
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn ten_concurrent_cancellations_promote_the_ten_longest_waiting() {
+    let app = TestApp::spawn().await;
+    let event = app.create_event(json!({"in_person_capacity": 10})).await;
+    let event_id = str_of(&event, "id");
+
+    // Sequential registrations fix the order of arrival: 10 seated, 20 waiting.
+    let mut seated = Vec::new();
+    let mut waiting = Vec::new();
+    for i in 0..30 {
+        let body = json(app.register(&event_id, &format!("p{i}@example.org"), "in_person").await).await;
+        if i < 10 {
+            assert_eq!(body["status"], "confirmed");
+            seated.push(str_of(&body, "manage_token"));
+        } else {
+            assert_eq!(body["status"], "waitlisted");
+            waiting.push(str_of(&body, "manage_token"));
+        }
+    }
+
+    let cancellations = join_all(seated.iter().map(|token| app.manage(reqwest::Method::DELETE, token, None))).await;
+    for response in cancellations {
+        assert_eq!(response.status().as_u16(), 200);
+    }
+
+    for (position, token) in waiting.iter().enumerate() {
+        let body = json(app.manage(reqwest::Method::GET, token, None).await).await;
+        let expected = if position < 10 { "confirmed" } else { "waitlisted" };
+        assert_eq!(body["status"], expected, "waitlist position {position}");
+        if position < 10 {
+            assert_eq!(app.mails(&str_of(&body, "id"), "confirmation").await, 1, "promotion mail for position {position}");
+        }
+    }
+    let stats = app.stats(&event_id).await;
+    assert_eq!(stats["in_person"]["confirmed"], 10);
+    assert_eq!(stats["in_person"]["waitlisted"], 10);
+    assert_eq!(stats["cancelled"], 10);
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_duplicates_of_one_email_make_one_registration() {
+    let app = TestApp::spawn().await;
+    let event_id = str_of(&app.create_event(json!({})).await, "id");
+    let responses =
+        join_all((0..20).map(|i| app.register(&event_id, if i % 2 == 0 { "same@example.org" } else { " SAME@example.org " }, "online")))
+            .await;
+    let statuses: Vec<u16> = responses.iter().map(|r| r.status().as_u16()).collect();
+    assert_eq!(statuses.iter().filter(|s| **s == 201).count(), 1, "{statuses:?}");
+    assert_eq!(statuses.iter().filter(|s| **s == 409).count(), 19, "{statuses:?}");
+    assert_eq!(app.stats(&event_id).await["registered"], 1);
+    app.stop().await;
+}

@@ -1,0 +1,238 @@
+//! The test harness: `TestApp::spawn()` starts the real app on port 0 with its own database.
+
+use std::time::Duration;
+
+use chrono::Utc;
+use convene::auth::service::{create_token, create_user};
+use convene::domain::EmailAddress;
+use convene::{App, Config};
+use entity::Role;
+use reqwest::{Response, StatusCode};
+use sea_orm::{ConnectionTrait, Database, DbBackend, Statement};
+use serde_json::{Value, json};
+use tempfile::TempDir;
+use tokio::sync::oneshot;
+
+/// A fresh database for one test, dropped when the test ends.
+pub struct TestDatabase {
+    pub url: String,
+    server: Option<(String, String)>,
+    _dir: Option<TempDir>,
+}
+
+impl TestDatabase {
+    pub async fn create() -> TestDatabase {
+        match std::env::var("CONVENE_TEST_DATABASE").ok().filter(|s| !s.is_empty()) {
+            None => {
+                let dir = tempfile::tempdir().expect("temp dir");
+                let url = format!("sqlite://{}?mode=rwc", dir.path().join("convene.db").display());
+                TestDatabase { url, server: None, _dir: Some(dir) }
+            }
+            Some(server) => {
+                let server = server.trim_end_matches('/').to_owned();
+                let name = format!("convene_t_{}", uuid::Uuid::new_v4().simple());
+                let admin = admin_url(&server);
+                let conn = Database::connect(&admin).await.unwrap_or_else(|e| panic!("cannot reach {admin}: {e}"));
+                conn.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("create database");
+                conn.close().await.ok();
+                TestDatabase { url: format!("{server}/{name}"), server: Some((server, name)), _dir: None }
+            }
+        }
+    }
+
+}
+
+fn admin_url(server: &str) -> String {
+    if server.starts_with("postgres") { format!("{server}/postgres") } else { format!("{server}/") }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        let Some((server, name)) = self.server.take() else { return };
+        // Drop runs outside async; a short-lived runtime on its own thread does the cleanup.
+        let handle = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+            rt.block_on(async move {
+                if let Ok(conn) = Database::connect(&admin_url(&server)).await {
+                    let sql = match conn.get_database_backend() {
+                        DbBackend::Postgres => format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+                        _ => format!("DROP DATABASE IF EXISTS {name}"),
+                    };
+                    conn.execute_raw(Statement::from_string(conn.get_database_backend(), sql)).await.ok();
+                    conn.close().await.ok();
+                }
+            });
+        });
+        handle.join().ok();
+    }
+}
+
+pub struct TestApp {
+    pub base: String,
+    pub client: reqwest::Client,
+    pub db: convene::db::Db,
+    pub organizer_token: String,
+    pub checkin_token: String,
+    stop: Option<oneshot::Sender<()>>,
+    server: Option<tokio::task::JoinHandle<()>>,
+    /// Kept alive for the test's duration; dropped (and deleted) with the app.
+    _database: TestDatabase,
+}
+
+impl TestApp {
+    pub async fn spawn() -> TestApp {
+        Self::spawn_with(|_| {}).await
+    }
+
+    pub async fn spawn_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
+        let database = TestDatabase::create().await;
+        let mail_dir = tempfile::tempdir().expect("mail dir").keep();
+        let mut config = Config::with_database(database.url.clone());
+        config.mail.outbox_dir = mail_dir;
+        adjust(&mut config);
+        let app = App::build(config).await.expect("app builds");
+        let base = app.base_url().to_owned();
+        let db = app.state().db.clone();
+        let (stop, stopped) = oneshot::channel::<()>();
+        let server = tokio::spawn(async move {
+            app.run_until_stopped(async move {
+                stopped.await.ok();
+            })
+            .await
+            .expect("server runs");
+        });
+        let organizer_token = make_token(&db, "organizer@example.org", Role::Organizer).await;
+        let checkin_token = make_token(&db, "door@example.org", Role::Checkin).await;
+        let client = reqwest::Client::builder().timeout(Duration::from_secs(120)).build().expect("client");
+        TestApp { base, client, db, organizer_token, checkin_token, stop: Some(stop), server: Some(server), _database: database }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub async fn stop(mut self) {
+        if let Some(stop) = self.stop.take() {
+            stop.send(()).ok();
+        }
+        if let Some(server) = self.server.take() {
+            server.await.ok();
+        }
+    }
+
+    /// Creates a published hybrid event; `overrides` are merged into the defaults.
+    pub async fn create_event(&self, overrides: Value) -> Value {
+        let mut body = json!({
+            "title": "Annual Voluntary Return and Reintegration Partner Meeting",
+            "description": "Partners of the AVRR programme meet in Brussels and online.",
+            "translations": {"fr": {"title": "Réunion annuelle des partenaires"}, "nl": {"title": "Jaarlijkse partnervergadering"}},
+            "starts_at": (Utc::now() + chrono::Duration::days(14)).to_rfc3339(),
+            "ends_at": (Utc::now() + chrono::Duration::days(14) + chrono::Duration::hours(3)).to_rfc3339(),
+            "timezone": "Europe/Brussels",
+            "venue": "Brussels",
+            "online_url": "https://stream.example.org/live",
+            "modes": ["in_person", "online"],
+            "in_person_capacity": 60,
+            "online_capacity": null,
+            "waitlist": true,
+            "status": "published"
+        });
+        convene::web::merge_patch::apply(&mut body, &overrides);
+        let response = self
+            .client
+            .post(self.url("/api/v1/events"))
+            .bearer_auth(&self.organizer_token)
+            .json(&body)
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(response.status(), StatusCode::CREATED, "create event");
+        response.json().await.expect("json")
+    }
+
+    pub async fn register(&self, event_id: &str, email: &str, mode: &str) -> Response {
+        self.register_body(event_id, registration(email, mode)).await
+    }
+
+    pub async fn register_body(&self, event_id: &str, body: Value) -> Response {
+        self.client
+            .post(self.url(&format!("/api/v1/events/{event_id}/registrations")))
+            .json(&body)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn stats(&self, event_id: &str) -> Value {
+        self.get_json(&format!("/api/v1/events/{event_id}/stats"), &self.organizer_token).await
+    }
+
+    pub async fn get_json(&self, path: &str, token: &str) -> Value {
+        let response = self.client.get(self.url(path)).bearer_auth(token).send().await.expect("request");
+        assert_eq!(response.status(), StatusCode::OK, "GET {path}");
+        response.json().await.expect("json")
+    }
+
+    pub async fn patch_event(&self, event_id: &str, patch: Value) -> Response {
+        self.client
+            .patch(self.url(&format!("/api/v1/events/{event_id}")))
+            .bearer_auth(&self.organizer_token)
+            .json(&patch)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn manage(&self, method: reqwest::Method, token: &str, body: Option<Value>) -> Response {
+        let mut request = self.client.request(method, self.url(&format!("/api/v1/registrations/{token}")));
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        request.send().await.expect("request")
+    }
+
+    /// Outbox rows of one kind for one registration.
+    pub async fn mails(&self, registration_id: &str, kind: &str) -> i64 {
+        let backend = self.db.backend();
+        let sql = "SELECT COUNT(*) AS n FROM outbox_email WHERE registration_id = ? AND kind = ?";
+        let id = uuid::Uuid::parse_str(registration_id).expect("uuid");
+        let row = self
+            .db
+            .read
+            .query_one_raw(convene::db::stmt(backend, sql, vec![id.into(), kind.into()]))
+            .await
+            .expect("query")
+            .expect("row");
+        row.try_get::<i64>("", "n").expect("count")
+    }
+}
+
+pub fn registration(email: &str, mode: &str) -> Value {
+    json!({
+        "first_name": "Amina", "last_name": "El Idrissi", "email": email,
+        "organization": "Caritas International", "mode": mode, "language": "fr", "consent": true
+    })
+}
+
+pub async fn make_token(db: &convene::db::Db, email: &str, role: Role) -> String {
+    let email = EmailAddress::parse(email).expect("email");
+    create_user(&db.write, &email, role, "a long test password", Utc::now()).await.expect("user");
+    create_token(&db.write, &email, "tests", Utc::now()).await.expect("token")
+}
+
+pub async fn json(response: Response) -> Value {
+    response.json().await.expect("json body")
+}
+
+/// Asserts the documented error body and returns it.
+pub async fn expect_error(response: Response, status: u16, code: &str) -> Value {
+    assert_eq!(response.status().as_u16(), status, "status for {code}");
+    let body: Value = response.json().await.expect("error body is JSON");
+    assert_eq!(body["error"]["code"], code, "{body}");
+    assert!(body["error"]["message"].is_string(), "{body}");
+    body
+}
+
+pub fn str_of(v: &Value, key: &str) -> String {
+    v[key].as_str().unwrap_or_else(|| panic!("{key} missing in {v}")).to_owned()
+}

@@ -1,0 +1,13 @@
+//! Integration tests: the real app on a real port, each test with its own database.
+//!
+//! SQLite by default (a fresh file per test). Set `CONVENE_TEST_DATABASE` to a server URL
+//! without a database name — `postgres://postgres@127.0.0.1:5432` or
+//! `mysql://root@127.0.0.1:3306` — to run the same tests on a fresh PostgreSQL or MariaDB
+//! database each (`.ci/run` does both).
+
+mod binary;
+mod concurrency;
+mod contract;
+mod events;
+mod helpers;
+mod registrations;

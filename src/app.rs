@@ -28,7 +28,8 @@ impl App {
         }
         let db = Db::connect(&config.database_url).await?;
         db.migrate().await?;
-        let listener = TcpListener::bind(config.bind).await.with_context(|| format!("cannot listen on {}", config.bind))?;
+        let listener =
+            TcpListener::bind(config.bind).await.with_context(|| format!("cannot listen on {}", config.bind))?;
         let address = listener.local_addr()?;
         let base_url = if config.base_url.is_empty() {
             format!("http://{address}")

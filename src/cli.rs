@@ -132,7 +132,8 @@ fn rate_limits(login: Option<&str>, register: Option<&str>) -> anyhow::Result<Ra
         }
         if let Some(account) = parts.next() {
             let n = account.trim().trim_end_matches("/15min").trim();
-            limits.login_failures_per_account = n.parse().with_context(|| format!("expected 5/15min, got {account:?}"))?;
+            limits.login_failures_per_account =
+                n.parse().with_context(|| format!("expected 5/15min, got {account:?}"))?;
         }
     }
     if let Some(register) = register.filter(|r| !r.trim().is_empty() && r.trim() != "off") {
@@ -146,7 +147,11 @@ impl ServeArgs {
         let mut config = Config::with_database(self.db.database_url);
         config.bind = self.bind;
         config.base_url = self.base_url.unwrap_or_default();
-        config.mail = MailConfig { smtp_url: self.smtp_url.filter(|s| !s.is_empty()), from: self.mail_from, outbox_dir: self.mail_dir };
+        config.mail = MailConfig {
+            smtp_url: self.smtp_url.filter(|s| !s.is_empty()),
+            from: self.mail_from,
+            outbox_dir: self.mail_dir,
+        };
         config.rate_limits = rate_limits(self.rate_limit_login.as_deref(), self.rate_limit_register.as_deref())?;
         config.trusted_proxies = self.trusted_proxies;
         config.cors_origins = self.cors_origins;
@@ -183,7 +188,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             };
             let db = Db::connect(&db.database_url).await?;
             db.migrate().await?;
-            let user = accounts::create_user(&db.write, &email, role, &password, crate::domain::now()).await.map_err(account_error)?;
+            let user = accounts::create_user(&db.write, &email, role, &password, crate::domain::now())
+                .await
+                .map_err(account_error)?;
             eprintln!("created {} account {}", user.role.as_str(), user.email);
             if generated {
                 println!("{password}");
@@ -194,7 +201,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let email = EmailAddress::parse(&email).map_err(|e| anyhow::anyhow!("--email: {e}"))?;
             let db = Db::connect(&db.database_url).await?;
             db.migrate().await?;
-            let token = accounts::create_token(&db.write, &email, &name, crate::domain::now()).await.map_err(account_error)?;
+            let token =
+                accounts::create_token(&db.write, &email, &name, crate::domain::now()).await.map_err(account_error)?;
             println!("{token}");
             Ok(())
         }
@@ -212,7 +220,10 @@ mod tests {
     #[test]
     fn rate_limits_parse_the_documented_forms() {
         let l = rate_limits(Some("20/min,3/15min"), Some("60/min")).unwrap_or_default();
-        assert_eq!((l.login_per_ip_per_minute, l.login_failures_per_account, l.register_per_ip_per_minute), (20, 3, Some(60)));
+        assert_eq!(
+            (l.login_per_ip_per_minute, l.login_failures_per_account, l.register_per_ip_per_minute),
+            (20, 3, Some(60))
+        );
         assert_eq!(rate_limits(None, Some("off")).ok(), Some(RateLimits::default()));
         assert!(rate_limits(Some("lots"), None).is_err());
     }

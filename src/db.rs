@@ -13,7 +13,8 @@ use migration::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sea_orm::{
     ConnectOptions, ConnectionTrait, Database as SeaDatabase, DatabaseConnection, DatabaseTransaction, DbBackend,
-    DbErr, RuntimeErr, SqliteTransactionMode, SqlxSqliteConnector, Statement, TransactionOptions, TransactionTrait,
+    DbErr, IsolationLevel, RuntimeErr, SqliteTransactionMode, SqlxSqliteConnector, Statement, TransactionOptions,
+    TransactionTrait,
 };
 
 /// The application's database: a read pool and the connection writes go through.
@@ -27,7 +28,11 @@ impl Db {
     pub async fn connect(url: &str) -> anyhow::Result<Db> {
         if url.starts_with("sqlite:") {
             connect_sqlite(url).await
-        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") || url.starts_with("mysql://") || url.starts_with("mariadb://") {
+        } else if url.starts_with("postgres://")
+            || url.starts_with("postgresql://")
+            || url.starts_with("mysql://")
+            || url.starts_with("mariadb://")
+        {
             let url = url.replacen("mariadb://", "mysql://", 1);
             let mut options = ConnectOptions::new(url);
             options
@@ -47,10 +52,13 @@ impl Db {
         self.write.get_database_backend()
     }
 
-    /// Begins a write transaction; on SQLite it takes the write lock at once.
+    /// Begins a write transaction; on SQLite it takes the write lock at once. On MariaDB it
+    /// reads committed data: under REPEATABLE READ a snapshot taken before the event lock
+    /// would hide what the previous lock holder committed (its promotions, say).
     pub async fn begin_write(&self) -> Result<DatabaseTransaction, DbErr> {
         let options = TransactionOptions {
             sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+            isolation_level: (self.backend() == DbBackend::MySql).then_some(IsolationLevel::ReadCommitted),
             ..Default::default()
         };
         self.write.begin_with_options(options).await
@@ -83,7 +91,10 @@ impl Db {
                     .await?;
                 let conn = sea_orm::SqlxMySqlConnector::from_sqlx_mysql_pool(pool);
                 let got = conn
-                    .query_one_raw(Statement::from_string(DbBackend::MySql, "SELECT GET_LOCK('convene_migrate', 120) AS got"))
+                    .query_one_raw(Statement::from_string(
+                        DbBackend::MySql,
+                        "SELECT GET_LOCK('convene_migrate', 120) AS got",
+                    ))
                     .await?
                     .and_then(|row| row.try_get::<Option<i64>>("", "got").ok().flatten());
                 anyhow::ensure!(got == Some(1), "could not take the migration lock within 120 s");

@@ -3,8 +3,8 @@
 
 pub use sea_orm_migration::prelude::*;
 
-mod m20261128_000001_initial;
 mod column_types;
+mod m20261128_000001_initial;
 
 pub struct Migrator;
 

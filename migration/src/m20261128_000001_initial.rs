@@ -64,11 +64,7 @@ impl MigrationTrait for Migration {
             .await?;
         manager
             .create_index(
-                Index::create()
-                    .name("idx_session_expiry")
-                    .table(Session::Table)
-                    .col(Session::ExpiryDate)
-                    .to_owned(),
+                Index::create().name("idx_session_expiry").table(Session::Table).col(Session::ExpiryDate).to_owned(),
             )
             .await?;
 
@@ -110,11 +106,7 @@ impl MigrationTrait for Migration {
             .await?;
         manager
             .create_index(
-                Index::create()
-                    .name("idx_event_starts_at")
-                    .table(Event::Table)
-                    .col(Event::StartsAt)
-                    .to_owned(),
+                Index::create().name("idx_event_starts_at").table(Event::Table).col(Event::StartsAt).to_owned(),
             )
             .await?;
 
@@ -329,9 +321,7 @@ impl MigrationTrait for Migration {
             ApiToken::Table.into_iden(),
             User::Table.into_iden(),
         ] {
-            manager
-                .drop_table(Table::drop().table(table).to_owned())
-                .await?;
+            manager.drop_table(Table::drop().table(table).to_owned()).await?;
         }
         Ok(())
     }

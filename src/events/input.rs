@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 use chrono_tz::Tz;
 use entity::{AttendanceMode, EventStatus};
 use serde::{Deserialize, Serialize};
@@ -121,7 +121,8 @@ impl EventSpec {
 
 fn parse_instant(raw: &str) -> Result<DateTime<Utc>, &'static str> {
     DateTime::parse_from_rfc3339(raw.trim())
-        .map(|t| t.with_timezone(&Utc))
+        // Microseconds: what every backend stores, so the answer matches a later read.
+        .map(|t| t.with_timezone(&Utc).trunc_subsecs(6))
         .map_err(|_| "must be an RFC 3339 time with offset, e.g. 2026-12-13T09:30:00+01:00")
 }
 
@@ -351,7 +352,10 @@ fn parse_questions(input: Vec<QuestionInput>, errors: &mut FieldErrors) -> Vec<Q
                 for o in opts {
                     let o = o.trim().to_owned();
                     if o.is_empty() || o.chars().count() > 200 || options.contains(&o) {
-                        errors.insert(at("options"), "options must be distinct, non-empty, at most 200 characters".into());
+                        errors.insert(
+                            at("options"),
+                            "options must be distinct, non-empty, at most 200 characters".into(),
+                        );
                     } else {
                         options.push(o);
                     }
@@ -436,7 +440,9 @@ mod tests {
             ..Default::default()
         };
         let errors = input.parse().err().unwrap_or_default();
-        for field in ["title", "starts_at", "ends_at", "timezone", "modes", "in_person_capacity", "status", "online_url"] {
+        for field in
+            ["title", "starts_at", "ends_at", "timezone", "modes", "in_person_capacity", "status", "online_url"]
+        {
             assert!(errors.contains_key(field), "{field} missing from {errors:?}");
         }
     }
@@ -452,8 +458,20 @@ mod tests {
     fn questions_are_checked() {
         let mut input = minimal();
         input.questions = Some(vec![
-            QuestionInput { key: Some("dietary".into()), kind: Some("choice".into()), required: Some(true), label: Some(BTreeMap::from([("en".into(), "Diet".into())])), options: Some(vec!["vegetarian".into(), "halal".into()]) },
-            QuestionInput { key: Some("dietary".into()), kind: Some("text".into()), required: None, label: None, options: Some(vec!["x".into()]) },
+            QuestionInput {
+                key: Some("dietary".into()),
+                kind: Some("choice".into()),
+                required: Some(true),
+                label: Some(BTreeMap::from([("en".into(), "Diet".into())])),
+                options: Some(vec!["vegetarian".into(), "halal".into()]),
+            },
+            QuestionInput {
+                key: Some("dietary".into()),
+                kind: Some("text".into()),
+                required: None,
+                label: None,
+                options: Some(vec!["x".into()]),
+            },
         ]);
         let errors = input.parse().err().unwrap_or_default();
         assert!(errors.contains_key("questions[1].key"));

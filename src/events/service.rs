@@ -109,7 +109,9 @@ pub async fn create(
     };
     match event::Entity::insert(model.clone().into_active_model()).exec_without_returning(db).await {
         Ok(_) => Ok(model),
-        Err(e) if is_unique_violation(&e) => Err(EventError::Conflict("the slug is already used by another event".into())),
+        Err(e) if is_unique_violation(&e) => {
+            Err(EventError::Conflict("the slug is already used by another event".into()))
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -126,7 +128,11 @@ pub async fn get_by_slug(db: &impl ConnectionTrait, slug: &str) -> Result<Option
     event::Entity::find().filter(event::Column::Slug.eq(slug)).one(db).await
 }
 
-async fn active_registrations_in(db: &impl ConnectionTrait, event_id: Uuid, mode: AttendanceMode) -> Result<u64, DbErr> {
+async fn active_registrations_in(
+    db: &impl ConnectionTrait,
+    event_id: Uuid,
+    mode: AttendanceMode,
+) -> Result<u64, DbErr> {
     registration::Entity::find()
         .filter(registration::Column::EventId.eq(event_id))
         .filter(registration::Column::Mode.eq(mode))
@@ -137,7 +143,12 @@ async fn active_registrations_in(db: &impl ConnectionTrait, event_id: Uuid, mode
 
 /// Applies an RFC 7396 merge patch to the event under its row lock.
 #[tracing::instrument(skip_all, err)]
-pub async fn update(db: &impl ConnectionTrait, id: Uuid, patch: &Value, now: DateTime<Utc>) -> Result<event::Model, EventError> {
+pub async fn update(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    patch: &Value,
+    now: DateTime<Utc>,
+) -> Result<event::Model, EventError> {
     let current = lock_event(db, id, false).await?.ok_or(EventError::NotFound)?;
     let mut document = serde_json::to_value(EventView::from(&current)).unwrap_or_default();
     crate::web::merge_patch::apply(&mut document, patch);
@@ -228,7 +239,11 @@ pub async fn update(db: &impl ConnectionTrait, id: Uuid, patch: &Value, now: Dat
     active.next_queue_seq = sea_orm::ActiveValue::NotSet;
     active.revision = sea_orm::ActiveValue::NotSet;
     active.update(db).await.map_err(|e| {
-        if is_unique_violation(&e) { EventError::Conflict("the slug is already used by another event".into()) } else { e.into() }
+        if is_unique_violation(&e) {
+            EventError::Conflict("the slug is already used by another event".into())
+        } else {
+            e.into()
+        }
     })?;
 
     for mode in promotions {
@@ -238,11 +253,8 @@ pub async fn update(db: &impl ConnectionTrait, id: Uuid, patch: &Value, now: Dat
     let updated = get(db, id).await?;
 
     if updated.status != EventStatus::Draft && (cancelling || (moved && updated.status != EventStatus::Cancelled)) {
-        let message = if cancelling {
-            Message::EventCancelled { sequence }
-        } else {
-            Message::EventUpdated { changes, sequence }
-        };
+        let message =
+            if cancelling { Message::EventCancelled { sequence } } else { Message::EventUpdated { changes, sequence } };
         notify_active_registrations(db, &updated, &message, now).await?;
     }
     Ok(updated)

@@ -17,7 +17,12 @@ pub struct Recipient<'a> {
 }
 
 /// Queues `message` for `to`, due now.
-pub async fn enqueue(db: &impl ConnectionTrait, to: Recipient<'_>, message: &Message, now: DateTime<Utc>) -> Result<Uuid, DbErr> {
+pub async fn enqueue(
+    db: &impl ConnectionTrait,
+    to: Recipient<'_>,
+    message: &Message,
+    now: DateTime<Utc>,
+) -> Result<Uuid, DbErr> {
     let id = Uuid::now_v7();
     let payload = serde_json::to_value(message).map_err(|e| DbErr::Custom(format!("cannot encode mail: {e}")))?;
     let row = outbox_email::ActiveModel {

@@ -74,8 +74,20 @@ mod tests {
     fn questions() -> Vec<Question> {
         let label = BTreeMap::from([("en".to_owned(), "x".to_owned())]);
         vec![
-            Question { key: "dietary".into(), kind: QuestionKind::Choice, required: true, label: label.clone(), options: vec!["vegetarian".into(), "none".into()] },
-            Question { key: "remarks".into(), kind: QuestionKind::Text, required: false, label: label.clone(), options: vec![] },
+            Question {
+                key: "dietary".into(),
+                kind: QuestionKind::Choice,
+                required: true,
+                label: label.clone(),
+                options: vec!["vegetarian".into(), "none".into()],
+            },
+            Question {
+                key: "remarks".into(),
+                kind: QuestionKind::Text,
+                required: false,
+                label: label.clone(),
+                options: vec![],
+            },
             Question { key: "photo_ok".into(), kind: QuestionKind::Boolean, required: false, label, options: vec![] },
         ]
     }
@@ -92,7 +104,9 @@ mod tests {
 
     #[test]
     fn each_problem_names_its_answer() {
-        let errors = check(&questions(), &answers(json!({"remarks": 3, "photo_ok": "yes", "shoe_size": 42}))).err().unwrap_or_default();
+        let errors = check(&questions(), &answers(json!({"remarks": 3, "photo_ok": "yes", "shoe_size": 42})))
+            .err()
+            .unwrap_or_default();
         let keys: Vec<_> = errors.keys().map(String::as_str).collect();
         assert_eq!(keys, ["answers.dietary", "answers.photo_ok", "answers.remarks", "answers.shoe_size"]);
     }

@@ -44,7 +44,10 @@ pub async fn register(
 #[utoipa::path(get, path = "/api/v1/registrations/{manage_token}", tag = "registrations",
     params(("manage_token" = String, Path, description = "the registrant's secret manage token")),
     responses((status = 200, body = RegistrationView), (status = 404, body = ErrorBody)))]
-pub async fn get_registration(State(state): State<AppState>, PathToken(token): PathToken) -> AppResult<Json<RegistrationView>> {
+pub async fn get_registration(
+    State(state): State<AppState>,
+    PathToken(token): PathToken,
+) -> AppResult<Json<RegistrationView>> {
     let (reg, event) = service::find_by_manage_token(&state.db.read, &token).await?.ok_or(AppError::NotFound)?;
     Ok(Json(RegistrationView::new(&reg, &event, &state.base_url)))
 }
@@ -74,7 +77,10 @@ pub async fn patch_registration(
 #[utoipa::path(delete, path = "/api/v1/registrations/{manage_token}", tag = "registrations",
     params(("manage_token" = String, Path, description = "the registrant's secret manage token")),
     responses((status = 200, body = RegistrationView), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn cancel_registration(State(state): State<AppState>, PathToken(token): PathToken) -> AppResult<Json<RegistrationView>> {
+pub async fn cancel_registration(
+    State(state): State<AppState>,
+    PathToken(token): PathToken,
+) -> AppResult<Json<RegistrationView>> {
     let txn = state.db.begin_write().await?;
     let (reg, event) = service::cancel(&txn, &token, crate::domain::now()).await?;
     txn.commit().await?;
@@ -98,7 +104,9 @@ pub async fn lost_link(State(state): State<AppState>, ApiJson(input): ApiJson<Lo
     if event_id.is_none() {
         errors.insert("event_id".into(), "must be an event id (UUID)".into());
     }
-    let email = EmailAddress::parse(input.email.as_deref().unwrap_or("")).map_err(|e| errors.insert("email".into(), e.into())).ok();
+    let email = EmailAddress::parse(input.email.as_deref().unwrap_or(""))
+        .map_err(|e| errors.insert("email".into(), e.into()))
+        .ok();
     let (Some(event_id), Some(email)) = (event_id, email) else {
         return Err(AppError::Validation(errors));
     };

@@ -21,7 +21,11 @@ fn columns(mode: AttendanceMode) -> (event::Column, event::Column) {
 /// Takes the event's row lock for the rest of the transaction and returns the row as it is
 /// now; `None` if there is no such event. With `next_seq`, also reserves a waitlist position
 /// (`next_queue_seq - 1` of the returned row).
-pub async fn lock_event(db: &impl ConnectionTrait, event_id: Uuid, next_seq: bool) -> Result<Option<event::Model>, DbErr> {
+pub async fn lock_event(
+    db: &impl ConnectionTrait,
+    event_id: Uuid,
+    next_seq: bool,
+) -> Result<Option<event::Model>, DbErr> {
     let mut update = event::Entity::update_many()
         .col_expr(event::Column::Revision, Expr::col(event::Column::Revision).add(1))
         .filter(event::Column::Id.eq(event_id));
@@ -39,7 +43,10 @@ pub fn seats(event: &event::Model, mode: AttendanceMode) -> Seats {
         AttendanceMode::InPerson => (event.in_person_confirmed, event.in_person_capacity),
         AttendanceMode::Online => (event.online_confirmed, event.online_capacity),
     };
-    Seats { capacity: capacity.map(|c| u32::try_from(c).unwrap_or(0)), confirmed: u32::try_from(confirmed).unwrap_or(0) }
+    Seats {
+        capacity: capacity.map(|c| u32::try_from(c).unwrap_or(0)),
+        confirmed: u32::try_from(confirmed).unwrap_or(0),
+    }
 }
 
 /// Takes one seat if one is free; false when the mode is full.

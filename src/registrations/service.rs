@@ -20,9 +20,9 @@ use super::seats::{lock_event, release_seat, seats, take_seat, waiting};
 use crate::db::is_unique_violation;
 use crate::error::{AppError, FieldErrors};
 use crate::events::view::{offers, questions};
+use crate::mail::Message;
 use crate::mail::messages::{ConfirmationReason, LinkReason};
 use crate::mail::outbox::{self, Recipient};
-use crate::mail::Message;
 use crate::secrets;
 
 /// Why a registration use case said no, in domain words.
@@ -64,7 +64,10 @@ impl From<RegistrationError> for AppError {
 /// What registering did.
 #[derive(Debug)]
 pub enum RegisterOutcome {
-    Registered { registration: registration::Model, event: event::Model },
+    Registered {
+        registration: registration::Model,
+        event: event::Model,
+    },
     /// An active registration with that email exists; its manage link was mailed again
     /// (at most once per 15 minutes). The caller commits, then answers 409.
     AlreadyRegistered,
@@ -204,7 +207,8 @@ pub async fn find_by_manage_token(
     if token.len() != 43 || !token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
         return Ok(None);
     }
-    let Some(reg) = registration::Entity::find().filter(registration::Column::ManageToken.eq(token)).one(db).await? else {
+    let Some(reg) = registration::Entity::find().filter(registration::Column::ManageToken.eq(token)).one(db).await?
+    else {
         return Ok(None);
     };
     let event = event::Entity::find_by_id(reg.event_id).one(db).await?;
@@ -324,7 +328,8 @@ pub async fn update(
         if freed {
             promote_waitlist(db, event.id, previous_mode, now).await?;
         }
-        let message = Message::Confirmation { reason: ConfirmationReason::ModeSwitched, previous_mode: Some(previous_mode) };
+        let message =
+            Message::Confirmation { reason: ConfirmationReason::ModeSwitched, previous_mode: Some(previous_mode) };
         outbox::enqueue(db, recipient(&updated), &message, now).await?;
     }
     Ok((updated, event))
@@ -360,11 +365,19 @@ pub async fn promote_waitlist(
         if !take_seat(db, event_id, mode).await? {
             break;
         }
-        let mut active = reg.clone().into_active_model();
-        active.status = Set(RegistrationStatus::Confirmed);
-        active.confirmed_at = Set(Some(now));
-        active.updated_at = Set(now);
-        let reg = active.update(db).await?;
+        // Guarded on the status it was read with: a row promoted meanwhile is never promoted twice.
+        let changed = registration::Entity::update_many()
+            .col_expr(registration::Column::Status, Expr::value(RegistrationStatus::Confirmed))
+            .col_expr(registration::Column::ConfirmedAt, Expr::value(now))
+            .col_expr(registration::Column::UpdatedAt, Expr::value(now))
+            .filter(registration::Column::Id.eq(reg.id))
+            .filter(registration::Column::Status.eq(RegistrationStatus::Waitlisted))
+            .exec(db)
+            .await?;
+        if changed.rows_affected != 1 {
+            release_seat(db, event_id, mode).await?;
+            continue;
+        }
         let message = Message::Confirmation { reason: ConfirmationReason::Promoted, previous_mode: None };
         outbox::enqueue(db, recipient(&reg), &message, now).await?;
         promoted.push(reg.id);
@@ -374,7 +387,12 @@ pub async fn promote_waitlist(
 
 /// "Lost your link?": mails the manage link when an active registration matches; says
 /// nothing either way (the caller answers 202 regardless).
-pub async fn lost_link(db: &impl ConnectionTrait, event_id: Uuid, email: &str, now: DateTime<Utc>) -> Result<(), DbErr> {
+pub async fn lost_link(
+    db: &impl ConnectionTrait,
+    event_id: Uuid,
+    email: &str,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
     let Some(event) = event::Entity::find_by_id(event_id).one(db).await? else {
         return Ok(());
     };

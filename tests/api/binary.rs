@@ -35,7 +35,13 @@ impl Server {
             .expect("convene starts");
         let output = Arc::new(Mutex::new(Vec::new()));
         let (tx, rx) = std::sync::mpsc::channel();
-        for stream in [child.stdout.take().map(|s| Box::new(s) as Box<dyn std::io::Read + Send>), child.stderr.take().map(|s| Box::new(s) as Box<dyn std::io::Read + Send>)].into_iter().flatten() {
+        for stream in [
+            child.stdout.take().map(|s| Box::new(s) as Box<dyn std::io::Read + Send>),
+            child.stderr.take().map(|s| Box::new(s) as Box<dyn std::io::Read + Send>),
+        ]
+        .into_iter()
+        .flatten()
+        {
             let output = output.clone();
             let tx = tx.clone();
             std::thread::spawn(move || {
@@ -101,7 +107,11 @@ fn cli(database_url: &str, args: &[&str], stdin: Option<&str>) -> String {
 
 /// Creates an organizer through the CLI and returns a fresh API token.
 fn organizer_token(database_url: &str) -> String {
-    cli(database_url, &["user", "add", "--email", "org@example.org", "--role", "organizer", "--password-stdin"], Some("a long password\n"));
+    cli(
+        database_url,
+        &["user", "add", "--email", "org@example.org", "--role", "organizer", "--password-stdin"],
+        Some("a long password\n"),
+    );
     let token = cli(database_url, &["token", "create", "--email", "org@example.org", "--name", "tests"], None);
     let token = token.trim().to_owned();
     assert!(token.starts_with("cvn_") && !token.contains('\n'), "token alone on stdout: {token:?}");
@@ -113,7 +123,8 @@ async fn create_event(client: &reqwest::Client, base: &str, token: &str, capacit
         "title": "Crash test", "starts_at": "2031-12-13T09:30:00+01:00", "ends_at": "2031-12-13T13:00:00+01:00",
         "in_person_capacity": capacity, "status": "published"
     });
-    let response = client.post(format!("{base}/api/v1/events")).bearer_auth(token).json(&body).send().await.expect("send");
+    let response =
+        client.post(format!("{base}/api/v1/events")).bearer_auth(token).json(&body).send().await.expect("send");
     assert_eq!(response.status().as_u16(), 201);
     str_of(&response.json::<Value>().await.expect("json"), "id")
 }
@@ -130,7 +141,8 @@ async fn kill_9_during_a_burst_loses_no_acknowledged_registration() {
     let sent = Arc::new(AtomicUsize::new(0));
     let mut workers = Vec::new();
     for _ in 0..16 {
-        let (client, base, event_id, acknowledged, sent) = (client.clone(), server.base.clone(), event_id.clone(), acknowledged.clone(), sent.clone());
+        let (client, base, event_id, acknowledged, sent) =
+            (client.clone(), server.base.clone(), event_id.clone(), acknowledged.clone(), sent.clone());
         workers.push(tokio::spawn(async move {
             loop {
                 let n = sent.fetch_add(1, Ordering::SeqCst);
@@ -166,7 +178,8 @@ async fn kill_9_during_a_burst_loses_no_acknowledged_registration() {
 
     let restarted = Server::start(&database.url, "text");
     for token in &acknowledged {
-        let response = client.get(format!("{}/api/v1/registrations/{token}", restarted.base)).send().await.expect("send");
+        let response =
+            client.get(format!("{}/api/v1/registrations/{token}", restarted.base)).send().await.expect("send");
         assert_eq!(response.status().as_u16(), 200, "an acknowledged registration was lost");
     }
     let stats: Value = client
@@ -215,7 +228,11 @@ async fn logs_name_the_route_never_the_secret_path_and_sigterm_stops_within_10_s
         .await
         .expect("json");
     let manage_token = str_of(&reg, "manage_token");
-    client.get(format!("{}/api/v1/registrations/{manage_token}?x=secret-query", server.base)).send().await.expect("send");
+    client
+        .get(format!("{}/api/v1/registrations/{manage_token}?x=secret-query", server.base))
+        .send()
+        .await
+        .expect("send");
 
     server.signal("TERM");
     let status = server.wait_exit(Duration::from_secs(10));
@@ -226,7 +243,11 @@ async fn logs_name_the_route_never_the_secret_path_and_sigterm_stops_within_10_s
         assert!(!logs.contains(secret), "a secret reached the logs");
     }
     let json_lines = logs.lines().filter(|l| l.starts_with('{')).count();
-    assert!(json_lines >= 3 && logs.lines().filter(|l| l.starts_with('{')).all(|l| serde_json::from_str::<Value>(l).is_ok()), "{logs}");
+    assert!(
+        json_lines >= 3
+            && logs.lines().filter(|l| l.starts_with('{')).all(|l| serde_json::from_str::<Value>(l).is_ok()),
+        "{logs}"
+    );
 }
 
 #[test]
@@ -248,6 +269,10 @@ fn user_add_generates_a_password_when_none_is_given() {
     let url = format!("sqlite://{}?mode=rwc", dir.path().join("c.db").display());
     let password = cli(&url, &["user", "add", "--email", "admin@example.org", "--role", "admin"], None);
     assert!(password.trim().len() >= 20, "{password:?}");
-    let out = Command::new(BIN).args(["user", "add", "--email", "admin@example.org", "--role", "admin"]).env("DATABASE_URL", &url).output().expect("runs");
+    let out = Command::new(BIN)
+        .args(["user", "add", "--email", "admin@example.org", "--role", "admin"])
+        .env("DATABASE_URL", &url)
+        .output()
+        .expect("runs");
     assert!(!out.status.success(), "a second account with the same email is refused");
 }

@@ -66,7 +66,11 @@ async fn ten_concurrent_cancellations_promote_the_ten_longest_waiting() {
         let expected = if position < 10 { "confirmed" } else { "waitlisted" };
         assert_eq!(body["status"], expected, "waitlist position {position}");
         if position < 10 {
-            assert_eq!(app.mails(&str_of(&body, "id"), "confirmation").await, 1, "promotion mail for position {position}");
+            assert_eq!(
+                app.mails(&str_of(&body, "id"), "confirmation").await,
+                1,
+                "promotion mail for position {position}"
+            );
         }
     }
     let stats = app.stats(&event_id).await;
@@ -80,9 +84,10 @@ async fn ten_concurrent_cancellations_promote_the_ten_longest_waiting() {
 async fn concurrent_duplicates_of_one_email_make_one_registration() {
     let app = TestApp::spawn().await;
     let event_id = str_of(&app.create_event(json!({})).await, "id");
-    let responses =
-        join_all((0..20).map(|i| app.register(&event_id, if i % 2 == 0 { "same@example.org" } else { " SAME@example.org " }, "online")))
-            .await;
+    let responses = join_all((0..20).map(|i| {
+        app.register(&event_id, if i % 2 == 0 { "same@example.org" } else { " SAME@example.org " }, "online")
+    }))
+    .await;
     let statuses: Vec<u16> = responses.iter().map(|r| r.status().as_u16()).collect();
     assert_eq!(statuses.iter().filter(|s| **s == 201).count(), 1, "{statuses:?}");
     assert_eq!(statuses.iter().filter(|s| **s == 409).count(), 19, "{statuses:?}");

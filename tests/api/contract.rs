@@ -19,28 +19,39 @@ async fn malformed_registration_requests_get_their_documented_errors() {
     };
     let valid = registration("ok@example.org", "online").to_string();
 
-    expect_error(post("{\"first_name\": ".into(), Some("application/json")).await.expect("send"), 400, "bad_request").await;
+    expect_error(post("{\"first_name\": ".into(), Some("application/json")).await.expect("send"), 400, "bad_request")
+        .await;
     expect_error(post(valid.clone(), None).await.expect("send"), 400, "bad_request").await;
     expect_error(post(valid.clone(), Some("text/plain")).await.expect("send"), 400, "bad_request").await;
     expect_error(post("[1, 2]".into(), Some("application/json")).await.expect("send"), 400, "bad_request").await;
 
     let mut bad_email = registration("not-an-address", "online");
-    let body = expect_error(post(bad_email.to_string(), Some("application/json")).await.expect("send"), 422, "validation").await;
+    let body =
+        expect_error(post(bad_email.to_string(), Some("application/json")).await.expect("send"), 422, "validation")
+            .await;
     assert!(body["error"]["fields"]["email"].is_string(), "{body}");
     bad_email["email"] = json!("x@example.org");
     bad_email["consent"] = json!(false);
-    let body = expect_error(post(bad_email.to_string(), Some("application/json")).await.expect("send"), 422, "validation").await;
+    let body =
+        expect_error(post(bad_email.to_string(), Some("application/json")).await.expect("send"), 422, "validation")
+            .await;
     assert!(body["error"]["fields"]["consent"].is_string(), "{body}");
     let mut no_consent = registration("x@example.org", "online");
     no_consent.as_object_mut().map(|o| o.remove("consent"));
-    let body = expect_error(post(no_consent.to_string(), Some("application/json")).await.expect("send"), 422, "validation").await;
+    let body =
+        expect_error(post(no_consent.to_string(), Some("application/json")).await.expect("send"), 422, "validation")
+            .await;
     assert!(body["error"]["fields"]["consent"].is_string(), "{body}");
     let unknown_mode = registration("x@example.org", "hybrid");
-    let body = expect_error(post(unknown_mode.to_string(), Some("application/json")).await.expect("send"), 422, "validation").await;
+    let body =
+        expect_error(post(unknown_mode.to_string(), Some("application/json")).await.expect("send"), 422, "validation")
+            .await;
     assert!(body["error"]["fields"]["mode"].is_string(), "{body}");
     let mut wrong_type = registration("x@example.org", "online");
     wrong_type["first_name"] = json!(42);
-    let body = expect_error(post(wrong_type.to_string(), Some("application/json")).await.expect("send"), 422, "validation").await;
+    let body =
+        expect_error(post(wrong_type.to_string(), Some("application/json")).await.expect("send"), 422, "validation")
+            .await;
     assert!(body["error"]["fields"]["first_name"].is_string(), "{body}");
 
     let mut huge = registration("x@example.org", "online");
@@ -68,7 +79,13 @@ async fn unknown_draft_and_non_uuid_events_are_404() {
         let response = app.register(id, "a@example.org", "online").await;
         expect_error(response, 404, "not_found").await;
     }
-    let response = app.client.get(app.url("/api/v1/events/not-a-uuid")).bearer_auth(&app.organizer_token).send().await.expect("send");
+    let response = app
+        .client
+        .get(app.url("/api/v1/events/not-a-uuid"))
+        .bearer_auth(&app.organizer_token)
+        .send()
+        .await
+        .expect("send");
     expect_error(response, 404, "not_found").await;
     for token in ["short", "x".repeat(43).as_str(), "%2e%2e"] {
         let response = app.client.get(app.url(&format!("/api/v1/registrations/{token}"))).send().await.expect("send");
@@ -88,15 +105,31 @@ async fn credentials_are_checked_before_the_body() {
     let url = app.url("/api/v1/events");
     let missing = app.client.post(&url).body("not json").send().await.expect("send");
     expect_error(missing, 401, "unauthorized").await;
-    let forged = app.client.post(&url).bearer_auth("cvn_forged-token-000000000000000000000000000000").body("{").send().await.expect("send");
+    let forged = app
+        .client
+        .post(&url)
+        .bearer_auth("cvn_forged-token-000000000000000000000000000000")
+        .body("{")
+        .send()
+        .await
+        .expect("send");
     expect_error(forged, 401, "unauthorized").await;
-    let wrong_scheme = app.client.post(&url).basic_auth("organizer@example.org", Some("a long test password")).json(&json!({})).send().await.expect("send");
+    let wrong_scheme = app
+        .client
+        .post(&url)
+        .basic_auth("organizer@example.org", Some("a long test password"))
+        .json(&json!({}))
+        .send()
+        .await
+        .expect("send");
     expect_error(wrong_scheme, 401, "unauthorized").await;
     let checkin = app.client.post(&url).bearer_auth(&app.checkin_token).body("{").send().await.expect("send");
     expect_error(checkin, 403, "forbidden").await;
-    let stats = app.client.get(app.url(&format!("/api/v1/events/{}/stats", uuid::Uuid::now_v7()))).send().await.expect("send");
+    let stats =
+        app.client.get(app.url(&format!("/api/v1/events/{}/stats", uuid::Uuid::now_v7()))).send().await.expect("send");
     expect_error(stats, 401, "unauthorized").await;
-    let invalid = app.client.post(&url).bearer_auth(&app.organizer_token).json(&json!({"title": ""})).send().await.expect("send");
+    let invalid =
+        app.client.post(&url).bearer_auth(&app.organizer_token).json(&json!({"title": ""})).send().await.expect("send");
     let body = expect_error(invalid, 422, "validation").await;
     assert!(body["error"]["fields"]["title"].is_string() && body["error"]["fields"]["starts_at"].is_string(), "{body}");
     app.stop().await;
@@ -111,9 +144,17 @@ async fn health_metrics_and_openapi_are_served() {
     let metrics = app.client.get(app.url("/metrics")).send().await.expect("send").text().await.expect("text");
     assert!(metrics.contains("http_requests_total"), "{metrics}");
     assert!(metrics.contains("route=\"/healthz\""));
-    let spec: Value = app.client.get(app.url("/api/openapi.json")).send().await.expect("send").json().await.expect("json");
+    let spec: Value =
+        app.client.get(app.url("/api/openapi.json")).send().await.expect("send").json().await.expect("json");
     assert!(spec["openapi"].as_str().is_some_and(|v| v.starts_with("3.")));
-    for path in ["/api/v1/events", "/api/v1/events/{id}", "/api/v1/events/{id}/registrations", "/api/v1/registrations/{manage_token}", "/api/v1/lost-link", "/api/v1/events/{id}/stats"] {
+    for path in [
+        "/api/v1/events",
+        "/api/v1/events/{id}",
+        "/api/v1/events/{id}/registrations",
+        "/api/v1/registrations/{manage_token}",
+        "/api/v1/lost-link",
+        "/api/v1/events/{id}/stats",
+    ] {
         assert!(spec["paths"][path].is_object(), "{path} missing from the OpenAPI description");
     }
     let docs = app.client.get(app.url("/api/docs/")).send().await.expect("send");

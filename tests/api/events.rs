@@ -12,7 +12,14 @@ async fn an_event_is_created_with_a_unique_slug_and_read_back_in_its_time_zone()
         "title": "Réunion des partenaires", "starts_at": "2031-12-13T08:30:00Z", "ends_at": "2031-12-13T12:00:00Z",
         "timezone": "Europe/Brussels", "in_person_capacity": 60
     });
-    let response = app.client.post(app.url("/api/v1/events")).bearer_auth(&app.organizer_token).json(&body).send().await.expect("send");
+    let response = app
+        .client
+        .post(app.url("/api/v1/events"))
+        .bearer_auth(&app.organizer_token)
+        .json(&body)
+        .send()
+        .await
+        .expect("send");
     assert_eq!(response.status().as_u16(), 201);
     let location = response.headers().get("location").and_then(|v| v.to_str().ok()).map(str::to_owned);
     let first = json(response).await;
@@ -23,11 +30,27 @@ async fn an_event_is_created_with_a_unique_slug_and_read_back_in_its_time_zone()
     assert_eq!(first["online_capacity"], json!(null));
     assert_eq!(location, Some(format!("/api/v1/events/{}", str_of(&first, "id"))));
 
-    let second = json(app.client.post(app.url("/api/v1/events")).bearer_auth(&app.organizer_token).json(&body).send().await.expect("send")).await;
+    let second = json(
+        app.client
+            .post(app.url("/api/v1/events"))
+            .bearer_auth(&app.organizer_token)
+            .json(&body)
+            .send()
+            .await
+            .expect("send"),
+    )
+    .await;
     assert_eq!(second["slug"], "reunion-des-partenaires-2");
     let mut taken = body.clone();
     taken["slug"] = json!("reunion-des-partenaires");
-    let response = app.client.post(app.url("/api/v1/events")).bearer_auth(&app.organizer_token).json(&taken).send().await.expect("send");
+    let response = app
+        .client
+        .post(app.url("/api/v1/events"))
+        .bearer_auth(&app.organizer_token)
+        .json(&taken)
+        .send()
+        .await
+        .expect("send");
     expect_error(response, 409, "conflict").await;
 
     let read = app.get_json(&format!("/api/v1/events/{}", str_of(&first, "id")), &app.organizer_token).await;
@@ -42,16 +65,20 @@ async fn a_merge_patch_changes_only_what_it_names_and_null_clears() {
     let app = TestApp::spawn().await;
     let event = app.create_event(json!({})).await;
     let id = str_of(&event, "id");
-    let patched = json(app.patch_event(&id, json!({"venue": null, "title": "New title", "in_person_capacity": null})).await).await;
+    let patched =
+        json(app.patch_event(&id, json!({"venue": null, "title": "New title", "in_person_capacity": null})).await)
+            .await;
     assert_eq!(patched["venue"], json!(null));
     assert_eq!(patched["title"], "New title");
     assert_eq!(patched["in_person_capacity"], json!(null));
     for unchanged in ["description", "starts_at", "ends_at", "online_url", "modes", "status", "slug", "translations"] {
         assert_eq!(patched[unchanged], event[unchanged], "{unchanged}");
     }
-    let error = expect_error(app.patch_event(&id, json!({"in_person_capacity": "many"})).await, 422, "validation").await;
+    let error =
+        expect_error(app.patch_event(&id, json!({"in_person_capacity": "many"})).await, 422, "validation").await;
     assert!(error["error"]["fields"]["in_person_capacity"].is_string(), "{error}");
-    let error = expect_error(app.patch_event(&id, json!({"ends_at": "2001-01-01T00:00:00Z"})).await, 422, "validation").await;
+    let error =
+        expect_error(app.patch_event(&id, json!({"ends_at": "2001-01-01T00:00:00Z"})).await, 422, "validation").await;
     assert!(error["error"]["fields"]["ends_at"].is_string(), "{error}");
     app.stop().await;
 }
@@ -62,7 +89,10 @@ async fn raising_a_capacity_promotes_and_lowering_it_below_the_confirmed_count_i
     let id = str_of(&app.create_event(json!({"in_person_capacity": 2})).await, "id");
     let mut tokens = Vec::new();
     for i in 0..5 {
-        tokens.push(str_of(&json(app.register(&id, &format!("r{i}@example.org"), "in_person").await).await, "manage_token"));
+        tokens.push(str_of(
+            &json(app.register(&id, &format!("r{i}@example.org"), "in_person").await).await,
+            "manage_token",
+        ));
     }
     expect_error(app.patch_event(&id, json!({"in_person_capacity": 1})).await, 409, "conflict").await;
     let response = app.patch_event(&id, json!({"in_person_capacity": 4})).await;
@@ -125,8 +155,20 @@ async fn the_checkin_role_sees_counts_but_may_not_manage_events() {
     let id = str_of(&app.create_event(json!({})).await, "id");
     let stats = app.get_json(&format!("/api/v1/events/{id}/stats"), &app.checkin_token).await;
     assert_eq!(stats["registered"], 0);
-    for (method, path) in [(Method::GET, "/api/v1/events".to_owned()), (Method::GET, format!("/api/v1/events/{id}")), (Method::PATCH, format!("/api/v1/events/{id}")), (Method::POST, "/api/v1/events".to_owned())] {
-        let response = app.client.request(method, app.url(&path)).bearer_auth(&app.checkin_token).json(&json!({})).send().await.expect("send");
+    for (method, path) in [
+        (Method::GET, "/api/v1/events".to_owned()),
+        (Method::GET, format!("/api/v1/events/{id}")),
+        (Method::PATCH, format!("/api/v1/events/{id}")),
+        (Method::POST, "/api/v1/events".to_owned()),
+    ] {
+        let response = app
+            .client
+            .request(method, app.url(&path))
+            .bearer_auth(&app.checkin_token)
+            .json(&json!({}))
+            .send()
+            .await
+            .expect("send");
         expect_error(response, 403, "forbidden").await;
     }
     app.stop().await;

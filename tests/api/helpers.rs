@@ -39,7 +39,6 @@ impl TestDatabase {
             }
         }
     }
-
 }
 
 fn admin_url(server: &str) -> String {
@@ -104,7 +103,16 @@ impl TestApp {
         let organizer_token = make_token(&db, "organizer@example.org", Role::Organizer).await;
         let checkin_token = make_token(&db, "door@example.org", Role::Checkin).await;
         let client = reqwest::Client::builder().timeout(Duration::from_secs(120)).build().expect("client");
-        TestApp { base, client, db, organizer_token, checkin_token, stop: Some(stop), server: Some(server), _database: database }
+        TestApp {
+            base,
+            client,
+            db,
+            organizer_token,
+            checkin_token,
+            stop: Some(stop),
+            server: Some(server),
+            _database: database,
+        }
     }
 
     pub fn url(&self, path: &str) -> String {

@@ -79,14 +79,24 @@ async fn switching_into_a_full_mode_changes_nothing_and_switching_out_frees_the_
     assert_eq!(waiting["status"], "waitlisted");
 
     // Online is full: the seated partner cannot switch, and nothing changes.
-    let refused = app.manage(Method::PATCH, &str_of(&seated, "manage_token"), Some(json!({"mode": "online", "organization": "Changed"}))).await;
+    let refused = app
+        .manage(
+            Method::PATCH,
+            &str_of(&seated, "manage_token"),
+            Some(json!({"mode": "online", "organization": "Changed"})),
+        )
+        .await;
     expect_error(refused, 409, "capacity_full").await;
     let unchanged = json(app.manage(Method::GET, &str_of(&seated, "manage_token"), None).await).await;
-    assert_eq!((unchanged["mode"].as_str(), unchanged["organization"].as_str()), (Some("in_person"), Some("Caritas International")));
+    assert_eq!(
+        (unchanged["mode"].as_str(), unchanged["organization"].as_str()),
+        (Some("in_person"), Some("Caritas International"))
+    );
 
     // The online partner cancels; now the seated one switches out and the waiting one moves up.
     app.manage(Method::DELETE, &str_of(&online, "manage_token"), None).await;
-    let switched = json(app.manage(Method::PATCH, &str_of(&seated, "manage_token"), Some(json!({"mode": "online"}))).await).await;
+    let switched =
+        json(app.manage(Method::PATCH, &str_of(&seated, "manage_token"), Some(json!({"mode": "online"}))).await).await;
     assert_eq!((switched["mode"].as_str(), switched["status"].as_str()), (Some("online"), Some("confirmed")));
     assert!(switched["join_url"].is_string());
     let promoted = json(app.manage(Method::GET, &str_of(&waiting, "manage_token"), None).await).await;
@@ -104,7 +114,8 @@ async fn a_waitlisted_registration_may_switch_to_a_mode_with_room() {
     let app = TestApp::spawn().await;
     let event_id = str_of(&app.create_event(json!({"in_person_capacity": 0})).await, "id");
     let waiting = json(app.register(&event_id, "w@example.org", "in_person").await).await;
-    let body = json(app.manage(Method::PATCH, &str_of(&waiting, "manage_token"), Some(json!({"mode": "online"}))).await).await;
+    let body =
+        json(app.manage(Method::PATCH, &str_of(&waiting, "manage_token"), Some(json!({"mode": "online"}))).await).await;
     assert_eq!((body["mode"].as_str(), body["status"].as_str()), (Some("online"), Some("confirmed")));
     app.stop().await;
 }
@@ -132,7 +143,10 @@ async fn details_and_answers_can_be_edited() {
     expect_error(app.register_body(&event_id, body.clone()).await, 422, "validation").await;
     body["answers"] = json!({"dietary": "pizza", "shoe": 42});
     let error = expect_error(app.register_body(&event_id, body.clone()).await, 422, "validation").await;
-    assert!(error["error"]["fields"]["answers.dietary"].is_string() && error["error"]["fields"]["answers.shoe"].is_string(), "{error}");
+    assert!(
+        error["error"]["fields"]["answers.dietary"].is_string() && error["error"]["fields"]["answers.shoe"].is_string(),
+        "{error}"
+    );
     body["answers"] = json!({"dietary": "none"});
     let reg = json(app.register_body(&event_id, body).await).await;
     let token = str_of(&reg, "manage_token");
@@ -145,9 +159,15 @@ async fn details_and_answers_can_be_edited() {
     assert_eq!(edited["first_name"], "Noor");
     assert_eq!(edited["language"], "nl");
     assert_eq!(edited["answers"], json!({"dietary": "vegetarian", "remarks": "late"}));
-    let error = expect_error(app.manage(Method::PATCH, &token, Some(json!({"answers": {"dietary": null}}))).await, 422, "validation").await;
+    let error = expect_error(
+        app.manage(Method::PATCH, &token, Some(json!({"answers": {"dietary": null}}))).await,
+        422,
+        "validation",
+    )
+    .await;
     assert!(error["error"]["fields"]["answers.dietary"].is_string());
-    expect_error(app.manage(Method::PATCH, &token, Some(json!({"email": "x@example.org"}))).await, 422, "validation").await;
+    expect_error(app.manage(Method::PATCH, &token, Some(json!({"email": "x@example.org"}))).await, 422, "validation")
+        .await;
     app.stop().await;
 }
 
@@ -159,7 +179,10 @@ async fn registration_closes_with_the_event() {
     let cancelled = str_of(&app.create_event(json!({"status": "cancelled"})).await, "id");
     expect_error(app.register(&cancelled, "a@example.org", "online").await, 409, "registration_closed").await;
     let past_deadline = str_of(
-        &app.create_event(json!({"registration_closes_at": (chrono::Utc::now() - chrono::Duration::minutes(1)).to_rfc3339()})).await,
+        &app.create_event(
+            json!({"registration_closes_at": (chrono::Utc::now() - chrono::Duration::minutes(1)).to_rfc3339()}),
+        )
+        .await,
         "id",
     );
     expect_error(app.register(&past_deadline, "a@example.org", "online").await, 409, "registration_closed").await;
@@ -176,7 +199,13 @@ async fn lost_link_answers_202_whether_or_not_the_registration_exists() {
     let event_id = str_of(&app.create_event(json!({})).await, "id");
     let reg = json(app.register(&event_id, "lost@example.org", "online").await).await;
     for email in ["LOST@example.org", "nobody@example.org"] {
-        let response = app.client.post(app.url("/api/v1/lost-link")).json(&json!({"event_id": event_id, "email": email})).send().await.expect("send");
+        let response = app
+            .client
+            .post(app.url("/api/v1/lost-link"))
+            .json(&json!({"event_id": event_id, "email": email}))
+            .send()
+            .await
+            .expect("send");
         assert_eq!(response.status().as_u16(), 202);
     }
     let response = app

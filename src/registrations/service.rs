@@ -65,8 +65,8 @@ impl From<RegistrationError> for AppError {
 #[derive(Debug)]
 pub enum RegisterOutcome {
     Registered {
-        registration: registration::Model,
-        event: event::Model,
+        registration: Box<registration::Model>,
+        event: Box<event::Model>,
     },
     /// An active registration with that email exists; its manage link was mailed again
     /// (at most once per 15 minutes). The caller commits, then answers 409.
@@ -159,7 +159,7 @@ pub async fn register(
         _ => Message::Waitlisted,
     };
     outbox::enqueue(db, recipient(&registration), &message, now).await?;
-    Ok(RegisterOutcome::Registered { registration, event })
+    Ok(RegisterOutcome::Registered { registration: Box::new(registration), event: Box::new(event) })
 }
 
 async fn find_active_by_email(

@@ -11,6 +11,7 @@ use tokio::sync::Notify;
 
 use crate::config::{Config, redact_url};
 use crate::db::Db;
+use crate::web::client::IpRateLimit;
 use crate::web::{self, AppState};
 
 pub struct App {
@@ -40,12 +41,15 @@ impl App {
             tracing::warn!(folder = %config.mail.outbox_dir.display(), "SMTP_URL is not set: mails are written as .eml files");
         }
         tracing::info!(database = %redact_url(&config.database_url), %address, %base_url, "Convene ready");
+        let register_limit =
+            config.rate_limits.register_per_ip_per_minute.map(|n| Arc::new(IpRateLimit::per_minute(n)));
         let state = AppState {
             db,
             config: Arc::new(config),
             base_url: base_url.into(),
             metrics: crate::telemetry::metrics_handle(),
             mail_wakeup: Arc::new(Notify::new()),
+            register_limit,
         };
         Ok(App { listener, state })
     }

@@ -12,6 +12,7 @@ use super::view::RegistrationView;
 use crate::domain::EmailAddress;
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::web::AppState;
+use crate::web::client::ClientIp;
 use crate::web::extract::{ApiJson, PathId, PathToken};
 
 /// Register for an event, in person or online.
@@ -20,12 +21,15 @@ use crate::web::extract::{ApiJson, PathId, PathToken};
     responses((status = 201, body = RegistrationView, description = "confirmed, or waitlisted when the mode is full"),
         (status = 400, body = ErrorBody), (status = 404, body = ErrorBody),
         (status = 409, body = ErrorBody, description = "already_registered, capacity_full, registration_closed, mode_not_offered"),
-        (status = 413, body = ErrorBody), (status = 422, body = ErrorBody)))]
+        (status = 413, body = ErrorBody), (status = 422, body = ErrorBody),
+        (status = 429, body = ErrorBody, description = "only when CONVENE_RATE_LIMIT_REGISTER is set")))]
 pub async fn register(
     State(state): State<AppState>,
+    client: ClientIp,
     PathId(event_id): PathId,
     ApiJson(input): ApiJson<RegistrationInput>,
 ) -> AppResult<(StatusCode, Json<RegistrationView>)> {
+    state.check_register_limit(client)?;
     let new = input.parse("api").map_err(AppError::Validation)?;
     let txn = state.db.begin_write().await?;
     let outcome = service::register(&txn, event_id, new, crate::domain::now()).await?;

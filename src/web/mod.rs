@@ -1,5 +1,6 @@
 //! HTTP: shared state, every route in one place, extractors and middleware.
 
+pub mod client;
 pub mod extract;
 pub mod health;
 pub mod merge_patch;
@@ -11,10 +12,11 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::routing::get;
 use metrics_exporter_prometheus::PrometheusHandle;
 use tokio::sync::Notify;
+use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use utoipa::OpenApi;
@@ -37,11 +39,17 @@ pub struct AppState {
     pub metrics: PrometheusHandle,
     /// Wakes the mail worker when a change has queued mail.
     pub mail_wakeup: Arc<Notify>,
+    /// Per-IP registration limit (`CONVENE_RATE_LIMIT_REGISTER`); `None` is off.
+    pub register_limit: Option<Arc<client::IpRateLimit>>,
 }
 
 impl AppState {
     pub fn wake_mailer(&self) {
         self.mail_wakeup.notify_one();
+    }
+
+    pub fn check_register_limit(&self, ip: client::ClientIp) -> Result<(), crate::error::AppError> {
+        self.register_limit.as_ref().map_or(Ok(()), |limit| limit.check(ip.0))
     }
 }
 
@@ -62,6 +70,21 @@ impl utoipa::Modify for BearerAuth {
     }
 }
 
+/// CORS only for the origins listed in `CONVENE_CORS_ORIGINS`; none by default.
+fn cors(origins: &[String]) -> Option<CorsLayer> {
+    let origins: Vec<HeaderValue> = origins.iter().filter_map(|o| HeaderValue::from_str(o.trim()).ok()).collect();
+    if origins.is_empty() {
+        return None;
+    }
+    Some(
+        CorsLayer::new()
+            .allow_origin(AllowOrigin::list(origins))
+            .allow_methods([Method::GET, Method::POST, Method::PATCH, Method::DELETE])
+            .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
+            .max_age(Duration::from_secs(3600)),
+    )
+}
+
 /// Every route of the service.
 pub fn router(state: AppState) -> Router {
     let (api, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
@@ -76,10 +99,13 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(registrations::routes::lost_link))
         .routes(routes!(attendance::routes::event_stats))
         .split_for_parts();
-    let api = api
+    let mut api = api
         .layer(DefaultBodyLimit::max(extract::JSON_BODY_LIMIT))
         // API answers may carry the registrant's secrets: never cache them.
         .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
+    if let Some(cors) = cors(&state.config.cors_origins) {
+        api = api.layer(cors);
+    }
 
     Router::new()
         .merge(api)

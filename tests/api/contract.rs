@@ -161,3 +161,49 @@ async fn health_metrics_and_openapi_are_served() {
     assert_eq!(docs.status().as_u16(), 200);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_registration_limit_answers_429_with_retry_after_when_configured() {
+    let app = TestApp::spawn_with(|c| c.rate_limits.register_per_ip_per_minute = Some(3)).await;
+    let event_id = str_of(&app.create_event(json!({})).await, "id");
+    for i in 0..3 {
+        assert_eq!(app.register(&event_id, &format!("r{i}@example.org"), "online").await.status().as_u16(), 201);
+    }
+    let limited = app.register(&event_id, "r4@example.org", "online").await;
+    let retry_after =
+        limited.headers().get("retry-after").and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
+    assert!(retry_after.is_some_and(|s| s >= 1), "Retry-After missing");
+    expect_error(limited, 429, "rate_limited").await;
+    assert_eq!(app.stats(&event_id).await["registered"], 3);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn cors_is_off_unless_origins_are_listed() {
+    let app = TestApp::spawn().await;
+    let preflight = app
+        .client
+        .request(reqwest::Method::OPTIONS, app.url("/api/v1/lost-link"))
+        .header("origin", "https://partners.example.org")
+        .header("access-control-request-method", "POST")
+        .send()
+        .await
+        .expect("send");
+    assert!(preflight.headers().get("access-control-allow-origin").is_none());
+    app.stop().await;
+
+    let app = TestApp::spawn_with(|c| c.cors_origins = vec!["https://partners.example.org".into()]).await;
+    let preflight = app
+        .client
+        .request(reqwest::Method::OPTIONS, app.url("/api/v1/lost-link"))
+        .header("origin", "https://partners.example.org")
+        .header("access-control-request-method", "POST")
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(
+        preflight.headers().get("access-control-allow-origin").and_then(|v| v.to_str().ok()),
+        Some("https://partners.example.org")
+    );
+    app.stop().await;
+}

@@ -4,19 +4,24 @@
 use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::Context;
+use lettre::message::Mailbox;
 use tokio::net::TcpListener;
 use tokio::sync::Notify;
 
 use crate::config::{Config, redact_url};
 use crate::db::Db;
+use crate::mail::transport::Transport;
+use crate::mail::worker::MailWorker;
 use crate::web::client::IpRateLimit;
 use crate::web::{self, AppState};
 
 pub struct App {
     listener: TcpListener,
     state: AppState,
+    mailer: MailWorker,
 }
 
 impl App {
@@ -27,6 +32,12 @@ impl App {
                 config.bind
             );
         }
+        let from: Mailbox = config
+            .mail
+            .from
+            .parse()
+            .with_context(|| format!("MAIL_FROM {:?} is not a mail address", config.mail.from))?;
+        let transport = Transport::new(config.mail.smtp_url.as_deref(), config.mail.outbox_dir.clone())?;
         let db = Db::connect(&config.database_url).await?;
         db.migrate().await?;
         let listener =
@@ -51,7 +62,18 @@ impl App {
             mail_wakeup: Arc::new(Notify::new()),
             register_limit,
         };
-        Ok(App { listener, state })
+        let mailer = MailWorker {
+            db: state.db.clone(),
+            transport,
+            from,
+            base_url: state.base_url.to_string(),
+            wakeup: state.mail_wakeup.clone(),
+            send_interval: match state.config.mail.per_second {
+                0 => Duration::ZERO,
+                n => Duration::from_secs(1) / n,
+            },
+        };
+        Ok(App { listener, state, mailer })
     }
 
     pub fn address(&self) -> SocketAddr {
@@ -69,10 +91,11 @@ impl App {
     /// Serves until `shutdown` resolves; then in-flight requests get the configured grace
     /// period (8 s by default) to finish, so the process exits within 10 s.
     pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
-        let App { listener, state } = self;
+        let App { listener, state, mailer } = self;
         let grace = state.config.shutdown_grace;
         let router = web::router(state.clone());
         let (stop, mut stopped) = tokio::sync::watch::channel(false);
+        let mut mail_worker = tokio::spawn(mailer.run(stop.subscribe()));
         let server = axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(async move {
                 stopped.wait_for(|s| *s).await.ok();
@@ -87,6 +110,12 @@ impl App {
         match tokio::time::timeout(grace, server).await {
             Ok(result) => result.context("server failed")?,
             Err(_) => tracing::warn!("in-flight requests did not finish within {grace:?}; stopping anyway"),
+        }
+        // The worker stops between two mails; a send in flight gets a moment, then is cut off
+        // (its row stays leased and is retried after the lease).
+        if tokio::time::timeout(Duration::from_secs(1), &mut mail_worker).await.is_err() {
+            mail_worker.abort();
+            tracing::warn!("mail worker stopped mid-send; that mail will be retried");
         }
         state.db.write.close_by_ref().await.ok();
         state.db.read.close_by_ref().await.ok();

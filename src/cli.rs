@@ -73,6 +73,9 @@ struct ServeArgs {
     /// Folder for .eml files when SMTP_URL is unset.
     #[arg(long, env = "CONVENE_MAIL_DIR", default_value = "mail-out")]
     mail_dir: PathBuf,
+    /// Mails sent per second at most (protects the SMTP server); 0 is unlimited.
+    #[arg(long, env = "CONVENE_MAIL_RATE", default_value_t = 20)]
+    mail_rate: u32,
     /// Login throttling: "10/min,5/15min" (attempts per IP per minute, failures per account per
     /// 15 minutes).
     #[arg(long, env = "CONVENE_RATE_LIMIT_LOGIN")]
@@ -151,6 +154,7 @@ impl ServeArgs {
             smtp_url: self.smtp_url.filter(|s| !s.is_empty()),
             from: self.mail_from,
             outbox_dir: self.mail_dir,
+            per_second: self.mail_rate,
         };
         config.rate_limits = rate_limits(self.rate_limit_login.as_deref(), self.rate_limit_register.as_deref())?;
         config.trusted_proxies = self.trusted_proxies;

@@ -28,6 +28,8 @@ pub struct MailConfig {
     pub smtp_url: Option<String>,
     pub from: String,
     pub outbox_dir: PathBuf,
+    /// At most this many mails a second (protects the SMTP server); 0 is unlimited.
+    pub per_second: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,6 +60,7 @@ impl Config {
                 smtp_url: None,
                 from: "Convene <noreply@localhost>".into(),
                 outbox_dir: PathBuf::from("mail-out"),
+                per_second: 20,
             },
             rate_limits: RateLimits::default(),
             trusted_proxies: Vec::new(),
@@ -99,6 +102,7 @@ impl fmt::Debug for MailConfig {
             .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
             .field("from", &self.from)
             .field("outbox_dir", &self.outbox_dir)
+            .field("per_second", &self.per_second)
             .finish()
     }
 }

@@ -14,6 +14,7 @@ pub mod db;
 pub mod domain;
 pub mod error;
 pub mod events;
+pub mod i18n;
 pub mod mail;
 pub mod registrations;
 pub mod secrets;

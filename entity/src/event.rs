@@ -39,7 +39,7 @@ pub struct Model {
     pub next_queue_seq: i64,
     /// Bumped by every write that touches seats: taking the event's row lock.
     pub revision: i64,
-    /// iCalendar SEQUENCE: grows when the time or place changes.
+    /// How many times the event's time, place or status changed in a way mailed to registrants.
     pub calendar_sequence: i32,
     /// Minutes before `starts_at` when reminders go out.
     pub reminder_minutes_before: i32,

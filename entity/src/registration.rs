@@ -37,6 +37,9 @@ pub struct Model {
     /// Last time the manage link was mailed again (duplicate registration or lost link).
     pub link_resent_at: Option<DateTimeUtc>,
     pub reminder_sent_at: Option<DateTimeUtc>,
+    /// iCalendar SEQUENCE of this registration's calendar entry: grows with every change
+    /// mailed with an `.ics` (mode switch, move, cancellation), under a stable UID.
+    pub calendar_sequence: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -137,6 +137,7 @@ impl MigrationTrait for Migration {
                     .col(instant_null(db, Registration::CancelledAt))
                     .col(instant_null(db, Registration::LinkResentAt))
                     .col(instant_null(db, Registration::ReminderSentAt))
+                    .col(integer(Registration::CalendarSequence).default(0))
                     .foreign_key(
                         ForeignKey::create()
                             .from(Registration::Table, Registration::EventId)
@@ -418,6 +419,7 @@ enum Registration {
     CancelledAt,
     LinkResentAt,
     ReminderSentAt,
+    CalendarSequence,
 }
 
 #[derive(DeriveIden)]

@@ -7,5 +7,6 @@
 pub mod extract;
 pub mod passwords;
 pub mod service;
+pub mod sessions;
 
 pub use extract::{CurrentUser, Organizer, Staff};

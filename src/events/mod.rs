@@ -2,5 +2,6 @@
 
 pub mod input;
 pub mod routes;
+pub mod schedule;
 pub mod service;
 pub mod view;

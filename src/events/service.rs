@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use entity::{AttendanceMode, EventStatus, RegistrationStatus, event, registration};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
     QueryOrder, QuerySelect, Set,
@@ -198,7 +199,7 @@ pub async fn update(
 
     let moved = spec.starts_at != current.starts_at || spec.ends_at != current.ends_at || spec.venue != current.venue;
     let cancelling = spec.status == EventStatus::Cancelled && current.status != EventStatus::Cancelled;
-    let sequence = if moved || cancelling { current.calendar_sequence + 1 } else { current.calendar_sequence };
+    let calendar_changes = if moved || cancelling { current.calendar_sequence + 1 } else { current.calendar_sequence };
     let mut changes = Vec::new();
     if spec.starts_at != current.starts_at || spec.ends_at != current.ends_at {
         changes.push("time".to_owned());
@@ -226,7 +227,7 @@ pub async fn update(
     active.status = Set(spec.status);
     active.questions = Set(serde_json::to_value(&spec.questions).unwrap_or_default());
     active.reminder_minutes_before = Set(spec.reminder_minutes_before);
-    active.calendar_sequence = Set(sequence);
+    active.calendar_sequence = Set(calendar_changes);
     if spec.starts_at != current.starts_at {
         // A new start means new reminders.
         active.reminders_queued_at = Set(None);
@@ -253,32 +254,53 @@ pub async fn update(
     let updated = get(db, id).await?;
 
     if updated.status != EventStatus::Draft && (cancelling || (moved && updated.status != EventStatus::Cancelled)) {
-        let message =
-            if cancelling { Message::EventCancelled { sequence } } else { Message::EventUpdated { changes, sequence } };
-        notify_active_registrations(db, &updated, &message, now).await?;
+        let notice = if cancelling { Notice::Cancelled } else { Notice::Moved(changes) };
+        notify_active_registrations(db, &updated, notice, now).await?;
     }
     Ok(updated)
 }
 
-/// Queues `message` for every active registration of `event`.
+/// What happened to the event, for the mail to each registrant.
+enum Notice {
+    Moved(Vec<String>),
+    Cancelled,
+}
+
+/// Mails every active registration of `event` an update with its calendar entry, each under a
+/// higher SEQUENCE than before.
 async fn notify_active_registrations(
     db: &impl ConnectionTrait,
     event: &event::Model,
-    message: &Message,
+    notice: Notice,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
-    let recipients: Vec<(Uuid, String)> = registration::Entity::find()
+    let active = registration::Column::Status.ne(RegistrationStatus::Cancelled);
+    registration::Entity::update_many()
+        .col_expr(
+            registration::Column::CalendarSequence,
+            sea_orm::sea_query::ExprTrait::add(Expr::col(registration::Column::CalendarSequence), 1),
+        )
+        .filter(registration::Column::EventId.eq(event.id))
+        .filter(active.clone())
+        .exec(db)
+        .await?;
+    let recipients: Vec<(Uuid, String, i32)> = registration::Entity::find()
         .select_only()
         .column(registration::Column::Id)
         .column(registration::Column::Language)
+        .column(registration::Column::CalendarSequence)
         .filter(registration::Column::EventId.eq(event.id))
-        .filter(registration::Column::Status.ne(RegistrationStatus::Cancelled))
+        .filter(active)
         .into_tuple()
         .all(db)
         .await?;
-    for (registration_id, language) in recipients {
+    for (registration_id, language, sequence) in recipients {
+        let message = match &notice {
+            Notice::Moved(changes) => Message::EventUpdated { changes: changes.clone(), sequence },
+            Notice::Cancelled => Message::EventCancelled { sequence },
+        };
         let to = Recipient { event_id: event.id, registration_id: Some(registration_id), language: &language };
-        outbox::enqueue(db, to, message, now).await?;
+        outbox::enqueue(db, to, &message, now).await?;
     }
     Ok(())
 }

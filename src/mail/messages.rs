@@ -30,15 +30,19 @@ pub enum Message {
         reason: ConfirmationReason,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         previous_mode: Option<AttendanceMode>,
+        /// The calendar entry's SEQUENCE at the time of the change.
+        sequence: i32,
     },
     Waitlisted,
-    Cancelled,
+    Cancelled {
+        sequence: i32,
+    },
     ManageLink {
         reason: LinkReason,
     },
     /// The event started and no seat freed up for this waitlisted registration.
     NoSeatFreed,
-    /// The event's time or place changed; `changes` names the fields.
+    /// The event's time or place changed; `changes` names what (`time`, `venue`).
     EventUpdated {
         changes: Vec<String>,
         sequence: i32,
@@ -50,12 +54,23 @@ pub enum Message {
 }
 
 impl Message {
+    /// The iCalendar SEQUENCE this message carries an `.ics` with, if any.
+    pub fn calendar_sequence(&self) -> Option<i32> {
+        match self {
+            Message::Confirmation { sequence, .. }
+            | Message::Cancelled { sequence }
+            | Message::EventUpdated { sequence, .. }
+            | Message::EventCancelled { sequence } => Some(*sequence),
+            _ => None,
+        }
+    }
+
     /// The outbox row's `kind`, also the template folder's name.
     pub fn kind(&self) -> &'static str {
         match self {
             Message::Confirmation { .. } => "confirmation",
             Message::Waitlisted => "waitlisted",
-            Message::Cancelled => "cancelled",
+            Message::Cancelled { .. } => "cancelled",
             Message::ManageLink { .. } => "manage_link",
             Message::NoSeatFreed => "no_seat_freed",
             Message::EventUpdated { .. } => "event_updated",
@@ -72,9 +87,9 @@ mod tests {
     #[test]
     fn the_serialized_kind_matches_kind() {
         let messages = [
-            Message::Confirmation { reason: ConfirmationReason::Promoted, previous_mode: None },
+            Message::Confirmation { reason: ConfirmationReason::Promoted, previous_mode: None, sequence: 1 },
             Message::Waitlisted,
-            Message::Cancelled,
+            Message::Cancelled { sequence: 2 },
             Message::ManageLink { reason: LinkReason::LostLink },
             Message::NoSeatFreed,
             Message::EventUpdated { changes: vec!["starts_at".into()], sequence: 2 },

@@ -1,6 +1,14 @@
-//! Mail: typed messages written to the outbox in the caller's transaction.
+//! Mail: typed messages written to the outbox in the caller's transaction, and the worker
+//! that renders and sends them with retries.
 
+pub mod calendar;
+pub mod compose;
 pub mod messages;
 pub mod outbox;
+pub mod qr;
+pub mod retry;
+pub mod routes;
+pub mod transport;
+pub mod worker;
 
 pub use messages::Message;

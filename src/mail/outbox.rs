@@ -2,9 +2,16 @@
 //! caller's transaction, so it commits (or not) with that change.
 
 use chrono::{DateTime, Utc};
-use entity::{OutboxStatus, outbox_email};
-use sea_orm::{ConnectionTrait, DbErr, EntityTrait, Set};
+use entity::OutboxStatus;
+use entity::outbox_email::{self, Column};
+use sea_orm::sea_query::{Expr, ExprTrait, LockBehavior, LockType};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DbBackend, DbErr, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
 use uuid::Uuid;
+
+use crate::db::Db;
 
 use super::Message;
 
@@ -43,4 +50,136 @@ pub async fn enqueue(
     };
     outbox_email::Entity::insert(row).exec_without_returning(db).await?;
     Ok(id)
+}
+
+/// How long a claimed row stays with the worker that claimed it; after that another worker
+/// (or a restarted one) takes it over. Well above the SMTP timeout.
+pub const LEASE: chrono::Duration = chrono::Duration::seconds(60);
+
+fn due() -> Condition {
+    Condition::any()
+        .add(
+            Condition::all()
+                .add(Column::Status.eq(OutboxStatus::Pending))
+                .add(Column::NextAttemptAt.lte(crate::domain::now())),
+        )
+        .add(
+            Condition::all()
+                .add(Column::Status.eq(OutboxStatus::Sending))
+                .add(Column::LeaseUntil.lt(crate::domain::now())),
+        )
+}
+
+/// Claims up to `limit` due rows for this worker: `sending`, leased, attempts counted. On
+/// PostgreSQL and MariaDB rows locked by another instance's claim are skipped.
+pub async fn claim(db: &Db, limit: u64, now: DateTime<Utc>) -> Result<Vec<outbox_email::Model>, DbErr> {
+    // A cheap read first: on SQLite the claim takes the one write lock.
+    if outbox_email::Entity::find().filter(due()).limit(1).one(&db.read).await?.is_none() {
+        return Ok(Vec::new());
+    }
+    let txn = db.begin_write().await?;
+    let mut query = outbox_email::Entity::find().filter(due()).order_by_asc(Column::NextAttemptAt).limit(limit);
+    if db.backend() != DbBackend::Sqlite {
+        query = query.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
+    }
+    let mut rows = query.all(&txn).await?;
+    if rows.is_empty() {
+        return Ok(rows);
+    }
+    let lease_until = now + LEASE;
+    outbox_email::Entity::update_many()
+        .col_expr(Column::Status, Expr::value(OutboxStatus::Sending))
+        .col_expr(Column::LeaseUntil, Expr::value(lease_until))
+        .col_expr(Column::Attempts, Expr::col(Column::Attempts).add(1))
+        .col_expr(Column::UpdatedAt, Expr::value(now))
+        .filter(Column::Id.is_in(rows.iter().map(|r| r.id)))
+        .exec(&txn)
+        .await?;
+    txn.commit().await?;
+    for row in &mut rows {
+        row.status = OutboxStatus::Sending;
+        row.lease_until = Some(lease_until);
+        row.attempts += 1;
+    }
+    Ok(rows)
+}
+
+/// Marks a claimed row sent.
+pub async fn mark_sent(db: &impl ConnectionTrait, id: Uuid, now: DateTime<Utc>) -> Result<(), DbErr> {
+    outbox_email::Entity::update_many()
+        .col_expr(Column::Status, Expr::value(OutboxStatus::Sent))
+        .col_expr(Column::SentAt, Expr::value(now))
+        .col_expr(Column::LeaseUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .col_expr(Column::LastError, Expr::value(Option::<String>::None))
+        .col_expr(Column::UpdatedAt, Expr::value(now))
+        .filter(Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Records a failed attempt: retried later, or `failed` for good when `permanent` or when the
+/// retry schedule is over.
+pub async fn mark_attempt_failed(
+    db: &impl ConnectionTrait,
+    row: &outbox_email::Model,
+    error: &str,
+    permanent: bool,
+    now: DateTime<Utc>,
+) -> Result<OutboxStatus, DbErr> {
+    let next = if permanent { None } else { super::retry::next_attempt(row.attempts, row.created_at, now) };
+    let error: String = error.chars().take(2000).collect();
+    let mut update = outbox_email::Entity::update_many()
+        .col_expr(Column::LeaseUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .col_expr(Column::LastError, Expr::value(Some(error)))
+        .col_expr(Column::UpdatedAt, Expr::value(now))
+        .filter(Column::Id.eq(row.id));
+    let status = match next {
+        Some(at) => {
+            update = update.col_expr(Column::NextAttemptAt, Expr::value(at));
+            OutboxStatus::Pending
+        }
+        None => OutboxStatus::Failed,
+    };
+    update.col_expr(Column::Status, Expr::value(status)).exec(db).await?;
+    Ok(status)
+}
+
+/// Gives claimed rows back untouched (shutdown before they were tried).
+pub async fn release(db: &impl ConnectionTrait, ids: &[Uuid], now: DateTime<Utc>) -> Result<(), DbErr> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    outbox_email::Entity::update_many()
+        .col_expr(Column::Status, Expr::value(OutboxStatus::Pending))
+        .col_expr(Column::LeaseUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .col_expr(Column::Attempts, Expr::col(Column::Attempts).sub(1))
+        .col_expr(Column::UpdatedAt, Expr::value(now))
+        .filter(Column::Id.is_in(ids.iter().copied()))
+        .filter(Column::Status.eq(OutboxStatus::Sending))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Queues a copy of `original` (same message, rebuilt with its attachments when sent).
+pub async fn resend(
+    db: &impl ConnectionTrait,
+    original: &outbox_email::Model,
+    now: DateTime<Utc>,
+) -> Result<outbox_email::Model, DbErr> {
+    let copy = outbox_email::Model {
+        id: Uuid::now_v7(),
+        status: OutboxStatus::Pending,
+        attempts: 0,
+        next_attempt_at: now,
+        lease_until: None,
+        last_error: None,
+        sent_at: None,
+        created_at: now,
+        updated_at: now,
+        ..original.clone()
+    };
+    outbox_email::Entity::insert(copy.clone().into_active_model()).exec_without_returning(db).await?;
+    Ok(copy)
 }

@@ -144,6 +144,7 @@ pub async fn register(
         cancelled_at: None,
         link_resent_at: None,
         reminder_sent_at: None,
+        calendar_sequence: 0,
     };
     match registration::Entity::insert(registration.clone().into_active_model()).exec_without_returning(db).await {
         Ok(_) => {}
@@ -154,7 +155,7 @@ pub async fn register(
 
     let message = match status {
         RegistrationStatus::Confirmed => {
-            Message::Confirmation { reason: ConfirmationReason::Registered, previous_mode: None }
+            Message::Confirmation { reason: ConfirmationReason::Registered, previous_mode: None, sequence: 0 }
         }
         _ => Message::Waitlisted,
     };
@@ -247,12 +248,13 @@ pub async fn cancel(
     active.active_email = Set(None);
     active.cancelled_at = Set(Some(now));
     active.updated_at = Set(now);
+    active.calendar_sequence = Set(reg.calendar_sequence + 1);
     let reg = active.update(db).await?;
     if was_confirmed {
         release_seat(db, event.id, reg.mode).await?;
         promote_waitlist(db, event.id, reg.mode, now).await?;
     }
-    outbox::enqueue(db, recipient(&reg), &Message::Cancelled, now).await?;
+    outbox::enqueue(db, recipient(&reg), &Message::Cancelled { sequence: reg.calendar_sequence }, now).await?;
     Ok((reg, event))
 }
 
@@ -318,6 +320,7 @@ pub async fn update(
                 active.mode = Set(target);
                 active.status = Set(RegistrationStatus::Confirmed);
                 active.confirmed_at = Set(Some(now));
+                active.calendar_sequence = Set(reg.calendar_sequence + 1);
                 switched_from = Some((reg.mode, frees_seat));
             }
         }
@@ -328,8 +331,11 @@ pub async fn update(
         if freed {
             promote_waitlist(db, event.id, previous_mode, now).await?;
         }
-        let message =
-            Message::Confirmation { reason: ConfirmationReason::ModeSwitched, previous_mode: Some(previous_mode) };
+        let message = Message::Confirmation {
+            reason: ConfirmationReason::ModeSwitched,
+            previous_mode: Some(previous_mode),
+            sequence: updated.calendar_sequence,
+        };
         outbox::enqueue(db, recipient(&updated), &message, now).await?;
     }
     Ok((updated, event))
@@ -370,6 +376,10 @@ pub async fn promote_waitlist(
             .col_expr(registration::Column::Status, Expr::value(RegistrationStatus::Confirmed))
             .col_expr(registration::Column::ConfirmedAt, Expr::value(now))
             .col_expr(registration::Column::UpdatedAt, Expr::value(now))
+            .col_expr(
+                registration::Column::CalendarSequence,
+                sea_orm::sea_query::ExprTrait::add(Expr::col(registration::Column::CalendarSequence), 1),
+            )
             .filter(registration::Column::Id.eq(reg.id))
             .filter(registration::Column::Status.eq(RegistrationStatus::Waitlisted))
             .exec(db)
@@ -378,7 +388,11 @@ pub async fn promote_waitlist(
             release_seat(db, event_id, mode).await?;
             continue;
         }
-        let message = Message::Confirmation { reason: ConfirmationReason::Promoted, previous_mode: None };
+        let message = Message::Confirmation {
+            reason: ConfirmationReason::Promoted,
+            previous_mode: None,
+            sequence: reg.calendar_sequence + 1,
+        };
         outbox::enqueue(db, recipient(&reg), &message, now).await?;
         promoted.push(reg.id);
     }

@@ -105,3 +105,19 @@ impl<S: Send + Sync> FromRequestParts<S> for PathToken {
         Ok(PathToken(raw))
     }
 }
+
+/// Two UUID path segments (`/events/{id}/…/{other}`); anything else is 404.
+pub struct PathIds(pub Uuid, pub Uuid);
+
+impl<S: Send + Sync> FromRequestParts<S> for PathIds {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let Path((a, b)) =
+            Path::<(String, String)>::from_request_parts(parts, state).await.map_err(|_| AppError::NotFound)?;
+        match (Uuid::parse_str(&a), Uuid::parse_str(&b)) {
+            (Ok(a), Ok(b)) => Ok(PathIds(a, b)),
+            _ => Err(AppError::NotFound),
+        }
+    }
+}

@@ -27,7 +27,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::config::Config;
 use crate::db::Db;
-use crate::{attendance, events, registrations};
+use crate::{attendance, events, mail, registrations};
 
 /// What every handler can reach.
 #[derive(Clone)]
@@ -57,7 +57,7 @@ impl AppState {
 #[openapi(
     info(title = "Convene API", description = "Registration and attendance for hybrid events. Errors share one body: `{\"error\": {\"code\", \"message\", \"fields\"}}`."),
     modifiers(&BearerAuth),
-    tags((name = "events", description = "organizers' events"), (name = "registrations", description = "public registration and the registrant's own link"), (name = "attendance", description = "counts"))
+    tags((name = "events", description = "organizers' events"), (name = "registrations", description = "public registration and the registrant's own link"), (name = "attendance", description = "counts"), (name = "mail", description = "an event's mails and their delivery"))
 )]
 struct ApiDoc;
 
@@ -98,6 +98,8 @@ pub fn router(state: AppState) -> Router {
         ))
         .routes(routes!(registrations::routes::lost_link))
         .routes(routes!(attendance::routes::event_stats))
+        .routes(routes!(mail::routes::list_mails))
+        .routes(routes!(mail::routes::resend_mail))
         .split_for_parts();
     let mut api = api
         .layer(DefaultBodyLimit::max(extract::JSON_BODY_LIMIT))

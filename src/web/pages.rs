@@ -14,6 +14,7 @@ pub fn templates() -> &'static Environment<'static> {
     ENV.get_or_init(|| {
         let mut env = Environment::new();
         minijinja_embed::load_templates!(&mut env);
+        crate::i18n::register(&mut env);
         env
     })
 }

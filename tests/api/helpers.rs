@@ -74,8 +74,8 @@ pub struct TestApp {
     pub checkin_token: String,
     stop: Option<oneshot::Sender<()>>,
     server: Option<tokio::task::JoinHandle<()>>,
-    /// Kept alive for the test's duration; dropped (and deleted) with the app.
-    _database: TestDatabase,
+    /// Kept alive for the test's duration; dropped (and deleted) with the app that owns it.
+    _database: Option<TestDatabase>,
 }
 
 impl TestApp {
@@ -85,9 +85,17 @@ impl TestApp {
 
     pub async fn spawn_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
         let database = TestDatabase::create().await;
+        let mut app = Self::start(&database.url, adjust, None).await;
+        app._database = Some(database);
+        app
+    }
+
+    /// Starts the app on `database_url`; with `tokens`, reuses accounts made earlier.
+    async fn start(database_url: &str, adjust: impl FnOnce(&mut Config), tokens: Option<(String, String)>) -> TestApp {
         let mail_dir = tempfile::tempdir().expect("mail dir").keep();
-        let mut config = Config::with_database(database.url.clone());
+        let mut config = Config::with_database(database_url);
         config.mail.outbox_dir = mail_dir;
+        config.mail.per_second = 0;
         adjust(&mut config);
         let app = App::build(config).await.expect("app builds");
         let base = app.base_url().to_owned();
@@ -100,8 +108,13 @@ impl TestApp {
             .await
             .expect("server runs");
         });
-        let organizer_token = make_token(&db, "organizer@example.org", Role::Organizer).await;
-        let checkin_token = make_token(&db, "door@example.org", Role::Checkin).await;
+        let (organizer_token, checkin_token) = match tokens {
+            Some(tokens) => tokens,
+            None => (
+                make_token(&db, "organizer@example.org", Role::Organizer).await,
+                make_token(&db, "door@example.org", Role::Checkin).await,
+            ),
+        };
         let client = reqwest::Client::builder().timeout(Duration::from_secs(120)).build().expect("client");
         TestApp {
             base,
@@ -111,8 +124,24 @@ impl TestApp {
             checkin_token,
             stop: Some(stop),
             server: Some(server),
-            _database: database,
+            _database: None,
         }
+    }
+
+    /// Stops this instance and starts a new one on the same database (a `serve` restart).
+    pub async fn restart_with(mut self, adjust: impl FnOnce(&mut Config)) -> TestApp {
+        let database = self._database.take().expect("the first instance owns the database");
+        let tokens = (self.organizer_token.clone(), self.checkin_token.clone());
+        self.shutdown().await;
+        let mut app = Self::start(&database.url, adjust, Some(tokens)).await;
+        app._database = Some(database);
+        app
+    }
+
+    /// Another instance on the same database, as behind a load balancer.
+    pub async fn second_instance(&self, adjust: impl FnOnce(&mut Config)) -> TestApp {
+        let url = self._database.as_ref().expect("the first instance owns the database").url.clone();
+        Self::start(&url, adjust, Some((self.organizer_token.clone(), self.checkin_token.clone()))).await
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -120,6 +149,10 @@ impl TestApp {
     }
 
     pub async fn stop(mut self) {
+        self.shutdown().await;
+    }
+
+    async fn shutdown(&mut self) {
         if let Some(stop) = self.stop.take() {
             stop.send(()).ok();
         }

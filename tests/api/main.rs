@@ -10,4 +10,6 @@ mod concurrency;
 mod contract;
 mod events;
 mod helpers;
+mod mail;
 mod registrations;
+mod smtp;

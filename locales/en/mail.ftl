@@ -1,0 +1,64 @@
+## Mails. Arguments: $name (first name), $event (event title), $from / $to (attendance modes).
+
+greeting = Dear { $name },
+signature = Kind regards,
+    The organizers
+
+subject-confirmation = Your registration: { $event }
+subject-promoted = A seat is free for you: { $event }
+subject-mode-switched = Your attendance has changed: { $event }
+subject-waitlisted = You are on the waiting list: { $event }
+subject-cancelled = Registration cancelled: { $event }
+subject-manage-link = Your registration link: { $event }
+subject-no-seat-freed = No seat freed up: { $event }
+subject-event-updated = Updated: { $event }
+subject-event-cancelled = Cancelled: { $event }
+subject-reminder = Reminder: { $event }
+
+confirmation-in-person = Your seat is confirmed. Show the QR code below (or the ticket code) at the entrance.
+confirmation-online = Your online place is confirmed. Use your personal link below to follow the meeting.
+promoted-intro = Good news: a seat has freed up and it is yours.
+mode-switched-intro = Your attendance has changed from { $from } to { $to }.
+waitlisted-intro = The room is full, so you are on the waiting list. If a seat frees up before the meeting starts, it goes to you in order of registration and we will mail you at once.
+waitlisted-hybrid = Meanwhile you can follow the meeting online with your personal link below, and you keep your place on the list.
+cancelled-intro = Your registration has been cancelled. If this was a mistake, you can register again on the event page.
+manage-link-repeated = You are already registered for this event. Here is your personal link again, to see or change your registration.
+manage-link-lost = Here is your personal link to see or change your registration.
+no-seat-freed-intro = The meeting is starting and unfortunately no seat in the room has freed up.
+no-seat-freed-online = You can still follow the meeting online with your personal link below.
+event-updated-intro = The details of the meeting have changed. The new calendar entry is attached.
+event-cancelled-intro = We are sorry: this meeting has been cancelled. The calendar entry is withdrawn.
+reminder-intro = This is a reminder of the meeting you registered for.
+
+label-when = When
+label-where = Where
+label-online = Online
+label-ticket = Ticket code
+label-join = Your personal stream link
+label-manage = See, change or cancel your registration
+qr-alt = QR code of your ticket
+manage-hint = This link is personal: do not forward it.
+footer = You receive this mail because you registered for this meeting.
+
+mode-in_person = in person
+mode-online = online
+
+weekday-1 = Monday
+weekday-2 = Tuesday
+weekday-3 = Wednesday
+weekday-4 = Thursday
+weekday-5 = Friday
+weekday-6 = Saturday
+weekday-7 = Sunday
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December

@@ -1,0 +1,64 @@
+## Mails. Arguments : $name (prénom), $event (titre), $from / $to (modes de participation).
+
+greeting = Bonjour { $name },
+signature = Bien cordialement,
+    Les organisateurs
+
+subject-confirmation = Votre inscription : { $event }
+subject-promoted = Une place s'est libérée pour vous : { $event }
+subject-mode-switched = Votre participation a changé : { $event }
+subject-waitlisted = Vous êtes sur la liste d'attente : { $event }
+subject-cancelled = Inscription annulée : { $event }
+subject-manage-link = Votre lien d'inscription : { $event }
+subject-no-seat-freed = Aucune place libérée : { $event }
+subject-event-updated = Modification : { $event }
+subject-event-cancelled = Annulation : { $event }
+subject-reminder = Rappel : { $event }
+
+confirmation-in-person = Votre place est confirmée. Présentez le code QR ci-dessous (ou le code du billet) à l'entrée.
+confirmation-online = Votre participation en ligne est confirmée. Utilisez votre lien personnel ci-dessous pour suivre la réunion.
+promoted-intro = Bonne nouvelle : une place s'est libérée et elle est pour vous.
+mode-switched-intro = Votre participation est passée de « { $from } » à « { $to } ».
+waitlisted-intro = La salle est complète : vous êtes sur la liste d'attente. Si une place se libère avant le début de la réunion, elle vous revient dans l'ordre des inscriptions et nous vous écrirons aussitôt.
+waitlisted-hybrid = En attendant, vous pouvez suivre la réunion en ligne avec votre lien personnel ci-dessous, tout en gardant votre place sur la liste.
+cancelled-intro = Votre inscription a été annulée. S'il s'agit d'une erreur, vous pouvez vous réinscrire sur la page de l'événement.
+manage-link-repeated = Vous êtes déjà inscrit·e à cet événement. Voici à nouveau votre lien personnel pour consulter ou modifier votre inscription.
+manage-link-lost = Voici votre lien personnel pour consulter ou modifier votre inscription.
+no-seat-freed-intro = La réunion commence et malheureusement aucune place ne s'est libérée dans la salle.
+no-seat-freed-online = Vous pouvez toujours suivre la réunion en ligne avec votre lien personnel ci-dessous.
+event-updated-intro = Les informations de la réunion ont changé. La nouvelle entrée d'agenda est jointe.
+event-cancelled-intro = Nous sommes désolés : cette réunion est annulée. L'entrée d'agenda est retirée.
+reminder-intro = Petit rappel de la réunion à laquelle vous êtes inscrit·e.
+
+label-when = Quand
+label-where = Où
+label-online = En ligne
+label-ticket = Code du billet
+label-join = Votre lien personnel vers la diffusion
+label-manage = Consulter, modifier ou annuler votre inscription
+qr-alt = Code QR de votre billet
+manage-hint = Ce lien est personnel : ne le transférez pas.
+footer = Vous recevez ce message parce que vous êtes inscrit·e à cette réunion.
+
+mode-in_person = sur place
+mode-online = en ligne
+
+weekday-1 = lundi
+weekday-2 = mardi
+weekday-3 = mercredi
+weekday-4 = jeudi
+weekday-5 = vendredi
+weekday-6 = samedi
+weekday-7 = dimanche
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre

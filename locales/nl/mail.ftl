@@ -1,0 +1,64 @@
+## Mails. Argumenten: $name (voornaam), $event (titel), $from / $to (deelnamevormen).
+
+greeting = Beste { $name },
+signature = Met vriendelijke groeten,
+    De organisatoren
+
+subject-confirmation = Uw inschrijving: { $event }
+subject-promoted = Er is een plaats vrij voor u: { $event }
+subject-mode-switched = Uw deelname is gewijzigd: { $event }
+subject-waitlisted = U staat op de wachtlijst: { $event }
+subject-cancelled = Inschrijving geannuleerd: { $event }
+subject-manage-link = Uw inschrijvingslink: { $event }
+subject-no-seat-freed = Geen plaats vrijgekomen: { $event }
+subject-event-updated = Gewijzigd: { $event }
+subject-event-cancelled = Geannuleerd: { $event }
+subject-reminder = Herinnering: { $event }
+
+confirmation-in-person = Uw plaats is bevestigd. Toon de QR-code hieronder (of de ticketcode) aan de ingang.
+confirmation-online = Uw online deelname is bevestigd. Volg de vergadering via uw persoonlijke link hieronder.
+promoted-intro = Goed nieuws: er is een plaats vrijgekomen en die is voor u.
+mode-switched-intro = Uw deelname is gewijzigd van { $from } naar { $to }.
+waitlisted-intro = De zaal is vol, dus u staat op de wachtlijst. Komt er een plaats vrij voor de vergadering begint, dan gaat die in volgorde van inschrijving naar u en mailen we u meteen.
+waitlisted-hybrid = Intussen kunt u de vergadering online volgen met uw persoonlijke link hieronder; u behoudt uw plaats op de lijst.
+cancelled-intro = Uw inschrijving is geannuleerd. Was dit een vergissing, dan kunt u zich opnieuw inschrijven op de pagina van het evenement.
+manage-link-repeated = U bent al ingeschreven voor dit evenement. Hier is nogmaals uw persoonlijke link om uw inschrijving te bekijken of te wijzigen.
+manage-link-lost = Hier is uw persoonlijke link om uw inschrijving te bekijken of te wijzigen.
+no-seat-freed-intro = De vergadering begint en helaas is er geen plaats in de zaal vrijgekomen.
+no-seat-freed-online = U kunt de vergadering nog steeds online volgen met uw persoonlijke link hieronder.
+event-updated-intro = De gegevens van de vergadering zijn gewijzigd. De nieuwe agenda-afspraak zit in de bijlage.
+event-cancelled-intro = Het spijt ons: deze vergadering is geannuleerd. De agenda-afspraak wordt ingetrokken.
+reminder-intro = Een herinnering aan de vergadering waarvoor u bent ingeschreven.
+
+label-when = Wanneer
+label-where = Waar
+label-online = Online
+label-ticket = Ticketcode
+label-join = Uw persoonlijke link naar de uitzending
+label-manage = Uw inschrijving bekijken, wijzigen of annuleren
+qr-alt = QR-code van uw ticket
+manage-hint = Deze link is persoonlijk: stuur hem niet door.
+footer = U ontvangt deze mail omdat u bent ingeschreven voor deze vergadering.
+
+mode-in_person = ter plaatse
+mode-online = online
+
+weekday-1 = maandag
+weekday-2 = dinsdag
+weekday-3 = woensdag
+weekday-4 = donderdag
+weekday-5 = vrijdag
+weekday-6 = zaterdag
+weekday-7 = zondag
+month-1 = januari
+month-2 = februari
+month-3 = maart
+month-4 = april
+month-5 = mei
+month-6 = juni
+month-7 = juli
+month-8 = augustus
+month-9 = september
+month-10 = oktober
+month-11 = november
+month-12 = december

@@ -1,0 +1,100 @@
+//! Time-driven event jobs, run by the worker every few seconds. Each is guarded by a
+//! conditional update, so with several instances each job runs once per event.
+
+use chrono::{DateTime, Duration, Utc};
+use entity::{EventStatus, RegistrationStatus, event, registration};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect};
+use uuid::Uuid;
+
+use crate::db::Db;
+use crate::mail::Message;
+use crate::mail::outbox::{self, Recipient};
+
+pub async fn run_due_jobs(db: &Db, now: DateTime<Utc>) -> Result<(), DbErr> {
+    queue_due_reminders(db, now).await?;
+    close_started_waitlists(db, now).await?;
+    Ok(())
+}
+
+/// Queues the reminder for every confirmed registration of events entering their reminder
+/// window (default 24 h before the start), once per event.
+pub async fn queue_due_reminders(db: &Db, now: DateTime<Utc>) -> Result<usize, DbErr> {
+    let candidates = event::Entity::find()
+        .filter(event::Column::Status.eq(EventStatus::Published))
+        .filter(event::Column::RemindersQueuedAt.is_null())
+        .filter(event::Column::ReminderMinutesBefore.gt(0))
+        .filter(event::Column::StartsAt.gt(now))
+        .filter(event::Column::StartsAt.lte(now + Duration::days(31)))
+        .all(&db.read)
+        .await?;
+    let mut queued = 0;
+    for e in candidates.into_iter().filter(|e| now >= e.starts_at - Duration::minutes(e.reminder_minutes_before.into()))
+    {
+        let txn = db.begin_write().await?;
+        if claim(&txn, e.id, event::Column::RemindersQueuedAt, now).await? {
+            queued += notify(&txn, e.id, RegistrationStatus::Confirmed, &Message::Reminder, now).await?;
+            txn.commit().await?;
+        }
+    }
+    Ok(queued)
+}
+
+/// At the start, promotion stops: those still waiting are told no seat freed up (with the join
+/// link when the event is also online).
+pub async fn close_started_waitlists(db: &Db, now: DateTime<Utc>) -> Result<usize, DbErr> {
+    let candidates: Vec<Uuid> = event::Entity::find()
+        .select_only()
+        .column(event::Column::Id)
+        .filter(event::Column::Status.is_in([EventStatus::Published, EventStatus::Closed]))
+        .filter(event::Column::WaitlistClosedAt.is_null())
+        .filter(event::Column::StartsAt.lte(now))
+        // Long-past events are not mailed (e.g. when this feature first runs on old data).
+        .filter(event::Column::StartsAt.gt(now - Duration::hours(24)))
+        .into_tuple()
+        .all(&db.read)
+        .await?;
+    let mut queued = 0;
+    for id in candidates {
+        let txn = db.begin_write().await?;
+        if claim(&txn, id, event::Column::WaitlistClosedAt, now).await? {
+            queued += notify(&txn, id, RegistrationStatus::Waitlisted, &Message::NoSeatFreed, now).await?;
+            txn.commit().await?;
+        }
+    }
+    Ok(queued)
+}
+
+/// Sets a once-only timestamp column; true for the one caller that set it.
+async fn claim(db: &impl ConnectionTrait, id: Uuid, column: event::Column, now: DateTime<Utc>) -> Result<bool, DbErr> {
+    let result = event::Entity::update_many()
+        .col_expr(column, Expr::value(now))
+        .filter(event::Column::Id.eq(id))
+        .filter(column.is_null())
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+async fn notify(
+    db: &impl ConnectionTrait,
+    event_id: Uuid,
+    status: RegistrationStatus,
+    message: &Message,
+    now: DateTime<Utc>,
+) -> Result<usize, DbErr> {
+    let recipients: Vec<(Uuid, String)> = registration::Entity::find()
+        .select_only()
+        .column(registration::Column::Id)
+        .column(registration::Column::Language)
+        .filter(registration::Column::EventId.eq(event_id))
+        .filter(registration::Column::Status.eq(status))
+        .into_tuple()
+        .all(db)
+        .await?;
+    for (registration_id, language) in &recipients {
+        outbox::enqueue(db, Recipient { event_id, registration_id: Some(*registration_id), language }, message, now)
+            .await?;
+    }
+    Ok(recipients.len())
+}

@@ -1,0 +1,132 @@
+//! Translations: Fluent catalogs under `locales/` (embedded in the binary), looked up by
+//! language, and a `t(key, **args)` function for templates that takes the language from the
+//! template's `lang` variable.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use chrono::{DateTime, Datelike, Utc};
+use chrono_tz::Tz;
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader, langid, static_loader};
+use minijinja::value::Kwargs;
+use minijinja::{Environment, State};
+
+use crate::domain::Language;
+
+static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "en",
+        // Fluent wraps arguments in Unicode isolation marks by default, which would end up
+        // in subjects, CSV cells and plain-text mails.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+static EN: LanguageIdentifier = langid!("en");
+static FR: LanguageIdentifier = langid!("fr");
+static NL: LanguageIdentifier = langid!("nl");
+
+fn langid(lang: Language) -> &'static LanguageIdentifier {
+    match lang {
+        Language::En => &EN,
+        Language::Fr => &FR,
+        Language::Nl => &NL,
+    }
+}
+
+/// The text for `key` in `lang`, with `args` filled in; the key itself when missing (a visible
+/// gap beats a crash, and the catalog test catches it).
+pub fn t(lang: Language, key: &str, args: &[(&str, &str)]) -> String {
+    let args: HashMap<Cow<'static, str>, FluentValue> =
+        args.iter().map(|(k, v)| (Cow::Owned((*k).to_owned()), FluentValue::from((*v).to_owned()))).collect();
+    LOCALES.try_lookup_with_args(langid(lang), key, &args).unwrap_or_else(|| key.to_owned())
+}
+
+/// Whether `key` formats in `lang` (or its fallback).
+pub fn has(lang: Language, key: &str) -> bool {
+    // A message with a missing argument does not format; give every argument the catalogs use.
+    let args: HashMap<Cow<'static, str>, FluentValue> =
+        ["name", "event", "from", "to"].into_iter().map(|k| (Cow::Borrowed(k), FluentValue::from("x"))).collect();
+    LOCALES.try_lookup_with_args(langid(lang), key, &args).is_some()
+}
+
+/// `t("key", name=…)` for templates; the language is the template's `lang`.
+fn template_t(state: &State, key: &str, kwargs: Kwargs) -> Result<String, minijinja::Error> {
+    let lang = state.lookup("lang").and_then(|v| v.as_str().and_then(Language::parse)).unwrap_or_default();
+    let mut args = Vec::new();
+    for name in kwargs.args() {
+        let value: minijinja::Value = kwargs.get(name)?;
+        args.push((name.to_owned(), value.to_string()));
+    }
+    let borrowed: Vec<(&str, &str)> = args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    Ok(t(lang, key, &borrowed))
+}
+
+pub fn register(env: &mut Environment<'_>) {
+    env.add_function("t", template_t);
+}
+
+/// "Sunday 13 December 2026, 09:30–13:00 CET, Brussels", in the event's zone and `lang`.
+pub fn format_span(start: DateTime<Utc>, end: DateTime<Utc>, tz: Tz, lang: Language) -> String {
+    let (s, e) = (start.with_timezone(&tz), end.with_timezone(&tz));
+    let weekday = t(lang, &format!("weekday-{}", s.weekday().number_from_monday()), &[]);
+    let month = t(lang, &format!("month-{}", s.month()), &[]);
+    let date = format!("{weekday} {} {month} {}", s.day(), s.year());
+    let end_part = if s.date_naive() == e.date_naive() {
+        e.format("%H:%M").to_string()
+    } else {
+        let end_month = t(lang, &format!("month-{}", e.month()), &[]);
+        format!("{} {end_month} {} {}", e.day(), e.year(), e.format("%H:%M"))
+    };
+    format!("{date}, {}–{end_part} {}, {}", s.format("%H:%M"), s.format("%Z"), city(tz))
+}
+
+/// "Europe/Brussels" → "Brussels".
+pub fn city(tz: Tz) -> String {
+    tz.name().rsplit('/').next().unwrap_or(tz.name()).replace('_', " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(catalog: &str) -> std::collections::BTreeSet<&str> {
+        catalog
+            .lines()
+            .filter(|l| !l.starts_with([' ', '#']) && l.contains(" = "))
+            .filter_map(|l| l.split(" = ").next())
+            .collect()
+    }
+
+    #[test]
+    fn every_language_has_every_key_and_each_formats() {
+        let en = keys(include_str!("../locales/en/mail.ftl"));
+        assert!(en.len() > 40);
+        assert_eq!(keys(include_str!("../locales/fr/mail.ftl")), en, "fr");
+        assert_eq!(keys(include_str!("../locales/nl/mail.ftl")), en, "nl");
+        for lang in Language::ALL {
+            for key in &en {
+                assert!(has(lang, key), "{key} does not format in {}", lang.code());
+            }
+        }
+    }
+
+    #[test]
+    fn arguments_are_filled_without_isolation_marks() {
+        assert_eq!(t(Language::Fr, "greeting", &[("name", "Amina")]), "Bonjour Amina,");
+        assert_eq!(t(Language::Nl, "subject-reminder", &[("event", "X")]), "Herinnering: X");
+    }
+
+    #[test]
+    fn spans_are_written_in_the_event_zone_and_language() {
+        let start = DateTime::parse_from_rfc3339("2026-12-13T08:30:00Z").map(|d| d.with_timezone(&Utc));
+        let end = DateTime::parse_from_rfc3339("2026-12-13T12:00:00Z").map(|d| d.with_timezone(&Utc));
+        let (Ok(start), Ok(end)) = (start, end) else { panic!("dates") };
+        let tz: Tz = "Europe/Brussels".parse().unwrap_or(Tz::UTC);
+        assert_eq!(format_span(start, end, tz, Language::En), "Sunday 13 December 2026, 09:30–13:00 CET, Brussels");
+        assert_eq!(format_span(start, end, tz, Language::Fr), "dimanche 13 décembre 2026, 09:30–13:00 CET, Brussels");
+        assert_eq!(format_span(start, end, tz, Language::Nl), "zondag 13 december 2026, 09:30–13:00 CET, Brussels");
+    }
+}

@@ -1,0 +1,183 @@
+//! Turns an outbox row into a mail: the typed message, the registration and the event as
+//! they are now, rendered in the registrant's language from `templates/mail/<kind>/`.
+
+use chrono::{DateTime, Utc};
+use entity::{AttendanceMode, RegistrationStatus, event, outbox_email, registration};
+use lettre::message::header::ContentType;
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
+use minijinja::context;
+
+use super::Message;
+use super::calendar::CalendarEntry;
+use crate::domain::Language;
+use crate::events::view::zone;
+use crate::i18n;
+use crate::registrations::view::{join_url, manage_url, may_follow_online};
+use crate::web::pages::templates;
+
+/// Everything a mail is built from.
+pub struct MailContext<'a> {
+    pub row: &'a outbox_email::Model,
+    pub registration: &'a registration::Model,
+    pub event: &'a event::Model,
+    pub base_url: &'a str,
+    pub from: &'a Mailbox,
+}
+
+/// A mail ready for the transport.
+pub struct Composed {
+    pub message: lettre::Message,
+    pub to: String,
+}
+
+/// The event's title in `lang`, falling back to the base title.
+pub fn event_title(event: &event::Model, lang: Language) -> String {
+    translated(event, lang, "title").unwrap_or_else(|| event.title.clone())
+}
+
+pub fn event_description(event: &event::Model, lang: Language) -> String {
+    translated(event, lang, "description").unwrap_or_else(|| event.description.clone())
+}
+
+fn translated(event: &event::Model, lang: Language, field: &str) -> Option<String> {
+    event.translations.get(lang.code())?.get(field)?.as_str().filter(|s| !s.is_empty()).map(str::to_owned)
+}
+
+/// `<outbox-id@host>`: derived from the row, so a resend after a crash is recognizable.
+pub fn message_id(row_id: uuid::Uuid, base_url: &str) -> String {
+    let host =
+        base_url.split("://").nth(1).unwrap_or("convene.local").split(['/', ':']).next().unwrap_or("convene.local");
+    format!("<{row_id}@{host}>")
+}
+
+fn render(name: &str, ctx: &minijinja::Value) -> anyhow::Result<String> {
+    Ok(templates().get_template(name)?.render(ctx)?)
+}
+
+pub fn compose(ctx: MailContext<'_>) -> anyhow::Result<Composed> {
+    let MailContext { row, registration: reg, event, base_url, from } = ctx;
+    let message: Message = serde_json::from_value(row.payload.clone())?;
+    let lang = Language::parse(&row.language).unwrap_or_default();
+    let kind = message.kind();
+    let withdrawn = matches!(message, Message::Cancelled { .. } | Message::EventCancelled { .. });
+    let seated = reg.status == RegistrationStatus::Confirmed && reg.mode == AttendanceMode::InPerson;
+    let shows_ticket = seated && !withdrawn;
+    let join = (!withdrawn && may_follow_online(reg, event)).then(|| join_url(base_url, reg));
+    let has_qr = shows_ticket
+        && matches!(message, Message::Confirmation { .. } | Message::EventUpdated { .. } | Message::Reminder);
+    let manage = manage_url(base_url, reg);
+    let title = event_title(event, lang);
+    let tz = zone(event);
+    let (reason, previous_mode) = match &message {
+        Message::Confirmation { reason, previous_mode, .. } => {
+            (serde_json::to_value(reason)?.as_str().map(str::to_owned), previous_mode.map(|m| m.as_str()))
+        }
+        Message::ManageLink { reason } => (serde_json::to_value(reason)?.as_str().map(str::to_owned), None),
+        _ => (None, None),
+    };
+    let venue = event.venue.clone().unwrap_or_default();
+    let mut values = context! {
+        lang => lang.code(),
+        first_name => &reg.first_name,
+        event_title => &title,
+        when => i18n::format_span(event.starts_at, event.ends_at, tz, lang),
+        venue => &venue,
+        show_venue => reg.mode == AttendanceMode::InPerson && !venue.is_empty(),
+        mode => reg.mode.as_str(),
+        previous_mode => previous_mode,
+        reason => reason,
+        ticket_code => shows_ticket.then(|| reg.ticket_code.clone()),
+        has_qr => has_qr,
+        join_url => &join,
+        manage_url => &manage,
+    };
+    let subject =
+        render(&format!("mail/{kind}/subject.txt"), &values)?.lines().next().unwrap_or_default().trim().to_owned();
+    values = context! { subject => &subject, ..values };
+    let text = render(&format!("mail/{kind}/text.txt"), &values)?;
+    let html = render(&format!("mail/{kind}/html.html"), &values)?;
+
+    let html_part = SinglePart::html(html);
+    let html_block = if has_qr {
+        let png = super::qr::png(&reg.ticket_code)?;
+        let image = Attachment::new_inline("ticket-qr".to_owned()).body(png, ContentType::parse("image/png")?);
+        MultiPart::related().singlepart(html_part).singlepart(image)
+    } else {
+        MultiPart::related().singlepart(html_part)
+    };
+    let alternative = MultiPart::alternative().singlepart(SinglePart::plain(text)).multipart(html_block);
+    let body = match message.calendar_sequence() {
+        Some(sequence) => {
+            let entry = calendar_entry(
+                reg,
+                event,
+                &title,
+                lang,
+                sequence,
+                withdrawn,
+                join.as_deref(),
+                &manage,
+                from,
+                row.created_at,
+            );
+            let ics = entry.to_ics();
+            let content_type = ContentType::parse(&format!("text/calendar; charset=utf-8; method={}", entry.method()))?;
+            MultiPart::mixed()
+                .multipart(alternative)
+                .singlepart(Attachment::new("invite.ics".to_owned()).body(ics, content_type))
+        }
+        None => MultiPart::mixed().multipart(alternative),
+    };
+
+    let to_name = format!("{} {}", reg.first_name, reg.last_name);
+    let to = Mailbox::new(Some(to_name), reg.email.parse()?);
+    let message = lettre::Message::builder()
+        .from(from.clone())
+        .to(to)
+        .subject(subject)
+        .message_id(Some(message_id(row.id, base_url)))
+        .multipart(body)?;
+    Ok(Composed { message, to: reg.email.clone() })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn calendar_entry<'a>(
+    reg: &'a registration::Model,
+    event: &'a event::Model,
+    title: &'a str,
+    lang: Language,
+    sequence: i32,
+    withdrawn: bool,
+    join: Option<&'a str>,
+    manage: &'a str,
+    from: &'a Mailbox,
+    stamp: DateTime<Utc>,
+) -> CalendarEntry<'a> {
+    let location = match (reg.mode, join) {
+        (AttendanceMode::Online, Some(link)) => link,
+        _ => event.venue.as_deref().unwrap_or(title),
+    };
+    let mut description = event_description(event, lang);
+    if !description.is_empty() {
+        description.push_str("\n\n");
+    }
+    if let Some(link) = join {
+        description.push_str(&format!("{}: {link}\n", i18n::t(lang, "label-join", &[])));
+    }
+    description.push_str(&format!("{}: {manage}", i18n::t(lang, "label-manage", &[])));
+    CalendarEntry {
+        uid: format!("{}@convene", reg.id),
+        sequence,
+        cancelled: withdrawn,
+        title,
+        description,
+        starts_at: event.starts_at,
+        ends_at: event.ends_at,
+        location,
+        url: Some(manage),
+        organizer_email: from.email.as_ref(),
+        attendee_email: &reg.email,
+        attendee_name: &reg.first_name,
+        stamp,
+    }
+}

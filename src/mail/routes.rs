@@ -1,0 +1,155 @@
+//! Organizer API for an event's mails: their delivery status, and resending one.
+
+use axum::Json;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use entity::{OutboxStatus, outbox_email, registration};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use super::outbox;
+use crate::auth::Organizer;
+use crate::domain::now;
+use crate::error::{AppError, AppResult, ErrorBody};
+use crate::events::service as events;
+use crate::events::view::utc;
+use crate::web::AppState;
+use crate::web::extract::{PathId, PathIds};
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MailView {
+    pub id: Uuid,
+    /// confirmation, waitlisted, cancelled, manage_link, no_seat_freed, event_updated,
+    /// event_cancelled, reminder
+    pub kind: String,
+    pub registration_id: Option<Uuid>,
+    pub recipient: Option<String>,
+    pub language: String,
+    pub status: OutboxStatus,
+    pub attempts: i32,
+    pub next_attempt_at: Option<String>,
+    pub last_error: Option<String>,
+    pub sent_at: Option<String>,
+    pub created_at: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MailList {
+    pub items: Vec<MailView>,
+    /// Pass as `cursor` for the next page; absent on the last page.
+    pub next_cursor: Option<String>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct MailQuery {
+    /// pending, sending, sent or failed
+    pub status: Option<String>,
+    /// 1 to 100, default 50
+    pub limit: Option<String>,
+    pub cursor: Option<String>,
+}
+
+fn view(row: outbox_email::Model, recipient: Option<String>) -> MailView {
+    let pending = matches!(row.status, OutboxStatus::Pending);
+    MailView {
+        id: row.id,
+        kind: row.kind,
+        registration_id: row.registration_id,
+        recipient,
+        language: row.language,
+        status: row.status,
+        attempts: row.attempts,
+        next_attempt_at: pending.then(|| utc(row.next_attempt_at)),
+        last_error: row.last_error,
+        sent_at: row.sent_at.map(utc),
+        created_at: utc(row.created_at),
+    }
+}
+
+/// An event's mails, newest first, with their delivery status.
+#[utoipa::path(get, path = "/api/v1/events/{id}/mails", tag = "mail", security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "event id"), MailQuery),
+    responses((status = 200, body = MailList), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn list_mails(
+    State(state): State<AppState>,
+    _: Organizer,
+    PathId(event_id): PathId,
+    Query(query): Query<MailQuery>,
+) -> AppResult<Json<MailList>> {
+    let db = &state.db.read;
+    events::get(db, event_id).await?;
+    let limit = match query.limit.as_deref().map(str::parse::<u64>) {
+        None => 50,
+        Some(Ok(n)) if (1..=100).contains(&n) => n,
+        Some(_) => return Err(AppError::field("limit", "must be a number from 1 to 100")),
+    };
+    let mut select = outbox_email::Entity::find()
+        .filter(outbox_email::Column::EventId.eq(event_id))
+        .order_by_desc(outbox_email::Column::Id)
+        .limit(limit + 1);
+    if let Some(status) = query.status.as_deref() {
+        let status = match status {
+            "pending" => OutboxStatus::Pending,
+            "sending" => OutboxStatus::Sending,
+            "sent" => OutboxStatus::Sent,
+            "failed" => OutboxStatus::Failed,
+            _ => return Err(AppError::field("status", "must be pending, sending, sent or failed")),
+        };
+        select = select.filter(outbox_email::Column::Status.eq(status));
+    }
+    if let Some(cursor) = query.cursor.as_deref() {
+        let cursor = Uuid::parse_str(cursor).map_err(|_| AppError::field("cursor", "not a cursor from this list"))?;
+        select = select.filter(outbox_email::Column::Id.lt(cursor));
+    }
+    let mut rows = select.all(db).await?;
+    let next_cursor = if rows.len() as u64 > limit {
+        rows.truncate(limit as usize);
+        rows.last().map(|r| r.id.to_string())
+    } else {
+        None
+    };
+    let ids: Vec<Uuid> = rows.iter().filter_map(|r| r.registration_id).collect();
+    let emails: std::collections::HashMap<Uuid, String> = registration::Entity::find()
+        .select_only()
+        .column(registration::Column::Id)
+        .column(registration::Column::Email)
+        .filter(registration::Column::Id.is_in(ids))
+        .into_tuple::<(Uuid, String)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let items = rows
+        .into_iter()
+        .map(|row| {
+            let recipient = row.registration_id.and_then(|id| emails.get(&id).cloned());
+            view(row, recipient)
+        })
+        .collect();
+    Ok(Json(MailList { items, next_cursor }))
+}
+
+/// Queue a mail again, rebuilt from the current registration with its attachments.
+#[utoipa::path(post, path = "/api/v1/events/{id}/mails/{mail_id}/resend", tag = "mail", security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "event id"), ("mail_id" = Uuid, Path, description = "mail id")),
+    responses((status = 202, body = MailView), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody)))]
+pub async fn resend_mail(
+    State(state): State<AppState>,
+    _: Organizer,
+    PathIds(event_id, mail_id): PathIds,
+) -> AppResult<(StatusCode, Json<MailView>)> {
+    let txn = state.db.begin_write().await?;
+    let original = outbox_email::Entity::find_by_id(mail_id)
+        .filter(outbox_email::Column::EventId.eq(event_id))
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let copy = outbox::resend(&txn, &original, now()).await?;
+    txn.commit().await?;
+    state.wake_mailer();
+    Ok((StatusCode::ACCEPTED, Json(view(copy, None))))
+}

@@ -1,0 +1,156 @@
+//! The mail worker inside `serve`: claims due outbox rows, renders, sends, records the
+//! outcome; and, every few seconds, the time-driven jobs (reminders, waitlist closing,
+//! expired sessions). Several instances may run it at once on PostgreSQL or MariaDB.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use entity::{OutboxStatus, event, outbox_email, registration};
+use lettre::message::Mailbox;
+use sea_orm::EntityTrait;
+use tokio::sync::{Notify, watch};
+
+use super::compose::{MailContext, compose};
+use super::outbox;
+use super::transport::{SendError, Transport};
+use crate::db::Db;
+use crate::domain::now;
+
+/// How often the worker looks for due rows written by other instances, at the least.
+const POLL: Duration = Duration::from_secs(1);
+/// How often the time-driven jobs run.
+const SCHEDULE_EVERY: Duration = Duration::from_secs(10);
+const BATCH: u64 = 20;
+/// How often expired back-office sessions are deleted.
+const PURGE_EVERY: Duration = Duration::from_secs(600);
+
+pub struct MailWorker {
+    pub db: Db,
+    pub transport: Transport,
+    pub from: Mailbox,
+    pub base_url: String,
+    pub wakeup: Arc<Notify>,
+    /// Pause between two sends, protecting the SMTP server.
+    pub send_interval: Duration,
+}
+
+enum Outcome {
+    Sent,
+    Retry,
+    Failed,
+}
+
+impl MailWorker {
+    /// Runs until `shutdown` turns true; rows not yet tried stay queued.
+    pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
+        let mut last_schedule: Option<Instant> = None;
+        let mut last_purge: Option<Instant> = None;
+        loop {
+            if *shutdown.borrow() {
+                break;
+            }
+            if last_schedule.is_none_or(|t| t.elapsed() >= SCHEDULE_EVERY) {
+                if let Err(err) = crate::events::schedule::run_due_jobs(&self.db, now()).await {
+                    tracing::warn!(error = %err, "scheduled jobs failed; will retry");
+                }
+                last_schedule = Some(Instant::now());
+            }
+            if last_purge.is_none_or(|t| t.elapsed() >= PURGE_EVERY) {
+                if let Err(err) = crate::auth::sessions::purge_expired(&self.db.write, now()).await {
+                    tracing::warn!(error = %err, "could not purge expired sessions");
+                }
+                last_purge = Some(Instant::now());
+            }
+            if let Err(err) = self.deliver_due(&shutdown).await {
+                tracing::warn!(error = %err, "mail delivery round failed; will retry");
+            }
+            tokio::select! {
+                _ = shutdown.changed() => {}
+                () = self.wakeup.notified() => {}
+                () = tokio::time::sleep(POLL) => {}
+            }
+        }
+        tracing::info!("mail worker stopped; unsent mail stays queued");
+    }
+
+    /// Sends every due row, batch by batch.
+    pub async fn deliver_due(&self, shutdown: &watch::Receiver<bool>) -> Result<usize, sea_orm::DbErr> {
+        let mut sent = 0;
+        loop {
+            let batch = outbox::claim(&self.db, BATCH, now()).await?;
+            if batch.is_empty() {
+                return Ok(sent);
+            }
+            for (i, row) in batch.iter().enumerate() {
+                if *shutdown.borrow() {
+                    let rest: Vec<_> = batch[i..].iter().map(|r| r.id).collect();
+                    outbox::release(&self.db.write, &rest, now()).await?;
+                    return Ok(sent);
+                }
+                if let Outcome::Sent = self.deliver(row).await? {
+                    sent += 1;
+                }
+                if !self.send_interval.is_zero() {
+                    tokio::time::sleep(self.send_interval).await;
+                }
+            }
+        }
+    }
+
+    async fn deliver(&self, row: &outbox_email::Model) -> Result<Outcome, sea_orm::DbErr> {
+        let kind = row.kind.as_str();
+        let composed = match self.load_and_compose(row).await? {
+            Ok(c) => c,
+            Err(err) => {
+                tracing::error!(mail = %row.id, kind, error = %format!("{err:#}"), "cannot build mail; marked failed");
+                outbox::mark_attempt_failed(&self.db.write, row, &format!("cannot build mail: {err:#}"), true, now())
+                    .await?;
+                metrics::counter!("convene_mails_failed_total", "kind" => row.kind.clone()).increment(1);
+                return Ok(Outcome::Failed);
+            }
+        };
+        match self.transport.send(&composed.message, &row.id.to_string()).await {
+            Ok(()) => {
+                outbox::mark_sent(&self.db.write, row.id, now()).await?;
+                tracing::info!(mail = %row.id, kind, attempt = row.attempts, "mail sent");
+                metrics::counter!("convene_mails_sent_total", "kind" => row.kind.clone()).increment(1);
+                Ok(Outcome::Sent)
+            }
+            Err(err) => {
+                let permanent = matches!(err, SendError::Permanent(_));
+                let status =
+                    outbox::mark_attempt_failed(&self.db.write, row, &err.to_string(), permanent, now()).await?;
+                if status == OutboxStatus::Failed {
+                    tracing::error!(mail = %row.id, kind, attempt = row.attempts, error = %err, "mail failed for good");
+                    metrics::counter!("convene_mails_failed_total", "kind" => row.kind.clone()).increment(1);
+                    Ok(Outcome::Failed)
+                } else {
+                    tracing::warn!(mail = %row.id, kind, attempt = row.attempts, error = %err, "mail not sent; will retry");
+                    Ok(Outcome::Retry)
+                }
+            }
+        }
+    }
+
+    async fn load_and_compose(
+        &self,
+        row: &outbox_email::Model,
+    ) -> Result<anyhow::Result<super::compose::Composed>, sea_orm::DbErr> {
+        let Some(registration_id) = row.registration_id else {
+            return Ok(Err(anyhow::anyhow!("mail has no registration")));
+        };
+        let Some(registration) = registration::Entity::find_by_id(registration_id).one(&self.db.read).await? else {
+            return Ok(Err(anyhow::anyhow!("registration {registration_id} no longer exists")));
+        };
+        let Some(event) = event::Entity::find_by_id(row.event_id).one(&self.db.read).await? else {
+            return Ok(Err(anyhow::anyhow!("event {} no longer exists", row.event_id)));
+        };
+        Ok(compose(MailContext {
+            row,
+            registration: &registration,
+            event: &event,
+            base_url: &self.base_url,
+            from: &self.from,
+        }))
+    }
+}

@@ -30,6 +30,8 @@ event-updated-intro = The details of the meeting have changed. The new calendar 
 event-cancelled-intro = We are sorry: this meeting has been cancelled. The calendar entry is withdrawn.
 reminder-intro = This is a reminder of the meeting you registered for.
 
+# Punctuation after a label (French puts a space before the colon).
+colon = :
 label-when = When
 label-where = Where
 label-online = Online

@@ -30,6 +30,8 @@ event-updated-intro = Les informations de la réunion ont changé. La nouvelle e
 event-cancelled-intro = Nous sommes désolés : cette réunion est annulée. L'entrée d'agenda est retirée.
 reminder-intro = Petit rappel de la réunion à laquelle vous êtes inscrit·e.
 
+# Punctuation after a label (French puts a space before the colon).
+colon = {" :"}
 label-when = Quand
 label-where = Où
 label-online = En ligne

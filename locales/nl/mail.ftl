@@ -30,6 +30,8 @@ event-updated-intro = De gegevens van de vergadering zijn gewijzigd. De nieuwe a
 event-cancelled-intro = Het spijt ons: deze vergadering is geannuleerd. De agenda-afspraak wordt ingetrokken.
 reminder-intro = Een herinnering aan de vergadering waarvoor u bent ingeschreven.
 
+# Punctuation after a label (French puts a space before the colon).
+colon = :
 label-when = Wanneer
 label-where = Waar
 label-online = Online

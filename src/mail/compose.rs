@@ -162,9 +162,9 @@ fn calendar_entry<'a>(
         description.push_str("\n\n");
     }
     if let Some(link) = join {
-        description.push_str(&format!("{}: {link}\n", i18n::t(lang, "label-join", &[])));
+        description.push_str(&format!("{}{} {link}\n", i18n::t(lang, "label-join", &[]), i18n::t(lang, "colon", &[])));
     }
-    description.push_str(&format!("{}: {manage}", i18n::t(lang, "label-manage", &[])));
+    description.push_str(&format!("{}{} {manage}", i18n::t(lang, "label-manage", &[]), i18n::t(lang, "colon", &[])));
     CalendarEntry {
         uid: format!("{}@convene", reg.id),
         sequence,

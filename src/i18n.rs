@@ -39,16 +39,27 @@ fn langid(lang: Language) -> &'static LanguageIdentifier {
 /// The text for `key` in `lang`, with `args` filled in; the key itself when missing (a visible
 /// gap beats a crash, and the catalog test catches it).
 pub fn t(lang: Language, key: &str, args: &[(&str, &str)]) -> String {
-    let args: HashMap<Cow<'static, str>, FluentValue> =
-        args.iter().map(|(k, v)| (Cow::Owned((*k).to_owned()), FluentValue::from((*v).to_owned()))).collect();
+    let args: HashMap<Cow<'static, str>, FluentValue> = args
+        .iter()
+        .map(|(k, v)| {
+            // Numbers stay numbers, so plural rules apply ("1 seat", "2 seats").
+            let value = match v.parse::<i64>() {
+                Ok(n) => FluentValue::from(n),
+                Err(_) => FluentValue::from((*v).to_owned()),
+            };
+            (Cow::Owned((*k).to_owned()), value)
+        })
+        .collect();
     LOCALES.try_lookup_with_args(langid(lang), key, &args).unwrap_or_else(|| key.to_owned())
 }
 
 /// Whether `key` formats in `lang` (or its fallback).
 pub fn has(lang: Language, key: &str) -> bool {
     // A message with a missing argument does not format; give every argument the catalogs use.
-    let args: HashMap<Cow<'static, str>, FluentValue> =
-        ["name", "event", "from", "to"].into_iter().map(|k| (Cow::Borrowed(k), FluentValue::from("x"))).collect();
+    let args: HashMap<Cow<'static, str>, FluentValue> = ["name", "event", "from", "to", "count", "mode"]
+        .into_iter()
+        .map(|k| (Cow::Borrowed(k), FluentValue::from("x")))
+        .collect();
     LOCALES.try_lookup_with_args(langid(lang), key, &args).is_some()
 }
 
@@ -102,15 +113,25 @@ mod tests {
 
     #[test]
     fn every_language_has_every_key_and_each_formats() {
-        let en = keys(include_str!("../locales/en/mail.ftl"));
-        assert!(en.len() > 40);
-        assert_eq!(keys(include_str!("../locales/fr/mail.ftl")), en, "fr");
-        assert_eq!(keys(include_str!("../locales/nl/mail.ftl")), en, "nl");
+        let catalogs = |mail: &'static str, web: &'static str| {
+            keys(mail).union(&keys(web)).copied().collect::<std::collections::BTreeSet<_>>()
+        };
+        let en = catalogs(include_str!("../locales/en/mail.ftl"), include_str!("../locales/en/web.ftl"));
+        assert!(en.len() > 100);
+        assert_eq!(catalogs(include_str!("../locales/fr/mail.ftl"), include_str!("../locales/fr/web.ftl")), en, "fr");
+        assert_eq!(catalogs(include_str!("../locales/nl/mail.ftl"), include_str!("../locales/nl/web.ftl")), en, "nl");
         for lang in Language::ALL {
             for key in &en {
                 assert!(has(lang, key), "{key} does not format in {}", lang.code());
             }
         }
+    }
+
+    #[test]
+    fn numbers_pick_the_plural_form() {
+        assert_eq!(t(Language::En, "seats-left", &[("count", "1")]), "1 seat left");
+        assert_eq!(t(Language::En, "seats-left", &[("count", "12")]), "12 seats left");
+        assert_eq!(t(Language::Fr, "seats-left", &[("count", "1")]), "1 place restante");
     }
 
     #[test]

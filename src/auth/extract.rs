@@ -3,10 +3,12 @@
 use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
-use entity::Role;
+use entity::{Role, user};
+use sea_orm::EntityTrait;
 use uuid::Uuid;
 
 use super::service::user_for_token;
+use super::sessions::{self, SessionData};
 use crate::error::AppError;
 use crate::web::AppState;
 
@@ -31,7 +33,9 @@ impl FromRequestParts<AppState> for CurrentUser {
         if let Some(user) = parts.extensions.get::<CurrentUser>() {
             return Ok(user.clone());
         }
-        let header = parts.headers.get(AUTHORIZATION).and_then(|v| v.to_str().ok()).ok_or(AppError::Unauthorized)?;
+        let Some(header) = parts.headers.get(AUTHORIZATION).and_then(|v| v.to_str().ok()) else {
+            return from_session(parts, state).await?.ok_or(AppError::Unauthorized);
+        };
         let (scheme, token) = header.split_once(' ').ok_or(AppError::Unauthorized)?;
         if !scheme.eq_ignore_ascii_case("bearer") {
             return Err(AppError::Unauthorized);
@@ -41,6 +45,25 @@ impl FromRequestParts<AppState> for CurrentUser {
         parts.extensions.insert(user.clone());
         Ok(user)
     }
+}
+
+/// The account behind the back office's session cookie, if any.
+async fn from_session(parts: &mut Parts, state: &AppState) -> Result<Option<CurrentUser>, AppError> {
+    let Some(token) = sessions::cookie(&parts.headers, sessions::COOKIE) else {
+        return Ok(None);
+    };
+    let Some(SessionData::User { user_id }) = sessions::load(&state.db.read, token, crate::domain::now()).await? else {
+        return Ok(None);
+    };
+    let Some(account) = user::Entity::find_by_id(user_id).one(&state.db.read).await? else {
+        return Ok(None);
+    };
+    if account.disabled_at.is_some() {
+        return Ok(None);
+    }
+    let user = CurrentUser { id: account.id, email: account.email, role: account.role };
+    parts.extensions.insert(user.clone());
+    Ok(Some(user))
 }
 
 /// An organizer or admin.

@@ -3,6 +3,7 @@
 
 pub mod answers;
 pub mod input;
+pub mod pages;
 pub mod policy;
 pub mod routes;
 pub mod seats;

@@ -2,10 +2,13 @@
 
 pub mod client;
 pub mod extract;
+pub mod form;
 pub mod health;
+pub mod lang;
 pub mod merge_patch;
 pub mod middleware;
 pub mod pages;
+pub mod security;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -13,7 +16,7 @@ use std::time::Duration;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
-use axum::routing::get;
+use axum::routing::{get, post};
 use metrics_exporter_prometheus::PrometheusHandle;
 use tokio::sync::Notify;
 use tower_http::cors::{AllowOrigin, CorsLayer};
@@ -85,6 +88,15 @@ fn cors(origins: &[String]) -> Option<CorsLayer> {
     )
 }
 
+/// Refuses forms posted from another site (foreign `Origin` or `Sec-Fetch-Site`) with 403.
+fn csrf_layer() -> tower_http::csrf::CsrfLayer<fn(tower_http::csrf::ProtectionError) -> axum::response::Response> {
+    fn refuse(_: tower_http::csrf::ProtectionError) -> axum::response::Response {
+        let lang = lang::PageLang::fixed(crate::domain::Language::En, "/");
+        pages::forbidden(lang)
+    }
+    tower_http::csrf::CsrfLayer::new().with_rejection_response(refuse as fn(_) -> _)
+}
+
 /// Every route of the service.
 pub fn router(state: AppState) -> Router {
     let (api, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
@@ -109,8 +121,19 @@ pub fn router(state: AppState) -> Router {
         api = api.layer(cors);
     }
 
+    let pages = Router::new()
+        .route("/e/{slug}", get(registrations::pages::event_page).post(registrations::pages::register))
+        .route("/e/{slug}/lost-link", get(registrations::pages::lost_link_page).post(registrations::pages::lost_link))
+        .route("/r/{token}", get(registrations::pages::manage_page).post(registrations::pages::manage_update))
+        .route("/r/{token}/mode", post(registrations::pages::manage_switch))
+        .route("/r/{token}/cancel", get(registrations::pages::cancel_page).post(registrations::pages::cancel))
+        .layer(DefaultBodyLimit::max(extract::JSON_BODY_LIMIT))
+        .layer(csrf_layer());
+    let api = api.layer(axum::middleware::from_fn(security::api_cross_site));
+
     Router::new()
         .merge(api)
+        .merge(pages)
         .merge(SwaggerUi::new("/api/docs").url("/api/openapi.json", openapi))
         .route("/healthz", get(health::healthz))
         .route("/metrics", get(health::metrics))

@@ -1,11 +1,15 @@
-//! Server-rendered HTML: the template environment and the pages that are not a feature's.
+//! Server-rendered HTML: the template environment, the page response type, and the pages
+//! that belong to no feature (404, 403).
 
 use std::sync::OnceLock;
 
 use axum::http::{StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Response};
-use minijinja::Environment;
+use minijinja::{Environment, Value, context};
 
+use super::lang::PageLang;
+use super::security::page_headers;
+use crate::domain::Language;
 use crate::error::AppError;
 
 /// Templates embedded at build time (see `build.rs`).
@@ -19,18 +23,67 @@ pub fn templates() -> &'static Environment<'static> {
     })
 }
 
-/// Renders `name` with `ctx`, or a plain error page if the template fails.
-pub fn render(status: StatusCode, name: &str, ctx: minijinja::Value) -> Response {
+/// Renders `name` with `ctx`, or the internal-error answer if the template fails.
+pub fn render(status: StatusCode, name: &str, ctx: Value) -> Response {
     match templates().get_template(name).and_then(|t| t.render(ctx)) {
         Ok(html) => (status, Html(html)).into_response(),
-        Err(err) => AppError::Internal(anyhow::anyhow!("template {name}: {err}")).into_response(),
+        Err(err) => AppError::Internal(anyhow::anyhow!("template {name}: {err:#}")).into_response(),
+    }
+}
+
+/// An HTML page in the visitor's language.
+pub struct Page {
+    pub status: StatusCode,
+    pub template: &'static str,
+    pub lang: PageLang,
+    pub ctx: Value,
+    /// Reached through a secret link: never cached, never sent as a Referer.
+    pub secret_link: bool,
+}
+
+impl Page {
+    pub fn new(template: &'static str, lang: PageLang, ctx: Value) -> Page {
+        Page { status: StatusCode::OK, template, lang, ctx, secret_link: false }
+    }
+
+    pub fn status(mut self, status: StatusCode) -> Page {
+        self.status = status;
+        self
+    }
+
+    pub fn secret(mut self) -> Page {
+        self.secret_link = true;
+        self
+    }
+}
+
+fn language_links(path: &str) -> Vec<Value> {
+    Language::ALL.iter().map(|l| context! { code => l.code(), href => format!("{path}?lang={}", l.code()) }).collect()
+}
+
+impl IntoResponse for Page {
+    fn into_response(self) -> Response {
+        let ctx = context! {
+            lang => self.lang.lang.code(),
+            languages => language_links(&self.lang.path),
+            ..self.ctx
+        };
+        let mut response = render(self.status, self.template, ctx);
+        page_headers(&mut response, self.secret_link);
+        self.lang.remember(&mut response);
+        response
     }
 }
 
 /// Unknown paths: the JSON error under `/api`, an HTML page elsewhere.
-pub async fn not_found(uri: Uri) -> Response {
+pub async fn not_found(uri: Uri, lang: PageLang) -> Response {
     if uri.path().starts_with("/api/") {
         return AppError::NotFound.into_response();
     }
-    render(StatusCode::NOT_FOUND, "errors/404.html", minijinja::context! { lang => "en" })
+    Page::new("errors/404.html", lang, context! {}).status(StatusCode::NOT_FOUND).into_response()
+}
+
+/// A page for a refused action (wrong role, foreign form).
+pub fn forbidden(lang: PageLang) -> Response {
+    Page::new("errors/403.html", lang, context! {}).status(StatusCode::FORBIDDEN).into_response()
 }

@@ -92,6 +92,9 @@ impl TestApp {
 
     /// Starts the app on `database_url`; with `tokens`, reuses accounts made earlier.
     async fn start(database_url: &str, adjust: impl FnOnce(&mut Config), tokens: Option<(String, String)>) -> TestApp {
+        if std::env::var_os("TEST_LOG").is_some() {
+            convene::telemetry::init(convene::telemetry::LogFormat::Text);
+        }
         let mail_dir = tempfile::tempdir().expect("mail dir").keep();
         let mut config = Config::with_database(database_url);
         config.mail.outbox_dir = mail_dir;

@@ -11,5 +11,6 @@ mod contract;
 mod events;
 mod helpers;
 mod mail;
+mod pages;
 mod registrations;
 mod smtp;

@@ -1,0 +1,80 @@
+## Public pages and shared page pieces.
+
+skip-to-content = Skip to content
+language-switch = Language
+language-en = English
+language-fr = Français
+language-nl = Nederlands
+footer-powered = Registration by Convene
+required = required
+yes = Yes
+no = No
+title-error-prefix = Error:
+error-summary-title = There is a problem
+
+not-found-title = Page not found
+not-found-text = There is no page at this address. If you followed a link from a mail, check that it was copied whole.
+forbidden-title = Not allowed
+forbidden-text = You may not do this here. If you think this is a mistake, go back, reload the page and try again.
+
+field-first_name = First name
+field-last_name = Last name
+field-name = Name
+field-email = Email address
+field-organization = Organization
+field-mode = How will you attend?
+field-consent = Consent
+field-language = Language for mails
+field-answers = Answers
+
+online-after-registration = The personal stream link is sent after registration.
+register-heading = Register
+email-hint = Your confirmation and personal link are sent to this address.
+consent-label = I agree that the organizers keep my details to manage this meeting and count attendance.
+register-button = Register
+lost-link-question = Already registered and lost your link?
+
+seats-unlimited = places available
+seats-waitlist = full: you join the waiting list
+seats-full = full
+seats-left = { $count ->
+    [one] 1 seat left
+   *[other] { $count } seats left
+}
+
+event-cancelled = This meeting has been cancelled.
+registration-closed = Registration for this meeting is closed.
+already-registered = You are already registered with this email address. We have mailed your personal link again.
+
+error-required = Fill in this field.
+error-email = Enter an email address such as name@example.org.
+error-consent = Tick the box to agree, so that we can register you.
+error-mode = Choose in person or online.
+error-choice = Choose one of the options.
+error-full = No seat is free in that mode any more.
+error-switch-closed = The meeting has started: the way you attend can no longer change.
+
+manage-title = Your registration
+registered-confirmed = You are registered. A confirmation is on its way to your mailbox.
+registered-waitlist = You are on the waiting list. We will mail you as soon as a seat frees up.
+status-confirmed = Confirmed
+status-waitlisted = On the waiting list
+status-cancelled = Cancelled
+join-button = Follow the meeting online
+switch-heading = Change how you attend
+switch-to = Switch to { $mode }
+edit-heading = Your details
+save-button = Save changes
+cancel-heading = Cancel your registration
+cancel-button = Cancel my registration
+register-again = Register again
+cancel-confirm-title = Cancel your registration?
+cancel-confirm-text = Your place at { $event } will be given to someone else.
+cancel-confirm-button = Yes, cancel my registration
+cancel-keep = No, keep my registration
+
+lost-link-title = Lost your link?
+lost-link-text = Enter the email address you registered with. If a registration exists, we mail you its personal link.
+lost-link-button = Send my link
+lost-link-sent = If a registration exists for that address, its personal link is on its way.
+back-to-event = Back to the event

@@ -1,0 +1,80 @@
+## Pages publiques et éléments communs.
+
+skip-to-content = Aller au contenu
+language-switch = Langue
+language-en = English
+language-fr = Français
+language-nl = Nederlands
+footer-powered = Inscriptions par Convene
+required = obligatoire
+yes = Oui
+no = Non
+title-error-prefix = Erreur :
+error-summary-title = Il y a un problème
+
+not-found-title = Page introuvable
+not-found-text = Il n'y a pas de page à cette adresse. Si vous avez suivi un lien reçu par mail, vérifiez qu'il a été copié en entier.
+forbidden-title = Action non autorisée
+forbidden-text = Vous ne pouvez pas faire cela ici. Si vous pensez qu'il s'agit d'une erreur, revenez en arrière, rechargez la page et réessayez.
+
+field-first_name = Prénom
+field-last_name = Nom
+field-name = Nom
+field-email = Adresse e-mail
+field-organization = Organisation
+field-mode = Comment participerez-vous ?
+field-consent = Consentement
+field-language = Langue des messages
+field-answers = Réponses
+
+online-after-registration = Le lien personnel vers la diffusion est envoyé après l'inscription.
+register-heading = S'inscrire
+email-hint = Votre confirmation et votre lien personnel sont envoyés à cette adresse.
+consent-label = J'accepte que les organisateurs conservent mes données pour gérer cette réunion et compter les participants.
+register-button = M'inscrire
+lost-link-question = Déjà inscrit·e et vous avez perdu votre lien ?
+
+seats-unlimited = places disponibles
+seats-waitlist = complet : vous rejoignez la liste d'attente
+seats-full = complet
+seats-left = { $count ->
+    [one] 1 place restante
+   *[other] { $count } places restantes
+}
+
+event-cancelled = Cette réunion est annulée.
+registration-closed = Les inscriptions à cette réunion sont closes.
+already-registered = Vous êtes déjà inscrit·e avec cette adresse e-mail. Nous vous avons renvoyé votre lien personnel.
+
+error-required = Remplissez ce champ.
+error-email = Indiquez une adresse e-mail comme nom@exemple.org.
+error-consent = Cochez la case pour donner votre accord, afin que nous puissions vous inscrire.
+error-mode = Choisissez sur place ou en ligne.
+error-choice = Choisissez une des options.
+error-full = Il n'y a plus de place libre dans ce mode.
+error-switch-closed = La réunion a commencé : votre mode de participation ne peut plus changer.
+
+manage-title = Votre inscription
+registered-confirmed = Vous êtes inscrit·e. Une confirmation est en route vers votre boîte mail.
+registered-waitlist = Vous êtes sur la liste d'attente. Nous vous écrirons dès qu'une place se libère.
+status-confirmed = Confirmée
+status-waitlisted = Sur la liste d'attente
+status-cancelled = Annulée
+join-button = Suivre la réunion en ligne
+switch-heading = Changer de mode de participation
+switch-to = Passer en « { $mode } »
+edit-heading = Vos informations
+save-button = Enregistrer
+cancel-heading = Annuler votre inscription
+cancel-button = Annuler mon inscription
+register-again = Se réinscrire
+cancel-confirm-title = Annuler votre inscription ?
+cancel-confirm-text = Votre place à { $event } sera attribuée à quelqu'un d'autre.
+cancel-confirm-button = Oui, annuler mon inscription
+cancel-keep = Non, garder mon inscription
+
+lost-link-title = Lien perdu ?
+lost-link-text = Indiquez l'adresse e-mail utilisée pour vous inscrire. Si une inscription existe, nous vous envoyons son lien personnel.
+lost-link-button = Envoyer mon lien
+lost-link-sent = Si une inscription existe pour cette adresse, son lien personnel est en route.
+back-to-event = Retour à l'événement

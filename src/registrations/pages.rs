@@ -1,0 +1,458 @@
+//! The partner's pages: the event page with its registration form, the personal manage page
+//! (see, edit, switch mode, cancel), and "lost your link?". Forms work without JavaScript.
+
+use std::collections::BTreeMap;
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use base64::Engine;
+use entity::{AttendanceMode, EventStatus, RegistrationStatus, event, registration};
+use minijinja::{Value, context};
+use serde_json::json;
+
+use super::answers::Answers;
+use super::input::{RegistrationInput, RegistrationPatchInput};
+use super::policy;
+use super::seats::seats;
+use super::service::{self, RegisterOutcome, RegistrationError};
+use super::view::{join_url, may_follow_online};
+use crate::domain::{EmailAddress, Language, now};
+use crate::error::{AppError, FieldErrors};
+use crate::events::input::{Question, QuestionKind};
+use crate::events::service as events;
+use crate::events::view::{offers, questions, zone};
+use crate::i18n::{format_span, t};
+use crate::mail::compose::{event_description, event_title};
+use crate::web::AppState;
+use crate::web::form::FormFields;
+use crate::web::lang::PageLang;
+use crate::web::pages::Page;
+
+/// One mode as the form offers it.
+fn mode_options(event: &event::Model, lang: Language) -> Vec<Value> {
+    AttendanceMode::ALL
+        .into_iter()
+        .filter(|m| offers(event, *m))
+        .map(|mode| {
+            let s = seats(event, mode);
+            let (availability, full) = match s.free() {
+                None => (t(lang, "seats-unlimited", &[]), false),
+                Some(0) if event.waitlist => (t(lang, "seats-waitlist", &[]), false),
+                Some(0) => (t(lang, "seats-full", &[]), true),
+                Some(n) => (t(lang, "seats-left", &[("count", &n.to_string())]), false),
+            };
+            context! { value => mode.as_str(), availability => availability, full => full }
+        })
+        .collect()
+}
+
+/// A question with its label in `lang`.
+fn question_views(event: &event::Model, lang: Language) -> Vec<Value> {
+    questions(event)
+        .into_iter()
+        .map(|q: Question| {
+            let label =
+                q.label.get(lang.code()).or_else(|| q.label.get("en")).cloned().unwrap_or_else(|| q.key.clone());
+            let kind = match q.kind {
+                QuestionKind::Text => "text",
+                QuestionKind::Choice => "choice",
+                QuestionKind::Boolean => "boolean",
+            };
+            context! { key => q.key, kind => kind, required => q.required, label => label, options => q.options }
+        })
+        .collect()
+}
+
+/// Why the form is not shown, when it is not.
+fn closed_reason(event: &event::Model, lang: Language) -> Option<String> {
+    let key = match event.status {
+        EventStatus::Cancelled => "event-cancelled",
+        EventStatus::Closed => "registration-closed",
+        _ if !policy::registration_open(now(), event.registration_closes_at, event.ends_at) => "registration-closed",
+        _ => return None,
+    };
+    Some(t(lang, key, &[]))
+}
+
+fn event_view(event: &event::Model, lang: Language) -> Value {
+    let closed = closed_reason(event, lang);
+    context! {
+        slug => &event.slug,
+        title => event_title(event, lang),
+        paragraphs => event_description(event, lang)
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_owned)
+            .collect::<Vec<_>>(),
+        when => format_span(event.starts_at, event.ends_at, zone(event), lang),
+        venue => &event.venue,
+        online => event.offers_online,
+        open => closed.is_none(),
+        closed_reason => closed,
+        modes => mode_options(event, lang),
+        questions => question_views(event, lang),
+    }
+}
+
+/// The published (or closed, or cancelled) event behind a slug; drafts are not found.
+async fn public_event(state: &AppState, slug: &str) -> Result<event::Model, AppError> {
+    match events::get_by_slug(&state.db.read, slug).await? {
+        Some(e) if e.status != EventStatus::Draft => Ok(e),
+        _ => Err(AppError::NotFound),
+    }
+}
+
+fn not_found(lang: PageLang) -> Response {
+    Page::new("errors/404.html", lang, context! {}).status(StatusCode::NOT_FOUND).into_response()
+}
+
+/// Answers posted as `answers.<key>` fields, typed by their question.
+fn posted_answers(form: &FormFields, event: &event::Model) -> Answers {
+    let mut answers = Answers::new();
+    for q in questions(event) {
+        let Some(raw) = form.get(&format!("answers.{}", q.key)) else { continue };
+        let value = match q.kind {
+            QuestionKind::Boolean => match raw {
+                "yes" => json!(true),
+                "no" => json!(false),
+                _ => continue,
+            },
+            _ if raw.trim().is_empty() => continue,
+            _ => json!(raw),
+        };
+        answers.insert(q.key, value);
+    }
+    answers
+}
+
+/// Form values to show again (answers as the form writes them).
+fn answer_values(answers: &serde_json::Value) -> BTreeMap<String, String> {
+    answers
+        .as_object()
+        .map(|o| {
+            o.iter()
+                .map(|(k, v)| {
+                    let shown = match v {
+                        serde_json::Value::Bool(true) => "yes".to_owned(),
+                        serde_json::Value::Bool(false) => "no".to_owned(),
+                        serde_json::Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    };
+                    (format!("answers.{k}"), shown)
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Translates validation messages that the parsers wrote in English.
+fn localized(errors: FieldErrors, lang: Language) -> FieldErrors {
+    errors
+        .into_iter()
+        .map(|(field, message)| {
+            let key = match message.as_str() {
+                "is required" => "error-required",
+                "not a valid address" => "error-email",
+                m if m.starts_with("must be given") => "error-consent",
+                m if m.starts_with("must be in_person") || m.starts_with("is required: in_person") => "error-mode",
+                m if m.starts_with("must be one of") => "error-choice",
+                _ => "",
+            };
+            let text = if key.is_empty() { message } else { t(lang, key, &[]) };
+            (field, text)
+        })
+        .collect()
+}
+
+pub async fn event_page(State(state): State<AppState>, lang: PageLang, Path(slug): Path<String>) -> Response {
+    let Ok(event) = public_event(&state, &slug).await else { return not_found(lang) };
+    let ctx = context! { event => event_view(&event, lang.lang), values => context! {}, errors => context! {} };
+    Page::new("public/event.html", lang, ctx).into_response()
+}
+
+pub async fn register(
+    State(state): State<AppState>,
+    lang: PageLang,
+    Path(slug): Path<String>,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    let Ok(event) = public_event(&state, &slug).await else { return Ok(not_found(lang)) };
+    let input = RegistrationInput {
+        first_name: form.owned("first_name"),
+        last_name: form.owned("last_name"),
+        email: form.owned("email"),
+        organization: form.owned("organization"),
+        mode: form.owned("mode"),
+        language: form.owned("language").or_else(|| Some(lang.lang.code().to_owned())),
+        consent: Some(form.checked("consent")),
+        answers: Some(posted_answers(&form, &event)),
+    };
+    let again = |errors: FieldErrors, notice: Option<String>, status: StatusCode| {
+        let values: BTreeMap<String, String> = form.0.clone().into_iter().collect();
+        let ctx = context! {
+            event => event_view(&event, lang.lang), values => values, errors => localized(errors, lang.lang), notice => notice,
+        };
+        Page::new("public/event.html", lang.clone(), ctx).status(status).into_response()
+    };
+    let new = match input.parse("form") {
+        Ok(new) => new,
+        Err(errors) => return Ok(again(errors, None, StatusCode::UNPROCESSABLE_ENTITY)),
+    };
+    let txn = state.db.begin_write().await?;
+    let outcome = service::register(&txn, event.id, new, now()).await;
+    match outcome {
+        Ok(RegisterOutcome::Registered { registration, .. }) => {
+            txn.commit().await?;
+            state.wake_mailer();
+            Ok(Redirect::to(&format!("/r/{}?welcome=1", registration.manage_token)).into_response())
+        }
+        Ok(RegisterOutcome::AlreadyRegistered) => {
+            txn.commit().await?;
+            state.wake_mailer();
+            Ok(again(FieldErrors::new(), Some(t(lang.lang, "already-registered", &[])), StatusCode::CONFLICT))
+        }
+        Err(RegistrationError::Invalid(errors)) => Ok(again(errors, None, StatusCode::UNPROCESSABLE_ENTITY)),
+        Err(RegistrationError::CapacityFull) => {
+            Ok(again(FieldErrors::from([("mode".into(), t(lang.lang, "error-full", &[]))]), None, StatusCode::CONFLICT))
+        }
+        Err(RegistrationError::ModeNotOffered) => {
+            Ok(again(FieldErrors::from([("mode".into(), t(lang.lang, "error-mode", &[]))]), None, StatusCode::CONFLICT))
+        }
+        Err(RegistrationError::Closed(_)) => Ok(again(FieldErrors::new(), None, StatusCode::CONFLICT)),
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// The QR code of a ticket as an SVG data URL (shown on screen; mails carry a PNG).
+fn qr_data_url(code: &str) -> Option<String> {
+    let qr = qrcode::QrCode::new(code.as_bytes()).ok()?;
+    let svg = qr.render::<qrcode::render::svg::Color<'_>>().min_dimensions(220, 220).quiet_zone(true).build();
+    Some(format!("data:image/svg+xml;base64,{}", base64::engine::general_purpose::STANDARD.encode(svg)))
+}
+
+fn manage_view(
+    reg: &registration::Model,
+    event: &event::Model,
+    base_url: &str,
+    lang: Language,
+    errors: FieldErrors,
+    values: Option<BTreeMap<String, String>>,
+    flash: Option<String>,
+) -> Value {
+    let ticket = (reg.status == RegistrationStatus::Confirmed && reg.mode == AttendanceMode::InPerson)
+        .then(|| context! { code => &reg.ticket_code, qr => qr_data_url(&reg.ticket_code) });
+    let values = values.unwrap_or_else(|| {
+        let mut v = answer_values(&reg.answers);
+        v.insert("first_name".into(), reg.first_name.clone());
+        v.insert("last_name".into(), reg.last_name.clone());
+        v.insert("organization".into(), reg.organization.clone());
+        v.insert("language".into(), reg.language.clone());
+        v
+    });
+    let other_modes: Vec<Value> = mode_options(event, lang)
+        .into_iter()
+        .filter(|m| {
+            m.get_attr("value").ok().and_then(|v| v.as_str().map(str::to_owned)).as_deref() != Some(reg.mode.as_str())
+        })
+        .collect();
+    context! {
+        event => event_view(event, lang),
+        reg => context! {
+            status => reg.status.as_str(), mode => reg.mode.as_str(), first_name => &reg.first_name,
+            last_name => &reg.last_name, email => &reg.email, organization => &reg.organization,
+        },
+        ticket => ticket,
+        join_url => may_follow_online(reg, event).then(|| join_url(base_url, reg)),
+        base_path => format!("/r/{}", reg.manage_token),
+        other_modes => other_modes,
+        can_switch => policy::may_switch(now(), event.starts_at),
+        can_cancel => policy::may_cancel(now(), event.ends_at),
+        questions => question_views(event, lang),
+        values => values,
+        errors => localized(errors, lang),
+        flash => flash,
+    }
+}
+
+async fn load_by_token(state: &AppState, token: &str) -> Result<Option<(registration::Model, event::Model)>, AppError> {
+    Ok(service::find_by_manage_token(&state.db.read, token).await?)
+}
+
+pub async fn manage_page(
+    State(state): State<AppState>,
+    lang: PageLang,
+    Path(token): Path<String>,
+    uri: axum::http::Uri,
+) -> Result<Response, AppError> {
+    let Some((reg, event)) = load_by_token(&state, &token).await? else { return Ok(not_found(lang).secret_headers()) };
+    // A first visit without a remembered choice shows the registrant's own language.
+    let lang = if lang.explicit {
+        lang
+    } else {
+        PageLang::fixed(Language::parse(&reg.language).unwrap_or(lang.lang), lang.path.clone())
+    };
+    let flash = uri.query().is_some_and(|q| q.contains("welcome=1")).then(|| {
+        let key =
+            if reg.status == RegistrationStatus::Waitlisted { "registered-waitlist" } else { "registered-confirmed" };
+        t(lang.lang, key, &[])
+    });
+    let ctx = manage_view(&reg, &event, &state.base_url, lang.lang, FieldErrors::new(), None, flash);
+    Ok(Page::new("public/manage.html", lang, ctx).secret().into_response())
+}
+
+/// Edits names, organization, language and answers.
+pub async fn manage_update(
+    State(state): State<AppState>,
+    lang: PageLang,
+    Path(token): Path<String>,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    let Some((reg, event)) = load_by_token(&state, &token).await? else { return Ok(not_found(lang).secret_headers()) };
+    let mut answers = posted_answers(&form, &event);
+    // A question left blank on the form clears its answer.
+    for q in questions(&event) {
+        answers.entry(q.key).or_insert(serde_json::Value::Null);
+    }
+    let input = RegistrationPatchInput {
+        first_name: form.owned("first_name"),
+        last_name: form.owned("last_name"),
+        organization: form.owned("organization"),
+        language: form.owned("language"),
+        answers: Some(answers),
+        ..Default::default()
+    };
+    let show_errors = |errors: FieldErrors| {
+        let values: BTreeMap<String, String> = form.0.clone().into_iter().collect();
+        let ctx = manage_view(&reg, &event, &state.base_url, lang.lang, errors, Some(values), None);
+        Page::new("public/manage.html", lang.clone(), ctx)
+            .status(StatusCode::UNPROCESSABLE_ENTITY)
+            .secret()
+            .into_response()
+    };
+    let changes = match input.parse() {
+        Ok(c) => c,
+        Err(errors) => return Ok(show_errors(errors)),
+    };
+    let txn = state.db.begin_write().await?;
+    match service::update(&txn, &token, changes, now()).await {
+        Ok(_) => {
+            txn.commit().await?;
+            Ok(Redirect::to(&format!("/r/{token}")).into_response())
+        }
+        Err(RegistrationError::Invalid(errors)) => Ok(show_errors(errors)),
+        Err(RegistrationError::Cancelled) => Ok(Redirect::to(&format!("/r/{token}")).into_response()),
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// Switches mode; a full mode shows the page again with the reason.
+pub async fn manage_switch(
+    State(state): State<AppState>,
+    lang: PageLang,
+    Path(token): Path<String>,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    let Some((reg, event)) = load_by_token(&state, &token).await? else { return Ok(not_found(lang).secret_headers()) };
+    let input = RegistrationPatchInput { mode: form.owned("mode"), ..Default::default() };
+    let Ok(changes) = input.parse() else { return Ok(Redirect::to(&format!("/r/{token}")).into_response()) };
+    let txn = state.db.begin_write().await?;
+    let message = match service::update(&txn, &token, changes, now()).await {
+        Ok(_) => {
+            txn.commit().await?;
+            state.wake_mailer();
+            return Ok(Redirect::to(&format!("/r/{token}")).into_response());
+        }
+        Err(RegistrationError::CapacityFull) => t(lang.lang, "error-full", &[]),
+        Err(RegistrationError::Closed(_)) => t(lang.lang, "error-switch-closed", &[]),
+        Err(RegistrationError::Cancelled | RegistrationError::ModeNotOffered) => t(lang.lang, "error-mode", &[]),
+        Err(other) => return Err(other.into()),
+    };
+    let ctx = manage_view(
+        &reg,
+        &event,
+        &state.base_url,
+        lang.lang,
+        FieldErrors::from([("mode".into(), message)]),
+        None,
+        None,
+    );
+    Ok(Page::new("public/manage.html", lang, ctx).status(StatusCode::CONFLICT).secret().into_response())
+}
+
+/// The confirmation step before cancelling.
+pub async fn cancel_page(
+    State(state): State<AppState>,
+    lang: PageLang,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    let Some((reg, event)) = load_by_token(&state, &token).await? else { return Ok(not_found(lang).secret_headers()) };
+    if reg.status == RegistrationStatus::Cancelled {
+        return Ok(Redirect::to(&format!("/r/{token}")).into_response());
+    }
+    let ctx = context! { event => event_view(&event, lang.lang), base_path => format!("/r/{token}") };
+    Ok(Page::new("public/cancel.html", lang, ctx).secret().into_response())
+}
+
+pub async fn cancel(
+    State(state): State<AppState>,
+    lang: PageLang,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    let txn = state.db.begin_write().await?;
+    match service::cancel(&txn, &token, now()).await {
+        Ok(_) => {
+            txn.commit().await?;
+            state.wake_mailer();
+            Ok(Redirect::to(&format!("/r/{token}")).into_response())
+        }
+        Err(RegistrationError::NotFound) => Ok(not_found(lang).secret_headers()),
+        Err(RegistrationError::Closed(_)) => Ok(Redirect::to(&format!("/r/{token}")).into_response()),
+        Err(other) => Err(other.into()),
+    }
+}
+
+pub async fn lost_link_page(State(state): State<AppState>, lang: PageLang, Path(slug): Path<String>) -> Response {
+    let Ok(event) = public_event(&state, &slug).await else { return not_found(lang) };
+    let ctx = context! { event => event_view(&event, lang.lang), values => context! {}, errors => context! {}, sent => false };
+    Page::new("public/lost_link.html", lang, ctx).into_response()
+}
+
+pub async fn lost_link(
+    State(state): State<AppState>,
+    lang: PageLang,
+    Path(slug): Path<String>,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    let Ok(event) = public_event(&state, &slug).await else { return Ok(not_found(lang)) };
+    let email = match EmailAddress::parse(form.get("email").unwrap_or("")) {
+        Ok(e) => e,
+        Err(_) => {
+            let errors = FieldErrors::from([("email".into(), t(lang.lang, "error-email", &[]))]);
+            let ctx = context! { event => event_view(&event, lang.lang), values => form.0.clone(), errors => errors, sent => false };
+            return Ok(Page::new("public/lost_link.html", lang, ctx)
+                .status(StatusCode::UNPROCESSABLE_ENTITY)
+                .into_response());
+        }
+    };
+    let txn = state.db.begin_write().await?;
+    service::lost_link(&txn, event.id, email.as_str(), now()).await?;
+    txn.commit().await?;
+    state.wake_mailer();
+    let ctx =
+        context! { event => event_view(&event, lang.lang), values => context! {}, errors => context! {}, sent => true };
+    Ok(Page::new("public/lost_link.html", lang, ctx).into_response())
+}
+
+trait SecretHeaders {
+    fn secret_headers(self) -> Self;
+}
+
+impl SecretHeaders for Response {
+    /// A 404 reached through a (mistyped) secret link is not cached or referred either.
+    fn secret_headers(mut self) -> Self {
+        crate::web::security::page_headers(&mut self, true);
+        self
+    }
+}

@@ -1,0 +1,179 @@
+//! The partner's pages over plain HTTP (the browser suite drives them in Chromium too).
+
+use reqwest::redirect::Policy;
+use serde_json::json;
+
+use crate::helpers::{TestApp, str_of};
+
+fn no_redirects() -> reqwest::Client {
+    reqwest::Client::builder().redirect(Policy::none()).build().expect("client")
+}
+
+async fn form(client: &reqwest::Client, url: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+    client.post(url).form(fields).send().await.expect("send")
+}
+
+#[tokio::test]
+async fn the_event_page_speaks_the_visitors_language_and_remembers_a_choice() {
+    let app = TestApp::spawn().await;
+    let event = app.create_event(json!({})).await;
+    let url = app.url(&format!("/e/{}", str_of(&event, "slug")));
+    let client = no_redirects();
+
+    let page = client.get(&url).header("accept-language", "nl-BE,nl;q=0.9,en;q=0.5").send().await.expect("send");
+    assert_eq!(page.status().as_u16(), 200);
+    let html = page.text().await.expect("text");
+    assert!(html.contains("<html lang=\"nl\">") && html.contains("Jaarlijkse partnervergadering"), "Dutch title");
+
+    let chosen = client.get(format!("{url}?lang=fr")).send().await.expect("send");
+    let cookie = chosen.headers().get("set-cookie").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+    assert!(cookie.starts_with("lang=fr"), "{cookie}");
+    let html = chosen.text().await.expect("text");
+    assert!(html.contains("<html lang=\"fr\">") && html.contains("Réunion annuelle des partenaires"));
+    let remembered =
+        client.get(&url).header("cookie", "lang=fr").header("accept-language", "en").send().await.expect("send");
+    assert!(remembered.text().await.expect("text").contains("<html lang=\"fr\">"));
+    assert!(!html.contains("stream.example.org"), "the stream stays hidden until registered");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn registering_through_the_form_leads_to_the_personal_page() {
+    let app = TestApp::spawn().await;
+    let event = app.create_event(json!({})).await;
+    let url = app.url(&format!("/e/{}?lang=fr", str_of(&event, "slug")));
+    let client = no_redirects();
+    let fields = [
+        ("first_name", "Amina"),
+        ("last_name", "El Idrissi"),
+        ("email", "amina@example.org"),
+        ("organization", "Caritas"),
+        ("mode", "in_person"),
+        ("language", "fr"),
+        ("consent", "yes"),
+    ];
+    let response = form(&client, &url, &fields).await;
+    assert_eq!(response.status().as_u16(), 303);
+    let location = response.headers()["location"].to_str().expect("location").to_owned();
+    assert!(location.starts_with("/r/"), "{location}");
+
+    let manage = client.get(app.url(&location)).send().await.expect("send");
+    assert_eq!(manage.headers()["cache-control"], "no-store");
+    assert_eq!(manage.headers()["referrer-policy"], "no-referrer");
+    let html = manage.text().await.expect("text");
+    assert!(html.contains("<html lang=\"fr\">") && html.contains("Vous êtes inscrit·e"), "the confirmation in French");
+    assert!(html.replace("&#x2f;", "/").contains("src=\"data:image/svg+xml;base64,"), "the ticket's QR code is shown");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn an_invalid_form_shows_every_error_next_to_its_field_and_stores_nothing() {
+    let app = TestApp::spawn().await;
+    let event = app.create_event(json!({})).await;
+    let id = str_of(&event, "id");
+    let url = app.url(&format!("/e/{}?lang=en", str_of(&event, "slug")));
+    let response = form(&no_redirects(), &url, &[("first_name", ""), ("email", "nope"), ("mode", "in_person")]).await;
+    assert_eq!(response.status().as_u16(), 422);
+    let html = response.text().await.expect("text");
+    for needle in [
+        "There is a problem",
+        "href=\"#field-first_name\"",
+        "href=\"#field-email\"",
+        "href=\"#field-consent\"",
+        "aria-invalid=\"true\"",
+        "Enter an email address",
+    ] {
+        assert!(html.contains(needle), "{needle} missing");
+    }
+    assert!(html.contains("value=\"nope\""), "what was typed is kept");
+    assert_eq!(app.stats(&id).await["registered"], 0);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn user_supplied_text_is_escaped_everywhere_it_is_shown() {
+    let app = TestApp::spawn().await;
+    let event = app
+        .create_event(
+            json!({"title": "<script>alert('t')</script> Meeting", "description": "<img src=x onerror=alert(1)>"}),
+        )
+        .await;
+    let client = no_redirects();
+    let url = app.url(&format!("/e/{}?lang=en", str_of(&event, "slug")));
+    let html = client.get(&url).send().await.expect("send").text().await.expect("text");
+    assert!(!html.contains("<script>alert") && html.contains("&lt;script&gt;"));
+    assert!(!html.contains("<img src=x"));
+    let fields = [
+        ("first_name", "<script>alert(1)</script>"),
+        ("last_name", "\"><b>x</b>"),
+        ("email", "xss@example.org"),
+        ("organization", "<i>Org</i>"),
+        ("mode", "online"),
+        ("consent", "yes"),
+    ];
+    let response = form(&client, &url, &fields).await;
+    let location = response.headers()["location"].to_str().expect("location").to_owned();
+    let html = client.get(app.url(&location)).send().await.expect("send").text().await.expect("text");
+    assert!(!html.contains("<script>alert(1)") && !html.contains("<b>x</b>") && !html.contains("<i>Org</i>"));
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt;"));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_form_posted_from_another_site_is_refused() {
+    let app = TestApp::spawn().await;
+    let event = app.create_event(json!({})).await;
+    let url = app.url(&format!("/e/{}", str_of(&event, "slug")));
+    let fields = [
+        ("first_name", "A"),
+        ("last_name", "B"),
+        ("email", "csrf@example.org"),
+        ("mode", "online"),
+        ("consent", "yes"),
+    ];
+    let foreign = no_redirects()
+        .post(&url)
+        .header("origin", "https://evil.example")
+        .header("sec-fetch-site", "cross-site")
+        .form(&fields)
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(foreign.status().as_u16(), 403);
+    assert_eq!(app.stats(&str_of(&event, "id")).await["registered"], 0);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_manage_page_switches_mode_and_cancels_after_a_confirmation_step() {
+    let app = TestApp::spawn().await;
+    let event = app.create_event(json!({})).await;
+    let reg = crate::helpers::json(app.register(&str_of(&event, "id"), "m@example.org", "in_person").await).await;
+    let base = format!("/r/{}", str_of(&reg, "manage_token"));
+    let client = no_redirects();
+
+    let switched = form(&client, &app.url(&format!("{base}/mode")), &[("mode", "online")]).await;
+    assert_eq!(switched.status().as_u16(), 303);
+    let html = client.get(app.url(&format!("{base}?lang=en"))).send().await.expect("send").text().await.expect("text");
+    assert!(html.contains("Follow the meeting online"));
+
+    let confirm =
+        client.get(app.url(&format!("{base}/cancel?lang=en"))).send().await.expect("send").text().await.expect("text");
+    assert!(confirm.contains("Cancel your registration?"));
+    assert_eq!(form(&client, &app.url(&format!("{base}/cancel")), &[]).await.status().as_u16(), 303);
+    let html = client.get(app.url(&format!("{base}?lang=en"))).send().await.expect("send").text().await.expect("text");
+    assert!(html.contains("Cancelled") && html.contains("Register again"));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn unknown_pages_and_drafts_answer_a_404_page() {
+    let app = TestApp::spawn().await;
+    let draft = app.create_event(json!({"status": "draft"})).await;
+    for path in [format!("/e/{}", str_of(&draft, "slug")), "/e/nothing".into(), "/r/not-a-token".into()] {
+        let response = reqwest::get(app.url(&path)).await.expect("send");
+        assert_eq!(response.status().as_u16(), 404, "{path}");
+        assert!(response.text().await.expect("text").contains("<h1>"));
+    }
+    app.stop().await;
+}

@@ -54,6 +54,10 @@ impl App {
         tracing::info!(database = %redact_url(&config.database_url), %address, %base_url, "Convene ready");
         let register_limit =
             config.rate_limits.register_per_ip_per_minute.map(|n| Arc::new(IpRateLimit::per_minute(n)));
+        let login_throttle = Arc::new(crate::backoffice::auth::LoginThrottle::new(
+            config.rate_limits.login_per_ip_per_minute,
+            config.rate_limits.login_failures_per_account,
+        ));
         let state = AppState {
             db,
             config: Arc::new(config),
@@ -61,6 +65,7 @@ impl App {
             metrics: crate::telemetry::metrics_handle(),
             mail_wakeup: Arc::new(Notify::new()),
             register_limit,
+            login_throttle,
         };
         let mailer = MailWorker {
             db: state.db.clone(),

@@ -121,6 +121,8 @@ impl IntoResponse for AppError {
             },
         };
         let mut response = (self.status(), Json(body)).into_response();
+        // Lets page routes answer the same failure as an HTML page (see web::pages::html_errors).
+        response.extensions_mut().insert(ErrorInfo { message: self.public_message() });
         match &self {
             AppError::RateLimited { retry_after_secs } => {
                 if let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string()) {
@@ -137,3 +139,9 @@ impl IntoResponse for AppError {
 }
 
 pub type AppResult<T> = Result<T, AppError>;
+
+/// Marks a response as an `AppError` answer.
+#[derive(Debug, Clone)]
+pub struct ErrorInfo {
+    pub message: String,
+}

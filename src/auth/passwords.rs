@@ -22,6 +22,13 @@ pub async fn verify(password: String, phc: String) -> bool {
     .unwrap_or(false)
 }
 
+/// The hash of a random password, computed once: verified when a login names no account, so
+/// that the answer takes as long as for a real one.
+pub async fn dummy_hash() -> String {
+    static HASH: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
+    HASH.get_or_init(|| async { hash(crate::secrets::url_token()).await.unwrap_or_default() }).await.clone()
+}
+
 #[cfg(test)]
 mod tests {
     #[tokio::test]

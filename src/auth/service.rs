@@ -96,3 +96,52 @@ pub async fn user_for_token(db: &impl ConnectionTrait, token: &str) -> Result<Op
     let account = user::Entity::find_by_id(row.user_id).one(db).await?;
     Ok(account.filter(|u| u.disabled_at.is_none()))
 }
+
+/// Every account, for the admin page.
+pub async fn list_users(db: &impl ConnectionTrait) -> Result<Vec<user::Model>, DbErr> {
+    use sea_orm::QueryOrder;
+    user::Entity::find().order_by_asc(user::Column::Email).all(db).await
+}
+
+/// Turns an account off (its sessions and tokens stop working) or on again.
+pub async fn set_disabled(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    disabled: bool,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    use sea_orm::sea_query::Expr;
+    user::Entity::update_many()
+        .col_expr(user::Column::DisabledAt, Expr::value(disabled.then_some(now)))
+        .filter(user::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// The account's unrevoked tokens (never the token itself: only its name and dates).
+pub async fn list_tokens(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<api_token::Model>, DbErr> {
+    use sea_orm::QueryOrder;
+    api_token::Entity::find()
+        .filter(api_token::Column::UserId.eq(user_id))
+        .filter(api_token::Column::RevokedAt.is_null())
+        .order_by_desc(api_token::Column::CreatedAt)
+        .all(db)
+        .await
+}
+
+pub async fn revoke_token(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    token_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    use sea_orm::sea_query::Expr;
+    api_token::Entity::update_many()
+        .col_expr(api_token::Column::RevokedAt, Expr::value(Some(now)))
+        .filter(api_token::Column::Id.eq(token_id))
+        .filter(api_token::Column::UserId.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}

@@ -418,3 +418,68 @@ pub async fn lost_link(
     }
     Ok(())
 }
+
+/// A registration of `event_id` by id (for organizers and staff).
+pub async fn find_in_event(
+    db: &impl ConnectionTrait,
+    event_id: Uuid,
+    registration_id: Uuid,
+) -> Result<registration::Model, RegistrationError> {
+    registration::Entity::find_by_id(registration_id)
+        .filter(registration::Column::EventId.eq(event_id))
+        .one(db)
+        .await?
+        .ok_or(RegistrationError::NotFound)
+}
+
+/// An organizer moves one waitlisted registration up, out of turn, if a seat is free.
+#[tracing::instrument(skip_all, err)]
+pub async fn promote_one(
+    db: &impl ConnectionTrait,
+    event_id: Uuid,
+    registration_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<registration::Model, RegistrationError> {
+    lock_event(db, event_id, false).await?.ok_or(RegistrationError::NotFound)?;
+    let reg = find_in_event(db, event_id, registration_id).await?;
+    if reg.status != RegistrationStatus::Waitlisted {
+        return Err(RegistrationError::Closed("only a waitlisted registration can be promoted"));
+    }
+    if !take_seat(db, event_id, reg.mode).await? {
+        return Err(RegistrationError::CapacityFull);
+    }
+    let mut active = reg.clone().into_active_model();
+    active.status = Set(RegistrationStatus::Confirmed);
+    active.confirmed_at = Set(Some(now));
+    active.updated_at = Set(now);
+    active.calendar_sequence = Set(reg.calendar_sequence + 1);
+    let reg = active.update(db).await?;
+    let message = Message::Confirmation {
+        reason: ConfirmationReason::Promoted,
+        previous_mode: None,
+        sequence: reg.calendar_sequence,
+    };
+    outbox::enqueue(db, recipient(&reg), &message, now).await?;
+    Ok(reg)
+}
+
+/// Queues the registration's current confirmation (or waitlist notice) again.
+pub async fn resend_confirmation(
+    db: &impl ConnectionTrait,
+    event_id: Uuid,
+    registration_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<(), RegistrationError> {
+    let reg = find_in_event(db, event_id, registration_id).await?;
+    let message = match reg.status {
+        RegistrationStatus::Confirmed => Message::Confirmation {
+            reason: ConfirmationReason::Registered,
+            previous_mode: None,
+            sequence: reg.calendar_sequence,
+        },
+        RegistrationStatus::Waitlisted => Message::Waitlisted,
+        RegistrationStatus::Cancelled => return Err(RegistrationError::Cancelled),
+    };
+    outbox::enqueue(db, recipient(&reg), &message, now).await?;
+    Ok(())
+}

@@ -30,7 +30,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::config::Config;
 use crate::db::Db;
-use crate::{attendance, events, mail, registrations};
+use crate::{attendance, backoffice, events, mail, registrations};
 
 /// What every handler can reach.
 #[derive(Clone)]
@@ -44,6 +44,7 @@ pub struct AppState {
     pub mail_wakeup: Arc<Notify>,
     /// Per-IP registration limit (`CONVENE_RATE_LIMIT_REGISTER`); `None` is off.
     pub register_limit: Option<Arc<client::IpRateLimit>>,
+    pub login_throttle: Arc<crate::backoffice::auth::LoginThrottle>,
 }
 
 impl AppState {
@@ -127,6 +128,22 @@ pub fn router(state: AppState) -> Router {
         .route("/r/{token}", get(registrations::pages::manage_page).post(registrations::pages::manage_update))
         .route("/r/{token}/mode", post(registrations::pages::manage_switch))
         .route("/r/{token}/cancel", get(registrations::pages::cancel_page).post(registrations::pages::cancel))
+        .route("/admin", get(backoffice::events::home))
+        .route("/admin/login", get(backoffice::auth::login_page).post(backoffice::auth::login))
+        .route("/admin/logout", post(backoffice::auth::logout))
+        .route("/admin/events", get(backoffice::events::list).post(backoffice::events::create))
+        .route("/admin/events/new", get(backoffice::events::new_page))
+        .route("/admin/events/{id}", get(backoffice::dashboard::show))
+        .route("/admin/events/{id}/edit", get(backoffice::events::edit_page).post(backoffice::events::update))
+        .route("/admin/events/{id}/status", post(backoffice::events::set_status))
+        .route("/admin/events/{id}/mails/{mail_id}/resend", post(backoffice::dashboard::resend))
+        .route("/admin/events/{id}/registrations", get(backoffice::registrations::list))
+        .route("/admin/events/{id}/registrations/{registration_id}/{action}", post(backoffice::registrations::act))
+        .route("/admin/users", get(backoffice::users::users).post(backoffice::users::create_user))
+        .route("/admin/users/{id}", post(backoffice::users::toggle_user))
+        .route("/admin/tokens", get(backoffice::users::tokens).post(backoffice::users::create_token))
+        .route("/admin/tokens/{id}/revoke", post(backoffice::users::revoke_token))
+        .layer(axum::middleware::from_fn(pages::html_errors))
         .layer(DefaultBodyLimit::max(extract::JSON_BODY_LIMIT))
         .layer(csrf_layer());
     let api = api.layer(axum::middleware::from_fn(security::api_cross_site));

@@ -83,6 +83,21 @@ pub async fn not_found(uri: Uri, lang: PageLang) -> Response {
     Page::new("errors/404.html", lang, context! {}).status(StatusCode::NOT_FOUND).into_response()
 }
 
+/// Turns `AppError` answers of page routes into HTML pages in the visitor's language.
+pub async fn html_errors(lang: PageLang, request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let response = next.run(request).await;
+    let Some(info) = response.extensions().get::<crate::error::ErrorInfo>().cloned() else { return response };
+    let status = response.status();
+    let template = match status {
+        StatusCode::NOT_FOUND => "errors/404.html",
+        StatusCode::FORBIDDEN | StatusCode::UNAUTHORIZED => "errors/403.html",
+        _ => "errors/error.html",
+    };
+    Page::new(template, lang, context! { message => info.message, status => status.as_u16() })
+        .status(status)
+        .into_response()
+}
+
 /// A page for a refused action (wrong role, foreign form).
 pub fn forbidden(lang: PageLang) -> Response {
     Page::new("errors/403.html", lang, context! {}).status(StatusCode::FORBIDDEN).into_response()

@@ -1,0 +1,25 @@
+// Live counts on the event dashboard: re-reads the stats API every 10 seconds (with the
+// back-office session cookie) and updates the figures in place. Without JavaScript the page
+// still shows the counts as they were when it loaded.
+(function () {
+  "use strict";
+  var section = document.getElementById("live-counts");
+  if (!section || !window.fetch) { return; }
+  var url = section.getAttribute("data-stats-url");
+  function get(obj, path) {
+    return path.split(".").reduce(function (o, k) { return o == null ? undefined : o[k]; }, obj);
+  }
+  function refresh() {
+    fetch(url, { credentials: "same-origin", headers: { "Accept": "application/json" } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (stats) {
+        if (!stats) { return; }
+        section.querySelectorAll("[data-stat]").forEach(function (el) {
+          var value = get(stats, el.getAttribute("data-stat"));
+          if (value !== undefined && String(value) !== el.textContent) { el.textContent = value; }
+        });
+      })
+      .catch(function () { /* offline for a moment: the next round tries again */ });
+  }
+  setInterval(refresh, 10000);
+})();

@@ -1,0 +1,163 @@
+//! The event dashboard: live counts, arrivals over time, who has not come yet (by
+//! organization), and the mail outbox with resend.
+
+use axum::extract::State;
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::{DateTime, Duration, Timelike, Utc};
+use entity::{AttendanceMode, OutboxStatus, RegistrationStatus, Role, checkin, outbox_email, registration};
+use minijinja::{Value, context};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+
+use super::auth::AdminUser;
+use super::chrome;
+use crate::attendance::stats;
+use crate::domain::now;
+use crate::error::AppError;
+use crate::events::service as events;
+use crate::events::view::{EventView, zone};
+use crate::i18n::format_span;
+use crate::mail::outbox;
+use crate::web::AppState;
+use crate::web::extract::{PathId, PathIds};
+use crate::web::lang::PageLang;
+use crate::web::pages::Page;
+
+/// Arrival counts per quarter hour, as bars for an SVG chart.
+fn arrival_bars(times: &[DateTime<Utc>], tz: chrono_tz::Tz) -> Vec<Value> {
+    let Some(first) = times.iter().min() else { return Vec::new() };
+    let Some(last) = times.iter().max() else { return Vec::new() };
+    let bucket = |t: &DateTime<Utc>| {
+        let local = t.with_timezone(&tz);
+        local.with_minute(local.minute() / 15 * 15).and_then(|l| l.with_second(0)).and_then(|l| l.with_nanosecond(0))
+    };
+    let (Some(start), Some(end)) = (bucket(first), bucket(last)) else { return Vec::new() };
+    let mut bars = Vec::new();
+    let mut at = start;
+    while at <= end && bars.len() < 96 {
+        let next = at + Duration::minutes(15);
+        let count = times.iter().filter(|t| **t >= at.with_timezone(&Utc) && **t < next.with_timezone(&Utc)).count();
+        bars.push((at.format("%H:%M").to_string(), count));
+        at = next;
+    }
+    let max = bars.iter().map(|(_, c)| *c).max().unwrap_or(1).max(1);
+    let width = 600 / bars.len().max(1);
+    bars.into_iter()
+        .enumerate()
+        .map(|(i, (label, count))| {
+            let height = count * 160 / max;
+            context! { x => i * width, width => width.saturating_sub(2).max(1), height => height, y => 170 - height, label => label, count => count, show_label => i % 4 == 0 }
+        })
+        .collect()
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    user: AdminUser,
+    lang: PageLang,
+    PathId(id): PathId,
+) -> Result<Response, AppError> {
+    let me = match user.require(Role::Organizer, &lang) {
+        Ok(u) => u,
+        Err(page) => return Ok(page),
+    };
+    let db = &state.db.read;
+    let e = events::get(db, id).await?;
+    let counts = stats::for_event(db, &e).await?;
+
+    let arrivals: Vec<DateTime<Utc>> = checkin::Entity::find()
+        .select_only()
+        .column(checkin::Column::CheckedInAt)
+        .filter(checkin::Column::EventId.eq(id))
+        .filter(checkin::Column::ActiveRegistrationId.is_not_null())
+        .into_tuple()
+        .all(db)
+        .await?;
+
+    // Confirmed for the room, not (yet) checked in, grouped by organization.
+    let expected: Vec<(uuid::Uuid, String)> = registration::Entity::find()
+        .select_only()
+        .column(registration::Column::Id)
+        .column(registration::Column::Organization)
+        .filter(registration::Column::EventId.eq(id))
+        .filter(registration::Column::Mode.eq(AttendanceMode::InPerson))
+        .filter(registration::Column::Status.eq(RegistrationStatus::Confirmed))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let arrived: std::collections::HashSet<uuid::Uuid> = checkin::Entity::find()
+        .select_only()
+        .column(checkin::Column::RegistrationId)
+        .filter(checkin::Column::EventId.eq(id))
+        .filter(checkin::Column::ActiveRegistrationId.is_not_null())
+        .into_tuple::<uuid::Uuid>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let mut absent: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    for (rid, org) in expected.iter().filter(|(rid, _)| !arrived.contains(rid)) {
+        let _ = rid;
+        *absent.entry(if org.is_empty() { "—".to_owned() } else { org.clone() }).or_default() += 1;
+    }
+    let mut absent: Vec<(String, usize)> = absent.into_iter().collect();
+    absent.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    absent.truncate(25);
+
+    let mut mail_counts = Vec::new();
+    for status in [OutboxStatus::Pending, OutboxStatus::Sending, OutboxStatus::Sent, OutboxStatus::Failed] {
+        let n = outbox_email::Entity::find()
+            .filter(outbox_email::Column::EventId.eq(id))
+            .filter(outbox_email::Column::Status.eq(status))
+            .count(db)
+            .await?;
+        mail_counts.push(context! { status => format!("{status:?}").to_lowercase(), count => n });
+    }
+    let failed: Vec<Value> = outbox_email::Entity::find()
+        .filter(outbox_email::Column::EventId.eq(id))
+        .filter(outbox_email::Column::Status.eq(OutboxStatus::Failed))
+        .order_by_desc(outbox_email::Column::Id)
+        .limit(20)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| context! { id => m.id.to_string(), kind => m.kind, error => m.last_error, attempts => m.attempts })
+        .collect();
+
+    let view = EventView::from(&e);
+    let ctx = context! {
+        event => context! {
+            id => id.to_string(), title => &e.title, slug => &e.slug, status => e.status.as_str(),
+            when => format_span(e.starts_at, e.ends_at, zone(&e), lang.lang), venue => &e.venue, modes => view.modes.iter().map(|m| m.as_str()).collect::<Vec<_>>(),
+        },
+        counts => minijinja::Value::from(minijinja::value::Serde(&counts)),
+        bars => arrival_bars(&arrivals, zone(&e)),
+        absent => absent.into_iter().map(|(org, n)| context! { organization => org, count => n }).collect::<Vec<_>>(),
+        mail_counts => mail_counts,
+        failed => failed,
+        public_url => format!("{}/e/{}", state.base_url, e.slug),
+        ..chrome(me, "events")
+    };
+    Ok(Page::new("admin/dashboard.html", lang, ctx).into_response())
+}
+
+/// Resends one mail from the dashboard.
+pub async fn resend(
+    State(state): State<AppState>,
+    user: AdminUser,
+    lang: PageLang,
+    PathIds(event_id, mail_id): PathIds,
+) -> Result<Response, AppError> {
+    if let Err(page) = user.require(Role::Organizer, &lang) {
+        return Ok(page);
+    }
+    let txn = state.db.begin_write().await?;
+    let original = outbox_email::Entity::find_by_id(mail_id)
+        .filter(outbox_email::Column::EventId.eq(event_id))
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    outbox::resend(&txn, &original, now()).await?;
+    txn.commit().await?;
+    state.wake_mailer();
+    Ok(Redirect::to(&format!("/admin/events/{event_id}")).into_response())
+}

@@ -1,0 +1,229 @@
+//! The back office over plain HTTP: login, roles, and the organizer's forms.
+
+use reqwest::redirect::Policy;
+use serde_json::json;
+
+use crate::helpers::{TestApp, make_token, str_of};
+
+/// A browser-like client that keeps cookies and does not follow redirects.
+fn browser() -> reqwest::Client {
+    reqwest::Client::builder().redirect(Policy::none()).cookie_store(true).build().expect("client")
+}
+
+async fn log_in(app: &TestApp, client: &reqwest::Client, email: &str) -> reqwest::Response {
+    client
+        .post(app.url("/admin/login"))
+        .form(&[("email", email), ("password", "a long test password"), ("next", "/admin/events")])
+        .send()
+        .await
+        .expect("send")
+}
+
+#[tokio::test]
+async fn logging_in_opens_the_back_office_and_logging_out_closes_it() {
+    let app = TestApp::spawn().await;
+    let client = browser();
+    let before = client.get(app.url("/admin/events")).send().await.expect("send");
+    assert_eq!(before.status().as_u16(), 303);
+    assert_eq!(before.headers()["location"], "/admin/login?next=/admin/events");
+
+    let wrong = client
+        .post(app.url("/admin/login"))
+        .form(&[("email", "organizer@example.org"), ("password", "wrong password")])
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(wrong.status().as_u16(), 401);
+
+    let ok = log_in(&app, &client, "organizer@example.org").await;
+    assert_eq!(ok.status().as_u16(), 303);
+    assert_eq!(ok.headers()["location"], "/admin/events");
+    let cookie = ok.headers()["set-cookie"].to_str().expect("cookie");
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+    let page = client.get(app.url("/admin/events?lang=en")).send().await.expect("send");
+    assert_eq!(page.status().as_u16(), 200);
+    assert!(page.text().await.expect("text").contains("New event"));
+
+    client.post(app.url("/admin/logout")).send().await.expect("send");
+    let after = client.get(app.url("/admin/events")).send().await.expect("send");
+    assert_eq!(after.status().as_u16(), 303, "the session ended server-side");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_session_cookie_works_on_the_api_but_not_from_another_site() {
+    let app = TestApp::spawn().await;
+    let event = app.create_event(json!({})).await;
+    let id = str_of(&event, "id");
+    let client = browser();
+    log_in(&app, &client, "organizer@example.org").await;
+    let stats = client.get(app.url(&format!("/api/v1/events/{id}/stats"))).send().await.expect("send");
+    assert_eq!(stats.status().as_u16(), 200);
+    let foreign = client
+        .patch(app.url(&format!("/api/v1/events/{id}")))
+        .header("origin", "https://evil.example")
+        .header("sec-fetch-site", "cross-site")
+        .json(&json!({"title": "pwned"}))
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(foreign.status().as_u16(), 403);
+    let same = client
+        .patch(app.url(&format!("/api/v1/events/{id}")))
+        .header("sec-fetch-site", "same-origin")
+        .json(&json!({"title": "Renamed"}))
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(same.status().as_u16(), 200);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn five_failed_logins_lock_the_account_for_a_while() {
+    let app = TestApp::spawn().await;
+    let client = browser();
+    for _ in 0..5 {
+        let r = client
+            .post(app.url("/admin/login"))
+            .form(&[("email", "organizer@example.org"), ("password", "guess")])
+            .send()
+            .await
+            .expect("send");
+        assert_eq!(r.status().as_u16(), 401);
+    }
+    let locked = log_in(&app, &client, "organizer@example.org").await;
+    assert_eq!(locked.status().as_u16(), 429, "even the right password waits");
+    assert!(locked.headers().contains_key("retry-after"));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn an_organizer_creates_an_event_with_a_question_through_the_form() {
+    let app = TestApp::spawn().await;
+    let client = browser();
+    log_in(&app, &client, "organizer@example.org").await;
+    let form = [
+        ("title", "Partner meeting"),
+        ("description", "Annual meeting"),
+        ("starts_at", "2031-12-13T09:30"),
+        ("ends_at", "2031-12-13T13:00"),
+        ("timezone", "Europe/Brussels"),
+        ("venue", "Brussels"),
+        ("mode_in_person", "on"),
+        ("mode_online", "on"),
+        ("in_person_capacity", "60"),
+        ("online_capacity", ""),
+        ("waitlist", "on"),
+        ("status", "published"),
+        ("reminder_hours_before", "24"),
+        ("q0_key", "dietary"),
+        ("q0_kind", "choice"),
+        ("q0_required", "on"),
+        ("q0_label_en", "Diet"),
+        ("q0_label_fr", "Régime"),
+        ("q0_options", "none\nvegetarian\nhalal"),
+        ("q1_key", ""),
+    ];
+    let created = client.post(app.url("/admin/events")).form(&form).send().await.expect("send");
+    assert_eq!(created.status().as_u16(), 303);
+    let dashboard = created.headers()["location"].to_str().expect("location").to_owned();
+    let id = dashboard.trim_start_matches("/admin/events/").to_owned();
+    let event = app.get_json(&format!("/api/v1/events/{id}"), &app.organizer_token).await;
+    assert_eq!(event["starts_at"], "2031-12-13T09:30:00+01:00");
+    assert_eq!(event["online_capacity"], json!(null));
+    assert_eq!(event["questions"][0]["options"], json!(["none", "vegetarian", "halal"]));
+    assert_eq!(event["questions"][0]["label"]["fr"], "Régime");
+
+    let page =
+        client.get(app.url(&format!("{dashboard}?lang=en"))).send().await.expect("send").text().await.expect("text");
+    assert!(page.contains("Live counts") && page.contains("data-stat=\"registered\">0<"));
+    let mut body = crate::helpers::registration("dash@example.org", "in_person");
+    body["answers"] = json!({"dietary": "halal"});
+    assert_eq!(app.register_body(&id, body).await.status().as_u16(), 201);
+    let page = client.get(app.url(&dashboard)).send().await.expect("send").text().await.expect("text");
+    assert!(page.contains("data-stat=\"registered\">1<"), "the count changed");
+
+    let invalid = client
+        .post(app.url("/admin/events"))
+        .form(&[("title", ""), ("starts_at", "nonsense")])
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(invalid.status().as_u16(), 422);
+    let html = invalid.text().await.expect("text");
+    assert!(html.contains("field-starts_at") && html.contains("aria-invalid"));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn organizers_act_on_registrations_from_the_list() {
+    let app = TestApp::spawn().await;
+    let event = app.create_event(json!({"in_person_capacity": 1})).await;
+    let id = str_of(&event, "id");
+    app.register(&id, "first@example.org", "in_person").await;
+    let waiting = crate::helpers::json(app.register(&id, "second@example.org", "in_person").await).await;
+    let client = browser();
+    log_in(&app, &client, "organizer@example.org").await;
+    let list =
+        client.get(app.url(&format!("/admin/events/{id}/registrations?q=SECOND&lang=en"))).send().await.expect("send");
+    let html = list.text().await.expect("text");
+    assert!(html.contains("second@example.org") && !html.contains("first@example.org"), "search narrows the list");
+
+    let base = format!("/admin/events/{id}/registrations/{}", str_of(&waiting, "id"));
+    let promote = client.post(app.url(&format!("{base}/promote"))).send().await.expect("send");
+    assert!(promote.headers()["location"].to_str().unwrap_or("").ends_with("notice=full"), "the room is full");
+    client.post(app.url(&format!("{base}/switch"))).send().await.expect("send");
+    let reg = app.manage(reqwest::Method::GET, &str_of(&waiting, "manage_token"), None).await;
+    let reg = crate::helpers::json(reg).await;
+    assert_eq!((reg["mode"].as_str(), reg["status"].as_str()), (Some("online"), Some("confirmed")));
+    client.post(app.url(&format!("{base}/cancel"))).send().await.expect("send");
+    assert_eq!(app.stats(&id).await["cancelled"], 1);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn check_in_staff_cannot_reach_organizer_pages_and_only_admins_manage_users() {
+    let app = TestApp::spawn().await;
+    let event = app.create_event(json!({})).await;
+    let id = str_of(&event, "id");
+    let staff = browser();
+    assert_eq!(log_in(&app, &staff, "door@example.org").await.status().as_u16(), 303);
+    for path in [
+        format!("/admin/events/{id}"),
+        format!("/admin/events/{id}/edit"),
+        format!("/admin/events/{id}/registrations"),
+        "/admin/events/new".into(),
+        "/admin/users".into(),
+        "/admin/tokens".into(),
+    ] {
+        let r = staff.get(app.url(&path)).send().await.expect("send");
+        assert_eq!(r.status().as_u16(), 403, "{path}");
+    }
+    let r = staff
+        .post(app.url(&format!("/admin/events/{id}/status")))
+        .form(&[("status", "cancelled")])
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(r.status().as_u16(), 403);
+    let patch =
+        staff.patch(app.url(&format!("/api/v1/events/{id}"))).json(&json!({"title": "x"})).send().await.expect("send");
+    assert_eq!(patch.status().as_u16(), 403);
+
+    let organizer = browser();
+    log_in(&app, &organizer, "organizer@example.org").await;
+    assert_eq!(organizer.get(app.url("/admin/users")).send().await.expect("send").status().as_u16(), 403);
+    make_token(&app.db, "admin@example.org", entity::Role::Admin).await;
+    let admin = browser();
+    log_in(&app, &admin, "admin@example.org").await;
+    let created = admin
+        .post(app.url("/admin/users?lang=en"))
+        .form(&[("email", "new@example.org"), ("role", "checkin")])
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(created.status().as_u16(), 200);
+    assert!(created.text().await.expect("text").contains("Account new@example.org created"));
+    app.stop().await;
+}

@@ -38,6 +38,8 @@ enum Command {
     Serve(ServeArgs),
     /// Apply pending migrations and exit.
     Migrate(DbArgs),
+    /// Seed a demo partner meeting into ./convene-demo.db and serve it.
+    Demo(DemoArgs),
     /// Manage accounts.
     #[command(subcommand)]
     User(UserCommand),
@@ -89,6 +91,16 @@ struct ServeArgs {
     /// Comma-separated origins allowed by CORS (none by default).
     #[arg(long, env = "CONVENE_CORS_ORIGINS", value_delimiter = ',')]
     cors_origins: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+struct DemoArgs {
+    /// Listen address.
+    #[arg(long, env = "CONVENE_BIND", default_value = "127.0.0.1:8080")]
+    bind: SocketAddr,
+    /// Absolute URL used in mails and links (default: http:// + bind address).
+    #[arg(long, env = "CONVENE_BASE_URL")]
+    base_url: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -174,6 +186,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let app = App::build(args.into_config()?).await?;
             println!("Convene listening on {}", app.base_url());
             app.run_until_stopped(shutdown_signal()).await
+        }
+        Command::Demo(args) => {
+            let mut config = Config::with_database(crate::demo::DATABASE_FILE);
+            config.bind = args.bind;
+            config.base_url = args.base_url.unwrap_or_default();
+            crate::demo::run(config).await
         }
         Command::Migrate(db) => {
             Db::connect(&db.database_url).await?.migrate().await?;

@@ -74,6 +74,15 @@ impl Language {
     }
 }
 
+/// Like [`clean_text`] but keeps line breaks and tabs (descriptions, long answers); line
+/// endings are normalized to `\n`.
+pub fn clean_multiline(raw: Option<&str>, required: bool, max: usize) -> Result<String, String> {
+    let normalized = raw.unwrap_or("").replace("\r\n", "\n").replace('\r', "\n");
+    let placeholder = normalized.replace(['\n', '\t'], " ");
+    clean_text(Some(&placeholder), required, max)?;
+    Ok(normalized.trim().to_owned())
+}
+
 /// Trims `raw` and checks it is non-empty (when `required`) and at most `max` characters.
 /// Control characters are refused: they have no place in a name and break CSV and mail headers.
 pub fn clean_text(raw: Option<&str>, required: bool, max: usize) -> Result<String, String> {
@@ -113,6 +122,12 @@ mod tests {
         assert_eq!(clean_text(None, false, 10), Ok(String::new()));
         assert!(clean_text(Some("abcdefghijk"), true, 10).is_err());
         assert!(clean_text(Some("a\u{0}b"), true, 10).is_err());
+    }
+
+    #[test]
+    fn multiline_text_keeps_its_line_breaks() {
+        assert_eq!(clean_multiline(Some(" a\r\n\r\nb\tc "), false, 20), Ok("a\n\nb\tc".into()));
+        assert!(clean_multiline(Some("a\u{7}b"), false, 20).is_err());
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod backoffice;
 pub mod cli;
 pub mod config;
 pub mod db;
+pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod events;

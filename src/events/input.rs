@@ -11,7 +11,7 @@ use entity::{AttendanceMode, EventStatus};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::domain::clean_text;
+use crate::domain::{clean_multiline, clean_text};
 use crate::error::FieldErrors;
 
 pub const MAX_CAPACITY: i64 = 1_000_000;
@@ -152,9 +152,12 @@ impl EventInput {
             })
         };
         let title = text("title", self.title.as_deref(), true, 300);
-        let description = text("description", self.description.as_deref(), false, 20_000);
         let venue = Some(text("venue", self.venue.as_deref(), false, 500)).filter(|v| !v.is_empty());
         let online_url = Some(text("online_url", self.online_url.as_deref(), false, 2000)).filter(|v| !v.is_empty());
+        let description = clean_multiline(self.description.as_deref(), false, 20_000).unwrap_or_else(|e| {
+            errors.insert("description".into(), e);
+            String::new()
+        });
         if let Some(url) = &online_url
             && !is_http_url(url)
         {
@@ -175,7 +178,7 @@ impl EventInput {
                 continue;
             }
             let title = clean_text(tr.title.as_deref(), false, 300);
-            let description = clean_text(tr.description.as_deref(), false, 20_000);
+            let description = clean_multiline(tr.description.as_deref(), false, 20_000);
             match (title, description) {
                 (Ok(t), Ok(d)) => {
                     translations.insert(

@@ -25,14 +25,13 @@ pub fn check(questions: &[Question], answers: &Answers) -> Result<Answers, Field
         let value = match (q.kind, value) {
             (_, None) => None,
             (QuestionKind::Text, Some(Value::String(s))) => {
-                let s = s.trim();
-                if s.chars().count() > 2000 {
-                    errors.insert(field.clone(), "must be at most 2000 characters".into());
-                    None
-                } else if s.is_empty() {
-                    None
-                } else {
-                    Some(Value::String(s.to_owned()))
+                match crate::domain::clean_multiline(Some(s), false, 2000) {
+                    Err(e) => {
+                        errors.insert(field.clone(), e);
+                        None
+                    }
+                    Ok(s) if s.is_empty() => None,
+                    Ok(s) => Some(Value::String(s)),
                 }
             }
             (QuestionKind::Choice, Some(Value::String(s))) => {

@@ -276,3 +276,49 @@ fn user_add_generates_a_password_when_none_is_given() {
         .expect("runs");
     assert!(!out.status.success(), "a second account with the same email is refused");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_seeds_a_living_meeting_and_refuses_a_used_file() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut child = Command::new(BIN)
+        .arg("demo")
+        .current_dir(dir.path())
+        .env("CONVENE_BIND", "127.0.0.1:0")
+        .env_remove("CONVENE_BASE_URL")
+        .env_remove("SMTP_URL")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("demo starts");
+    let stdout = child.stdout.take().expect("stdout");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut printed = Vec::new();
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            printed.push(line.clone());
+            if let Some(url) = line.strip_prefix("Convene listening on ") {
+                tx.send((url.to_owned(), printed.clone())).ok();
+            }
+        }
+    });
+    let (base, printed) = rx.recv_timeout(Duration::from_secs(60)).expect("the demo starts");
+    let printed = printed.join("\n");
+    assert!(printed.contains("Log in as:") && printed.contains("Password:"), "{printed}");
+    let page =
+        reqwest::get(format!("{base}/e/annual-voluntary-return-and-reintegration-partner-meeting")).await.expect("get");
+    assert_eq!(page.status().as_u16(), 200);
+    assert!(page.text().await.expect("text").contains("seats left"));
+    let login = reqwest::get(format!("{base}/admin/login")).await.expect("get");
+    assert_eq!(login.status().as_u16(), 200);
+    child.kill().ok();
+    child.wait().ok();
+
+    let again = Command::new(BIN)
+        .arg("demo")
+        .current_dir(dir.path())
+        .env("CONVENE_BIND", "127.0.0.1:0")
+        .output()
+        .expect("runs");
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+}

@@ -1,0 +1,132 @@
+//! `convene demo`: a living partner meeting on a fresh SQLite file, so a newcomer can click
+//! through every page within a minute. The partner list ships inside the binary.
+
+use std::path::Path;
+
+use chrono::{Duration, NaiveTime, TimeZone};
+use chrono_tz::Europe::Brussels;
+use entity::Role;
+use serde_json::json;
+
+use crate::app::{App, shutdown_signal};
+use crate::auth::service as accounts;
+use crate::config::Config;
+use crate::domain::{EmailAddress, Language, now};
+use crate::events::input::EventInput;
+use crate::registrations::input::NewRegistration;
+use crate::registrations::service;
+
+/// Sample partners (first name, last name, email, organization, language, mode).
+const PARTNERS: &str = include_str!("partners.csv");
+pub const DATABASE_FILE: &str = "convene-demo.db";
+
+/// Refuses to touch an existing, non-empty database file.
+fn check_file(path: &Path) -> anyhow::Result<()> {
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.len() > 0 => anyhow::bail!(
+            "{} already exists and is not empty; remove it (or run the demo in another folder) to start afresh",
+            path.display()
+        ),
+        _ => Ok(()),
+    }
+}
+
+/// Seeds the demo database and returns the admin's email and password.
+pub async fn seed(config: &Config) -> anyhow::Result<(String, String)> {
+    let db = crate::db::Db::connect(&config.database_url).await?;
+    db.migrate().await?;
+    let email = EmailAddress::parse("organizer@demo.convene.org").map_err(|e| anyhow::anyhow!(e))?;
+    let password: String = crate::secrets::url_token().chars().take(16).collect();
+    accounts::create_user(&db.write, &email, Role::Admin, &password, now()).await?;
+
+    // Two weeks from now, 09:30 to 13:00 in Brussels.
+    let day = (now() + Duration::days(14)).with_timezone(&Brussels).date_naive();
+    let at = |h, m| {
+        Brussels
+            .from_local_datetime(&day.and_time(NaiveTime::from_hms_opt(h, m, 0).unwrap_or_default()))
+            .earliest()
+            .map(|t| t.to_rfc3339())
+    };
+    let input: EventInput = serde_json::from_value(json!({
+        "title": "Annual Voluntary Return and Reintegration Partner Meeting",
+        "description": "Partners of the AVRR programme meet to share results, plans and practice.\n\nFollow in the room in Brussels or online.",
+        "translations": {
+            "fr": {"title": "Réunion annuelle des partenaires Retour volontaire et Réintégration",
+                   "description": "Les partenaires du programme AVRR se réunissent pour partager résultats, projets et pratiques.\n\nParticipez dans la salle à Bruxelles ou en ligne."},
+            "nl": {"title": "Jaarlijkse partnervergadering Vrijwillige Terugkeer en Re-integratie",
+                   "description": "De partners van het AVRR-programma delen resultaten, plannen en praktijk.\n\nNeem deel in de zaal in Brussel of online."}
+        },
+        "starts_at": at(9, 30), "ends_at": at(13, 0), "timezone": "Europe/Brussels",
+        "venue": "Egmont Palace, Brussels", "online_url": "https://stream.example.org/avrr-partners",
+        "modes": ["in_person", "online"], "in_person_capacity": 60, "online_capacity": null, "waitlist": true,
+        "status": "published",
+        "questions": [{"key": "dietary", "kind": "choice", "required": false,
+                       "label": {"en": "Dietary needs", "fr": "Régime alimentaire", "nl": "Dieetwensen"},
+                       "options": ["none", "vegetarian", "vegan", "halal"]}]
+    }))?;
+    let spec = input.parse().map_err(|e| anyhow::anyhow!("demo event: {e:?}"))?;
+    let txn = db.begin_write().await?;
+    let event = crate::events::service::create(&txn, spec, None, now()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let mut reader = csv::ReaderBuilder::new().from_reader(PARTNERS.as_bytes());
+    for (i, row) in reader.records().enumerate() {
+        let row = row?;
+        let field = |n: usize| row.get(n).unwrap_or("").trim().to_owned();
+        let Ok(email) = EmailAddress::parse(&field(2)) else { continue };
+        let new = NewRegistration {
+            first_name: field(0),
+            last_name: field(1),
+            email,
+            organization: field(3),
+            mode: entity::AttendanceMode::parse(&field(5)).unwrap_or(entity::AttendanceMode::Online),
+            language: Language::parse(&field(4)).unwrap_or_default(),
+            answers: [("dietary".to_owned(), json!(["none", "vegetarian", "none", "halal"][i % 4]))].into(),
+            consent_source: "demo".to_owned(),
+        };
+        service::register(&txn, event.id, new, now()).await.map_err(|e| anyhow::anyhow!("demo registration: {e}"))?;
+    }
+    txn.commit().await?;
+    db.write.close_by_ref().await.ok();
+    db.read.close_by_ref().await.ok();
+    Ok((email.to_string(), password))
+}
+
+/// Seeds `convene-demo.db` and serves it until stopped.
+pub async fn run(mut config: Config) -> anyhow::Result<()> {
+    let path = Path::new(DATABASE_FILE);
+    check_file(path)?;
+    config.database_url = format!("sqlite://{DATABASE_FILE}?mode=rwc");
+    let (email, password) = match seed(&config).await {
+        Ok(login) => login,
+        Err(err) => {
+            // Leave nothing half-made behind, so the next run starts afresh.
+            for suffix in ["", "-wal", "-shm"] {
+                std::fs::remove_file(format!("{DATABASE_FILE}{suffix}")).ok();
+            }
+            return Err(err.context("could not seed the demo"));
+        }
+    };
+    let app = App::build(config).await?;
+    let base = app.base_url().to_owned();
+    println!("Convene demo: the partner meeting is ready.");
+    println!();
+    println!("  Public event page:  {base}/e/annual-voluntary-return-and-reintegration-partner-meeting");
+    println!("  Back office:        {base}/admin");
+    println!("  Log in as:          {email}");
+    println!("  Password:           {password}");
+    println!();
+    println!("Mails are written to ./mail-out/. Stop with Ctrl+C; delete {DATABASE_FILE} to start afresh.");
+    println!("Convene listening on {base}");
+    app.run_until_stopped(shutdown_signal()).await
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_non_empty_file_is_refused() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("x.db");
+        assert!(super::check_file(&path).is_ok());
+        std::fs::write(&path, b"data").unwrap_or_default();
+        assert!(super::check_file(&path).is_err());
+    }
+}

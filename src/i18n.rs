@@ -57,7 +57,7 @@ pub fn t(lang: Language, key: &str, args: &[(&str, &str)]) -> String {
 pub fn has(lang: Language, key: &str) -> bool {
     // A message with a missing argument does not format; give every argument the catalogs use.
     let args: HashMap<Cow<'static, str>, FluentValue> =
-        ["name", "event", "from", "to", "count", "mode", "email", "n", "page", "pages"]
+        ["name", "event", "from", "to", "count", "mode", "email", "n", "page", "pages", "label"]
             .into_iter()
             .map(|k| (Cow::Borrowed(k), FluentValue::from("x")))
             .collect();
@@ -112,15 +112,28 @@ mod tests {
             .collect()
     }
 
+    /// Every catalog file of one language, embedded.
+    macro_rules! catalogs {
+        ($lang:literal) => {
+            [
+                include_str!(concat!("../locales/", $lang, "/mail.ftl")),
+                include_str!(concat!("../locales/", $lang, "/web.ftl")),
+                include_str!(concat!("../locales/", $lang, "/admin.ftl")),
+                include_str!(concat!("../locales/", $lang, "/desk.ftl")),
+            ]
+        };
+    }
+
+    fn all_keys(files: [&'static str; 4]) -> std::collections::BTreeSet<&'static str> {
+        files.iter().flat_map(|f| keys(f)).collect()
+    }
+
     #[test]
     fn every_language_has_every_key_and_each_formats() {
-        let catalogs = |mail: &'static str, web: &'static str| {
-            keys(mail).union(&keys(web)).copied().collect::<std::collections::BTreeSet<_>>()
-        };
-        let en = catalogs(include_str!("../locales/en/mail.ftl"), include_str!("../locales/en/web.ftl"));
-        assert!(en.len() > 100);
-        assert_eq!(catalogs(include_str!("../locales/fr/mail.ftl"), include_str!("../locales/fr/web.ftl")), en, "fr");
-        assert_eq!(catalogs(include_str!("../locales/nl/mail.ftl"), include_str!("../locales/nl/web.ftl")), en, "nl");
+        let en = all_keys(catalogs!("en"));
+        assert!(en.len() > 200);
+        assert_eq!(all_keys(catalogs!("fr")), en, "fr");
+        assert_eq!(all_keys(catalogs!("nl")), en, "nl");
         for lang in Language::ALL {
             for key in &en {
                 assert!(has(lang, key), "{key} does not format in {}", lang.code());

@@ -28,11 +28,18 @@ use crate::web::pages::{Page, forbidden};
 /// A signed-in back-office account (session cookie). Without one, pages redirect to login.
 pub struct AdminUser(pub CurrentUser);
 
-pub struct LoginRedirect(String);
+pub enum LoginRedirect {
+    Login(String),
+    /// A desk session belongs at its desk, not in the back office.
+    Desk(uuid::Uuid),
+}
 
 impl IntoResponse for LoginRedirect {
     fn into_response(self) -> Response {
-        Redirect::to(&format!("/admin/login?next={}", urlencode(&self.0))).into_response()
+        match self {
+            LoginRedirect::Login(path) => Redirect::to(&format!("/admin/login?next={}", urlencode(&path))).into_response(),
+            LoginRedirect::Desk(event_id) => Redirect::to(&format!("/checkin/{event_id}")).into_response(),
+        }
     }
 }
 
@@ -52,7 +59,11 @@ impl FromRequestParts<AppState> for AdminUser {
         // Only the session cookie counts here: pages are for people, tokens are for scripts.
         parts.headers.remove(header::AUTHORIZATION);
         let path = parts.uri.path().to_owned();
-        CurrentUser::from_request_parts(parts, state).await.map(AdminUser).map_err(|_| LoginRedirect(path))
+        match CurrentUser::from_request_parts(parts, state).await {
+            Ok(CurrentUser { event_scope: Some(event_id), .. }) => Err(LoginRedirect::Desk(event_id)),
+            Ok(user) => Ok(AdminUser(user)),
+            Err(_) => Err(LoginRedirect::Login(path)),
+        }
     }
 }
 

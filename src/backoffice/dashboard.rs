@@ -123,8 +123,14 @@ pub async fn show(
         .map(|m| context! { id => m.id.to_string(), kind => m.kind, error => m.last_error, attempts => m.attempts })
         .collect();
 
+    let desk_links: Vec<Value> = crate::desk::links::list(db, id)
+        .await?
+        .into_iter()
+        .map(|l| context! { id => l.id.to_string(), label => l.label, created_at => crate::events::view::utc(l.created_at), revoked => l.revoked_at.is_some() })
+        .collect();
     let view = EventView::from(&e);
     let ctx = context! {
+        desk_links => desk_links,
         event => context! {
             id => id.to_string(), title => &e.title, slug => &e.slug, status => e.status.as_str(),
             when => format_span(e.starts_at, e.ends_at, zone(&e), lang.lang), venue => &e.venue, modes => view.modes.iter().map(|m| m.as_str()).collect::<Vec<_>>(),
@@ -160,4 +166,40 @@ pub async fn resend(
     txn.commit().await?;
     state.wake_mailer();
     Ok(Redirect::to(&format!("/admin/events/{event_id}")).into_response())
+}
+
+/// Creates a desk link and shows it once.
+pub async fn create_desk_link(
+    State(state): State<AppState>,
+    user: AdminUser,
+    lang: PageLang,
+    PathId(id): PathId,
+    form: crate::web::form::FormFields,
+) -> Result<Response, AppError> {
+    let me = match user.require(Role::Organizer, &lang) {
+        Ok(u) => u.clone(),
+        Err(page) => return Ok(page),
+    };
+    let e = events::get(&state.db.read, id).await?;
+    let label = form.get("label").map(str::trim).filter(|l| !l.is_empty()).unwrap_or("Desk").to_owned();
+    let (_, token) = crate::desk::links::create(&state.db.write, id, &label, Some(me.id), now()).await?;
+    let ctx = context! {
+        event => context! { id => id.to_string(), title => &e.title },
+        label => label, url => format!("{}/desk/{token}", state.base_url),
+        ..chrome(&me, "events")
+    };
+    Ok(Page::new("admin/desk_link.html", lang, ctx).secret().into_response())
+}
+
+pub async fn revoke_desk_link(
+    State(state): State<AppState>,
+    user: AdminUser,
+    lang: PageLang,
+    PathIds(event_id, link_id): PathIds,
+) -> Result<Response, AppError> {
+    if let Err(page) = user.require(Role::Organizer, &lang) {
+        return Ok(page);
+    }
+    crate::desk::links::revoke(&state.db.write, event_id, link_id, now()).await?;
+    Ok(Redirect::to(&format!("/admin/events/{event_id}#desk-links")).into_response())
 }

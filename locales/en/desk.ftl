@@ -1,0 +1,35 @@
+## The check-in desk and desk links.
+
+desk-title = Check-in desk
+desk-open = Open the desk
+desk-result-checked_in = Checked in
+desk-result-already_checked_in = Already checked in at %TIME%
+desk-result-unknown = Unknown ticket
+desk-result-cancelled = Registration cancelled
+desk-result-not_confirmed = On the waiting list: no seat
+desk-result-capacity_full = No seat free in the room
+desk-mode-changed = moved from online to in person
+desk-undone = Check-in undone
+desk-undo = Undo
+desk-check-in = Check in
+desk-no-results = Nobody found.
+desk-error = Something went wrong. Try again.
+desk-camera-insecure = The camera only works over HTTPS (or on this computer itself). Open the desk through its https:// address, or type the code or the name instead.
+desk-camera-denied = The camera could not start. Allow camera access in the browser, or type the code or the name instead.
+desk-checked-in-of = checked in of those expected in the room
+desk-search-label = Name, email, organization or ticket code
+desk-search-hint = Results appear as you type. A scanner can type the ticket code followed by Enter.
+desk-results = People found
+desk-camera-title = Scan a QR code
+desk-camera-start = Start the camera
+desk-walkin-title = Walk-in
+desk-walkin-button = Register and check in
+desk-needs-js = The desk needs JavaScript. Turn it on in this browser.
+desk-links-title = Desk links
+desk-links-hint = A desk link opens this event's check-in desk on a volunteer's phone without an account. Revoke it when the event is over.
+desk-link-label = Label
+desk-link-placeholder = e.g. Entrance A
+desk-link-create = Create a desk link
+desk-link-revoked = revoked
+desk-link-ready = Desk link “{ $label }” is ready
+desk-link-once = This link is shown once. Open it on the desk's phone or send it to the volunteer; whoever has it can check people in for this event until you revoke it.

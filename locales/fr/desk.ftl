@@ -1,0 +1,35 @@
+## L'accueil et les liens d'accueil.
+
+desk-title = Accueil
+desk-open = Ouvrir l'accueil
+desk-result-checked_in = Arrivée enregistrée
+desk-result-already_checked_in = Arrivée déjà enregistrée à %TIME%
+desk-result-unknown = Billet inconnu
+desk-result-cancelled = Inscription annulée
+desk-result-not_confirmed = Sur liste d'attente : pas de place
+desk-result-capacity_full = Plus de place libre dans la salle
+desk-mode-changed = passage d'en ligne à sur place
+desk-undone = Arrivée annulée
+desk-undo = Annuler
+desk-check-in = Enregistrer l'arrivée
+desk-no-results = Aucune personne trouvée.
+desk-error = Une erreur s'est produite. Réessayez.
+desk-camera-insecure = La caméra ne fonctionne qu'en HTTPS (ou sur cet ordinateur lui-même). Ouvrez l'accueil via son adresse https://, ou tapez plutôt le code ou le nom.
+desk-camera-denied = La caméra n'a pas pu démarrer. Autorisez l'accès à la caméra dans le navigateur, ou tapez plutôt le code ou le nom.
+desk-checked-in-of = arrivées parmi les personnes attendues dans la salle
+desk-search-label = Nom, e-mail, organisation ou code du billet
+desk-search-hint = Les résultats s'affichent pendant la saisie. Un lecteur peut taper le code du billet suivi d'Entrée.
+desk-results = Personnes trouvées
+desk-camera-title = Scanner un code QR
+desk-camera-start = Démarrer la caméra
+desk-walkin-title = Inscription sur place
+desk-walkin-button = Inscrire et enregistrer l'arrivée
+desk-needs-js = L'accueil a besoin de JavaScript. Activez-le dans ce navigateur.
+desk-links-title = Liens d'accueil
+desk-links-hint = Un lien d'accueil ouvre l'accueil de cet événement sur le téléphone d'un·e bénévole, sans compte. Révoquez-le une fois l'événement terminé.
+desk-link-label = Libellé
+desk-link-placeholder = par ex. Entrée A
+desk-link-create = Créer un lien d'accueil
+desk-link-revoked = révoqué
+desk-link-ready = Le lien d'accueil « { $label } » est prêt
+desk-link-once = Ce lien n'est affiché qu'une seule fois. Ouvrez-le sur le téléphone de l'accueil ou envoyez-le à la personne bénévole ; toute personne qui l'a peut enregistrer des arrivées pour cet événement jusqu'à ce que vous le révoquiez.

@@ -1,0 +1,35 @@
+## Het onthaal en de onthaallinks.
+
+desk-title = Onthaal
+desk-open = Onthaal openen
+desk-result-checked_in = Ingecheckt
+desk-result-already_checked_in = Al ingecheckt om %TIME%
+desk-result-unknown = Onbekend ticket
+desk-result-cancelled = Inschrijving geannuleerd
+desk-result-not_confirmed = Op de wachtlijst: geen plaats
+desk-result-capacity_full = Geen vrije plaats meer in de zaal
+desk-mode-changed = overgezet van online naar ter plaatse
+desk-undone = Check-in ongedaan gemaakt
+desk-undo = Ongedaan maken
+desk-check-in = Inchecken
+desk-no-results = Niemand gevonden.
+desk-error = Er is iets misgegaan. Probeer het opnieuw.
+desk-camera-insecure = De camera werkt alleen via HTTPS (of op deze computer zelf). Open het onthaal via het https://-adres, of typ de code of de naam.
+desk-camera-denied = De camera kon niet starten. Geef de browser toegang tot de camera, of typ de code of de naam.
+desk-checked-in-of = ingecheckt van wie in de zaal verwacht wordt
+desk-search-label = Naam, e-mail, organisatie of ticketcode
+desk-search-hint = De resultaten verschijnen terwijl u typt. Een scanner kan de ticketcode typen, gevolgd door Enter.
+desk-results = Gevonden personen
+desk-camera-title = QR-code scannen
+desk-camera-start = Camera starten
+desk-walkin-title = Inschrijving ter plaatse
+desk-walkin-button = Inschrijven en inchecken
+desk-needs-js = Het onthaal heeft JavaScript nodig. Zet het aan in deze browser.
+desk-links-title = Onthaallinks
+desk-links-hint = Een onthaallink opent het onthaal van dit evenement op de gsm van een vrijwilliger, zonder account. Trek de link in als het evenement voorbij is.
+desk-link-label = Label
+desk-link-placeholder = bv. Ingang A
+desk-link-create = Onthaallink aanmaken
+desk-link-revoked = ingetrokken
+desk-link-ready = Onthaallink “{ $label }” is klaar
+desk-link-once = Deze link wordt maar één keer getoond. Open hem op de gsm van het onthaal of stuur hem naar de vrijwilliger; wie hem heeft, kan voor dit evenement mensen inchecken tot u hem intrekt.

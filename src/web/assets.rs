@@ -162,7 +162,9 @@ mod tests {
 
     #[tokio::test]
     async fn unknown_files_and_path_tricks_get_the_html_404() {
-        for path in ["/assets/nope.css", "/assets/vendor/", "/assets/../Cargo.toml", "/assets/vendor/..%2F..%2FCargo.toml"] {
+        for path in
+            ["/assets/nope.css", "/assets/vendor/", "/assets/../Cargo.toml", "/assets/vendor/..%2F..%2FCargo.toml"]
+        {
             let response = get_asset(path, None).await;
             assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
             assert!(header_of(&response, header::CONTENT_TYPE).starts_with("text/html"), "{path}");

@@ -2,6 +2,7 @@
 //! who can log in with a known password, and an API token for seeding data quickly.
 //!
 //! Browser tests run on SQLite only; the API suites cover PostgreSQL and MariaDB.
+#![allow(dead_code, reason = "seeding helpers for the page tests; the smoke tests use only a few")]
 
 use std::path::PathBuf;
 
@@ -39,7 +40,8 @@ impl TestApp {
     /// Like `spawn`, with a chance to change the configuration first.
     pub async fn spawn_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
-        let mut config = Config::with_database(format!("sqlite://{}?mode=rwc", dir.path().join("convene.db").display()));
+        let mut config =
+            Config::with_database(format!("sqlite://{}?mode=rwc", dir.path().join("convene.db").display()));
         config.mail.outbox_dir = dir.path().join("mail");
         config.mail.per_second = 0;
         adjust(&mut config);

@@ -7,7 +7,7 @@ use axum::response::Html;
 use axum::routing::get;
 
 use crate::app::TestApp;
-use crate::axe::assert_accessible;
+use crate::axe::{assert_accessible, serious_violations};
 use crate::driver::Browser;
 use crate::y4m;
 
@@ -21,6 +21,25 @@ async fn the_404_page_renders_in_chromium_and_passes_axe() {
     assert_eq!(browser.text_of("h1").await, "Page not found");
     assert_eq!(browser.attr_of("html", "lang").await.as_deref(), Some("en"));
     assert_accessible(&browser, "404 page").await;
+    browser.close().await;
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn axe_catches_an_image_without_alt_and_an_unlabelled_field() {
+    let app = TestApp::spawn().await;
+    let browser = Browser::start().await;
+    browser.open(&app.url("/no-such-page")).await;
+
+    let broken = "document.querySelector('main').insertAdjacentHTML('beforeend', \
+                  '<img src=\"/assets/none.png\"><input type=\"text\" id=\"nameless\">');";
+    browser.execute(broken, vec![]).await.expect("page changed");
+    let violations = serious_violations(&browser).await;
+
+    let ids: Vec<&str> = violations.iter().map(|v| v.id.as_str()).collect();
+    assert!(ids.contains(&"image-alt") && ids.contains(&"label"), "axe found only {ids:?}");
+    let label = violations.iter().find(|v| v.id == "label").expect("label violation");
+    assert_eq!(label.targets, ["#nameless"]);
     browser.close().await;
     app.stop().await;
 }

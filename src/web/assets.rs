@@ -14,6 +14,8 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use rust_embed::{EmbeddedFile, RustEmbed};
 
+use super::lang::PageLang;
+
 #[derive(RustEmbed)]
 #[folder = "assets/"]
 struct Assets;
@@ -43,9 +45,15 @@ pub fn register(env: &mut minijinja::Environment<'_>) {
 }
 
 /// `GET /assets/{*path}`.
-pub async fn serve(Path(path): Path<String>, RawQuery(query): RawQuery, headers: HeaderMap, uri: Uri) -> Response {
+pub async fn serve(
+    Path(path): Path<String>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+    lang: PageLang,
+    uri: Uri,
+) -> Response {
     let Some(file) = lookup(&path) else {
-        return super::pages::not_found(uri).await;
+        return super::pages::not_found(uri, lang).await;
     };
     let version = version(&file);
     let etag = format!("\"{version}\"");

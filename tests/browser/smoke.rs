@@ -20,6 +20,8 @@ async fn the_404_page_renders_in_chromium_and_passes_axe() {
 
     assert_eq!(browser.text_of("h1").await, "Page not found");
     assert_eq!(browser.attr_of("html", "lang").await.as_deref(), Some("en"));
+    let background = browser.execute("return getComputedStyle(document.body).backgroundColor;", vec![]).await;
+    assert_eq!(background.expect("script runs"), "rgb(250, 250, 250)", "/assets/app.css is applied");
     assert_accessible(&browser, "404 page").await;
     browser.close().await;
     app.stop().await;

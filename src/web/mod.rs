@@ -1,5 +1,6 @@
 //! HTTP: shared state, every route in one place, extractors and middleware.
 
+pub mod assets;
 pub mod client;
 pub mod extract;
 pub mod form;
@@ -156,6 +157,7 @@ pub fn router(state: AppState) -> Router {
         .merge(api)
         .merge(pages)
         .merge(SwaggerUi::new("/api/docs").url("/api/openapi.json", openapi))
+        .route("/assets/{*path}", get(assets::serve))
         .route("/healthz", get(health::healthz))
         .route("/metrics", get(health::metrics))
         .fallback(pages::not_found)

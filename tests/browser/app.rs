@@ -1,0 +1,142 @@
+//! The app under test: the real `convene::App` on port 0 with a fresh SQLite file, an organizer
+//! who can log in with a known password, and an API token for seeding data quickly.
+//!
+//! Browser tests run on SQLite only; the API suites cover PostgreSQL and MariaDB.
+#![allow(dead_code, reason = "seeding helpers for the page tests; the smoke tests use only a few")]
+
+use std::path::PathBuf;
+
+use chrono::Utc;
+use convene::auth::service::{create_token, create_user};
+use convene::domain::EmailAddress;
+use convene::{App, Config};
+use entity::Role;
+use serde_json::{Value, json};
+use tempfile::TempDir;
+use tokio::sync::oneshot;
+
+pub const ORGANIZER_EMAIL: &str = "organizer@example.org";
+pub const PASSWORD: &str = "a long test password";
+
+pub struct TestApp {
+    /// `http://127.0.0.1:<port>`, no trailing slash.
+    pub base: String,
+    pub db: convene::db::Db,
+    /// Bearer token of the organizer, for `api_post`.
+    pub organizer_token: String,
+    /// Where the app writes mails as `.eml` files.
+    pub mail_dir: PathBuf,
+    http: reqwest::Client,
+    stop: Option<oneshot::Sender<()>>,
+    server: Option<tokio::task::JoinHandle<()>>,
+    _dir: TempDir,
+}
+
+impl TestApp {
+    pub async fn spawn() -> TestApp {
+        Self::spawn_with(|_| {}).await
+    }
+
+    /// Like `spawn`, with a chance to change the configuration first.
+    pub async fn spawn_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut config =
+            Config::with_database(format!("sqlite://{}?mode=rwc", dir.path().join("convene.db").display()));
+        config.mail.outbox_dir = dir.path().join("mail");
+        config.mail.per_second = 0;
+        adjust(&mut config);
+        let mail_dir = config.mail.outbox_dir.clone();
+        let app = App::build(config).await.expect("app builds");
+        let base = app.base_url().to_owned();
+        let db = app.state().db.clone();
+        let (stop, stopped) = oneshot::channel::<()>();
+        let server = tokio::spawn(async move {
+            app.run_until_stopped(async move {
+                stopped.await.ok();
+            })
+            .await
+            .expect("server runs");
+        });
+        create_account(&db, ORGANIZER_EMAIL, Role::Organizer).await;
+        let organizer_token = create_token(&db.write, &email(ORGANIZER_EMAIL), "browser tests", Utc::now())
+            .await
+            .expect("organizer token");
+        TestApp {
+            base,
+            db,
+            organizer_token,
+            mail_dir,
+            http: reqwest::Client::new(),
+            stop: Some(stop),
+            server: Some(server),
+            _dir: dir,
+        }
+    }
+
+    /// The absolute URL of `path` (which starts with `/`).
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// Another account with `role` and the password [`PASSWORD`].
+    pub async fn create_account(&self, email: &str, role: Role) {
+        create_account(&self.db, email, role).await;
+    }
+
+    /// POSTs JSON to the API as the organizer and returns the JSON answer (2xx expected).
+    pub async fn api_post(&self, path: &str, body: Value) -> Value {
+        let response = self
+            .http
+            .post(self.url(path))
+            .bearer_auth(&self.organizer_token)
+            .json(&body)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("POST {path}: {e}"));
+        let status = response.status();
+        let text = response.text().await.unwrap_or_default();
+        assert!(status.is_success(), "POST {path}: {status} {text}");
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("POST {path}: not JSON ({e}): {text}"))
+    }
+
+    /// A published hybrid event in two weeks (60 seats in person, unlimited online);
+    /// `overrides` are merged into the defaults as a JSON merge patch.
+    pub async fn create_event(&self, overrides: Value) -> Value {
+        let starts = Utc::now() + chrono::Duration::days(14);
+        let mut body = json!({
+            "title": "Partner Meeting",
+            "description": "Partners meet in Brussels and online.",
+            "translations": {"fr": {"title": "Réunion des partenaires"}, "nl": {"title": "Partnervergadering"}},
+            "starts_at": starts.to_rfc3339(),
+            "ends_at": (starts + chrono::Duration::hours(3)).to_rfc3339(),
+            "timezone": "Europe/Brussels",
+            "venue": "Brussels",
+            "online_url": "https://stream.example.org/live",
+            "modes": ["in_person", "online"],
+            "in_person_capacity": 60,
+            "online_capacity": null,
+            "waitlist": true,
+            "status": "published"
+        });
+        convene::web::merge_patch::apply(&mut body, &overrides);
+        self.api_post("/api/v1/events", body).await
+    }
+
+    /// Stops the server and waits for it.
+    pub async fn stop(mut self) {
+        if let Some(stop) = self.stop.take() {
+            stop.send(()).ok();
+        }
+        if let Some(server) = self.server.take() {
+            server.await.ok();
+        }
+    }
+}
+
+fn email(address: &str) -> EmailAddress {
+    EmailAddress::parse(address).expect("valid test address")
+}
+
+async fn create_account(db: &convene::db::Db, address: &str, role: Role) {
+    create_user(&db.write, &email(address), role, PASSWORD, Utc::now()).await.expect("create user");
+}

@@ -1,0 +1,25 @@
+//! Browser tests: headless Chromium driven through ChromeDriver against the real app.
+//!
+//! Only built with `--features browser` (without it this file compiles to an empty test binary),
+//! and they need Debian's `chromium` and `chromium-driver`:
+//!
+//! ```sh
+//! apt-get install chromium chromium-driver
+//! cargo test --features browser --test browser
+//! ```
+//!
+//! Each test starts its own app (fresh SQLite file, port 0) and its own ChromeDriver and
+//! browser profile, so they run in parallel. The harness:
+//! - `app`: [`app::TestApp`], the server with an organizer account and API seeding helpers;
+//! - `driver`: [`driver::Browser`], a WebDriver session (derefs to `fantoccini::Client`), with an
+//!   optional fake camera;
+//! - `axe`: `assert_accessible(&browser, "page name")`, axe-core's WCAG 2.1 A/AA rules;
+//! - `y4m`: a Y4M video of a QR code for the fake camera.
+#![cfg(feature = "browser")]
+
+mod app;
+mod axe;
+mod driver;
+mod y4m;
+
+mod smoke;

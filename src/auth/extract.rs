@@ -58,7 +58,12 @@ async fn from_session(parts: &mut Parts, state: &AppState) -> Result<Option<Curr
     let user_id = match sessions::load(&state.db.read, token, crate::domain::now()).await? {
         Some(SessionData::User { user_id }) => user_id,
         Some(SessionData::Desk { desk_link_id, event_id }) => {
-            let desk = CurrentUser { id: desk_link_id, email: "desk".into(), role: Role::Checkin, event_scope: Some(event_id) };
+            let desk = CurrentUser {
+                id: desk_link_id,
+                email: "desk".into(),
+                role: Role::Checkin,
+                event_scope: Some(event_id),
+            };
             parts.extensions.insert(desk.clone());
             return Ok(Some(desk));
         }

@@ -37,7 +37,9 @@ pub enum LoginRedirect {
 impl IntoResponse for LoginRedirect {
     fn into_response(self) -> Response {
         match self {
-            LoginRedirect::Login(path) => Redirect::to(&format!("/admin/login?next={}", urlencode(&path))).into_response(),
+            LoginRedirect::Login(path) => {
+                Redirect::to(&format!("/admin/login?next={}", urlencode(&path))).into_response()
+            }
             LoginRedirect::Desk(event_id) => Redirect::to(&format!("/checkin/{event_id}")).into_response(),
         }
     }

@@ -13,8 +13,8 @@ use entity::Role;
 use minijinja::context;
 
 use crate::attendance::stats;
-use crate::auth::sessions::{self, SessionData};
 use crate::auth::CurrentUser;
+use crate::auth::sessions::{self, SessionData};
 use crate::domain::now;
 use crate::error::AppError;
 use crate::events::service as events;
@@ -69,9 +69,16 @@ pub async fn desk_page(
 }
 
 /// The first visit of a desk link: a session for that event, then the clean page URL.
-pub async fn redeem(State(state): State<AppState>, lang: PageLang, Path(token): Path<String>) -> Result<Response, AppError> {
+pub async fn redeem(
+    State(state): State<AppState>,
+    lang: PageLang,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
     let Some(link) = links::find_live(&state.db.read, &token).await? else {
-        return Ok(Page::new("errors/404.html", lang, context! {}).status(axum::http::StatusCode::NOT_FOUND).secret().into_response());
+        return Ok(Page::new("errors/404.html", lang, context! {})
+            .status(axum::http::StatusCode::NOT_FOUND)
+            .secret()
+            .into_response());
     };
     let event = events::get(&state.db.read, link.event_id).await?;
     // The session lasts until half a day after the event, and at least half a day.

@@ -99,6 +99,29 @@ impl TestApp {
         serde_json::from_str(&text).unwrap_or_else(|e| panic!("POST {path}: not JSON ({e}): {text}"))
     }
 
+    /// GETs JSON from the API as the organizer (200 expected).
+    pub async fn api_get(&self, path: &str) -> Value {
+        let response = self
+            .http
+            .get(self.url(path))
+            .bearer_auth(&self.organizer_token)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("GET {path}: {e}"));
+        assert!(response.status().is_success(), "GET {path}: {}", response.status());
+        response.json().await.unwrap_or_else(|e| panic!("GET {path}: {e}"))
+    }
+
+    /// POSTs JSON without credentials, as a partner's tool would (2xx expected).
+    pub async fn api_post_public(&self, path: &str, body: Value) -> Value {
+        let response =
+            self.http.post(self.url(path)).json(&body).send().await.unwrap_or_else(|e| panic!("POST {path}: {e}"));
+        let status = response.status();
+        let text = response.text().await.unwrap_or_default();
+        assert!(status.is_success(), "POST {path}: {status} {text}");
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("POST {path}: not JSON ({e}): {text}"))
+    }
+
     /// A published hybrid event in two weeks (60 seats in person, unlimited online);
     /// `overrides` are merged into the defaults as a JSON merge patch.
     pub async fn create_event(&self, overrides: Value) -> Value {

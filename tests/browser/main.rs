@@ -22,4 +22,5 @@ mod axe;
 mod driver;
 mod y4m;
 
+mod pages;
 mod smoke;

@@ -8,6 +8,7 @@
 pub mod app;
 pub mod attendance;
 pub mod auth;
+pub mod check_in;
 pub mod cli;
 pub mod config;
 pub mod db;

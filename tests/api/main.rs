@@ -5,7 +5,9 @@
 //! `mysql://root@127.0.0.1:3306` — to run the same tests on a fresh PostgreSQL or MariaDB
 //! database each (`.ci/run` does both).
 
+mod attendance;
 mod binary;
+mod check_in;
 mod concurrency;
 mod contract;
 mod events;

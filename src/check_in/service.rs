@@ -166,8 +166,10 @@ pub async fn check_in<C: ConnectionTrait + TransactionTrait>(
     }
 }
 
-/// Writes the check-in, or reports the one that is already there.
-async fn record<C: ConnectionTrait + TransactionTrait>(
+/// Writes the check-in of `registration` (the caller decided it is due), or reports the
+/// active one that is already there: a unique violation rolls back only its savepoint, so the
+/// caller's transaction stays usable on every backend.
+pub async fn record<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     registration: registration::Model,
     desk: &Desk,

@@ -498,3 +498,32 @@ async fn the_door_needs_a_staff_account_and_a_well_formed_scan() {
     expect_error(events.expect("send"), 403, "forbidden").await;
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_clash_on_the_unique_active_check_in_answers_already_checked_in_and_the_transaction_goes_on() {
+    use convene::check_in::service::{CheckInOutcome, Desk, record};
+    use sea_orm::EntityTrait;
+
+    let app = TestApp::spawn().await;
+    let event_id = str_of(&app.create_event(json!({})).await, "id");
+    let reg = registered(&app, &event_id, "amina@example.org", "in_person").await;
+    let id = uuid::Uuid::parse_str(&str_of(&reg, "id")).expect("uuid");
+    let row = entity::registration::Entity::find_by_id(id).one(&app.db.read).await.expect("query").expect("row");
+    let desk = Desk { label: "test desk".into(), user_id: None };
+    let first_time = convene::domain::now();
+
+    // Two writers that skipped the "already checked in?" read: the second hits the unique index.
+    let txn = app.db.begin_write().await.expect("begin");
+    let first = record(&txn, row.clone(), &desk, first_time, false).await.expect("first");
+    let second = record(&txn, row.clone(), &desk, first_time + chrono::Duration::seconds(5), false).await.expect("second");
+    assert!(matches!(first, CheckInOutcome::CheckedIn { .. }), "{first:?}");
+    match second {
+        CheckInOutcome::AlreadyCheckedIn { at, .. } => assert_eq!(at, first_time),
+        other => panic!("expected already checked in, got {other:?}"),
+    }
+    // On PostgreSQL a failed statement outside a savepoint would have aborted the transaction.
+    assert!(entity::checkin::Entity::find().all(&txn).await.is_ok_and(|rows| rows.len() == 1));
+    txn.commit().await.expect("commit");
+    assert_eq!(app.stats(&event_id).await["in_person"]["checked_in"], 1);
+    app.stop().await;
+}

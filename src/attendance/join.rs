@@ -29,7 +29,11 @@ pub async fn find_by_join_token(
 /// Records a join now: the first one creates the row, later ones move `last_joined_at` and
 /// count. The caller has checked that it counts (`policy::counts_as_join`).
 #[tracing::instrument(skip_all, err)]
-pub async fn record_join(db: &impl ConnectionTrait, reg: &registration::Model, now: DateTime<Utc>) -> Result<(), DbErr> {
+pub async fn record_join(
+    db: &impl ConnectionTrait,
+    reg: &registration::Model,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
     let row = online_join::ActiveModel {
         id: Set(Uuid::now_v7()),
         event_id: Set(reg.event_id),
@@ -41,10 +45,7 @@ pub async fn record_join(db: &impl ConnectionTrait, reg: &registration::Model, n
     };
     let on_conflict = OnConflict::column(online_join::Column::RegistrationId)
         .update_column(online_join::Column::LastJoinedAt)
-        .value(
-            online_join::Column::JoinCount,
-            Expr::col((online_join::Entity, online_join::Column::JoinCount)).add(1),
-        )
+        .value(online_join::Column::JoinCount, Expr::col((online_join::Entity, online_join::Column::JoinCount)).add(1))
         .to_owned();
     online_join::Entity::insert(row).on_conflict(on_conflict).exec_without_returning(db).await?;
     Ok(())

@@ -5,14 +5,14 @@ use axum::extract::State;
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
+use super::join;
 use super::policy::{JoinVisit, counts_as_join};
 use super::stats::{self, EventStats};
-use super::join;
 use crate::auth::Staff;
 use crate::error::{AppResult, ErrorBody};
 use crate::events::service as events;
-use crate::web::AppState;
 use crate::registrations::view::may_follow_online;
+use crate::web::AppState;
 use crate::web::extract::{PathId, PathToken};
 
 /// Live counts: seats, waitlist, check-ins, online joins, attendance.
@@ -39,7 +39,8 @@ pub async fn follow_join_link(
         let location = event.online_url.as_deref().and_then(|url| HeaderValue::from_str(url).ok())?;
         Some((reg, event, location))
     }) else {
-        let page = crate::web::pages::render(StatusCode::NOT_FOUND, "errors/404.html", minijinja::context! { lang => "en" });
+        let page =
+            crate::web::pages::render(StatusCode::NOT_FOUND, "errors/404.html", minijinja::context! { lang => "en" });
         return Ok(secret_link_headers(page));
     };
     let visit = JoinVisit {

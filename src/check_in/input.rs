@@ -71,7 +71,14 @@ impl WalkInInput {
             }),
         };
         if errors.is_empty() {
-            Ok(NewWalkIn { first_name, last_name, email, organization, language, answers: self.answers.unwrap_or_default() })
+            Ok(NewWalkIn {
+                first_name,
+                last_name,
+                email,
+                organization,
+                language,
+                answers: self.answers.unwrap_or_default(),
+            })
         } else {
             Err(errors)
         }

@@ -132,8 +132,8 @@ pub async fn search_registrations(
     params: Result<Query<SearchParams>, QueryRejection>,
 ) -> AppResult<Json<SearchResults>> {
     let Query(params) = params.map_err(|e| AppError::BadRequest(format!("invalid query string: {}", e.body_text())))?;
-    let terms = policy::parse_search(params.q.as_deref(), params.limit.as_deref(), user.role)
-        .map_err(AppError::Validation)?;
+    let terms =
+        policy::parse_search(params.q.as_deref(), params.limit.as_deref(), user.role).map_err(AppError::Validation)?;
     let cursor = match params.cursor.as_deref().filter(|c| !c.is_empty()) {
         None => None,
         Some(raw) => Some(Cursor::decode(raw).ok_or_else(|| AppError::field("cursor", "not a cursor from this API"))?),

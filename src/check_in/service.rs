@@ -55,16 +55,29 @@ impl Desk {
 #[derive(Debug, Clone)]
 pub enum CheckInOutcome {
     /// Checked in now; `mode_changed` when an online registration took a seat in the room.
-    CheckedIn { registration: Box<registration::Model>, at: DateTime<Utc>, mode_changed: bool },
+    CheckedIn {
+        registration: Box<registration::Model>,
+        at: DateTime<Utc>,
+        mode_changed: bool,
+    },
     /// Checked in before, at `at` (the first time).
-    AlreadyCheckedIn { registration: Box<registration::Model>, at: DateTime<Utc> },
+    AlreadyCheckedIn {
+        registration: Box<registration::Model>,
+        at: DateTime<Utc>,
+    },
     /// No such ticket at this event.
     Unknown,
-    Cancelled { registration: Box<registration::Model> },
+    Cancelled {
+        registration: Box<registration::Model>,
+    },
     /// Still on a waitlist.
-    NotConfirmed { registration: Box<registration::Model> },
+    NotConfirmed {
+        registration: Box<registration::Model>,
+    },
     /// An online registration turned up and no seat is free; nothing changed.
-    CapacityFull { registration: Box<registration::Model> },
+    CapacityFull {
+        registration: Box<registration::Model>,
+    },
 }
 
 impl CheckInOutcome {

@@ -90,7 +90,9 @@ impl From<&CheckInOutcome> for CheckInAnswer {
                 answer(CheckInResult::AlreadyCheckedIn, Some(registration), Some(*at), None)
             }
             CheckInOutcome::Unknown => answer(CheckInResult::Unknown, None, None, None),
-            CheckInOutcome::Cancelled { registration } => answer(CheckInResult::Cancelled, Some(registration), None, None),
+            CheckInOutcome::Cancelled { registration } => {
+                answer(CheckInResult::Cancelled, Some(registration), None, None)
+            }
             CheckInOutcome::NotConfirmed { registration } => {
                 answer(CheckInResult::NotConfirmed, Some(registration), None, None)
             }

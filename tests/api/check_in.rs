@@ -200,7 +200,10 @@ async fn an_online_registrant_finds_the_room_full_and_nothing_changes() {
     let own = json(app.manage(Method::GET, &str_of(&online, "manage_token"), None).await).await;
     assert_eq!((own["mode"].as_str(), own["status"].as_str()), (Some("online"), Some("confirmed")));
     assert_eq!(app.mails(&str_of(&online, "id"), "confirmation").await, 1, "no switch mail");
-    assert_eq!(count(&app, "SELECT COUNT(*) AS n FROM checkin WHERE registration_id = ?", &str_of(&online, "id")).await, 0);
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) AS n FROM checkin WHERE registration_id = ?", &str_of(&online, "id")).await,
+        0
+    );
 
     let online_only = str_of(&app.create_event(json!({"modes": ["online"], "in_person_capacity": null})).await, "id");
     let remote = registered(&app, &online_only, "remote@example.org", "online").await;
@@ -248,7 +251,10 @@ async fn ten_simultaneous_scans_of_one_ticket_make_one_check_in() {
     let already: Vec<_> = answers.iter().filter(|a| a["result"] == "already_checked_in").collect();
     assert_eq!((checked_in.len(), already.len()), (1, 9), "{answers:?}");
     assert!(already.iter().all(|a| a["checked_in_at"] == checked_in[0]["checked_in_at"]));
-    assert_eq!(count(&app, "SELECT COUNT(*) AS n FROM checkin WHERE registration_id = ?", &str_of(&reg, "id")).await, 1);
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) AS n FROM checkin WHERE registration_id = ?", &str_of(&reg, "id")).await,
+        1
+    );
     assert_eq!(app.stats(&event_id).await["in_person"]["checked_in"], 1);
     app.stop().await;
 }
@@ -274,7 +280,8 @@ async fn simultaneous_scans_of_an_online_ticket_move_it_once() {
 #[tokio::test]
 async fn walk_ins_register_and_check_in_at_once_with_or_without_email() {
     let app = TestApp::spawn().await;
-    let event_id = str_of(&app.create_event(json!({"registration_closes_at": chrono::Utc::now().to_rfc3339()})).await, "id");
+    let event_id =
+        str_of(&app.create_event(json!({"registration_closes_at": chrono::Utc::now().to_rfc3339()})).await, "id");
 
     let response = walk_in(&app, &event_id, json!({"first_name": "Jan", "last_name": "Peeters"})).await;
     assert_eq!(response.status().as_u16(), 201);
@@ -303,7 +310,8 @@ async fn walk_ins_register_and_check_in_at_once_with_or_without_email() {
     }
     assert_eq!(app.mails(&str_of(&with_email["registration"], "id"), "confirmation").await, 1);
 
-    let again = walk_in(&app, &event_id, json!({"first_name": "S", "last_name": "J", "email": "sara@example.org"})).await;
+    let again =
+        walk_in(&app, &event_id, json!({"first_name": "S", "last_name": "J", "email": "sara@example.org"})).await;
     expect_error(again, 409, "already_registered").await;
     let invalid = walk_in(&app, &event_id, json!({"first_name": "", "email": "nope"})).await;
     let body = expect_error(invalid, 422, "validation").await;
@@ -409,7 +417,10 @@ async fn the_checkin_role_must_type_two_characters_and_bad_paging_is_422() {
     let everyone = json(search(&app, &app.organizer_token, &event_id, "").await).await;
     assert_eq!(everyone["items"].as_array().map(Vec::len), Some(1), "organizers may list without a query");
     assert_eq!(everyone["next_cursor"], Value::Null);
-    assert_eq!(json(search(&app, &app.checkin_token, &event_id, "q=am").await).await["items"][0]["first_name"], "Amina");
+    assert_eq!(
+        json(search(&app, &app.checkin_token, &event_id, "q=am").await).await["items"][0]["first_name"],
+        "Amina"
+    );
 
     for (query, field) in [
         ("q=am&limit=0", "limit"),
@@ -515,7 +526,8 @@ async fn a_clash_on_the_unique_active_check_in_answers_already_checked_in_and_th
     // Two writers that skipped the "already checked in?" read: the second hits the unique index.
     let txn = app.db.begin_write().await.expect("begin");
     let first = record(&txn, row.clone(), &desk, first_time, false).await.expect("first");
-    let second = record(&txn, row.clone(), &desk, first_time + chrono::Duration::seconds(5), false).await.expect("second");
+    let second =
+        record(&txn, row.clone(), &desk, first_time + chrono::Duration::seconds(5), false).await.expect("second");
     assert!(matches!(first, CheckInOutcome::CheckedIn { .. }), "{first:?}");
     match second {
         CheckInOutcome::AlreadyCheckedIn { at, .. } => assert_eq!(at, first_time),

@@ -39,6 +39,13 @@ pub fn normalize_scanned_code(raw: &str) -> String {
         .collect()
 }
 
+/// Whether a normalized code is worth looking up: ticket codes are uppercase letters and
+/// digits. Anything else (a NUL byte, say, which PostgreSQL refuses in text) is `unknown`
+/// without a query.
+pub fn could_be_ticket_code(code: &str) -> bool {
+    !code.is_empty() && code.len() <= MAX_CODE_LEN && code.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
 /// What a scan of a known ticket does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Decision {
@@ -182,6 +189,14 @@ mod tests {
     fn spaces_dashes_and_case_do_not_matter() {
         assert_eq!(normalize_scanned_code(" 7k3m-9qxr\tvz \r\n"), "7K3M9QXRVZ");
         assert_eq!(normalize_scanned_code("ab\u{2013}cd"), "ABCD");
+    }
+
+    #[test]
+    fn only_letters_and_digits_are_looked_up() {
+        assert!(could_be_ticket_code(&crate::secrets::ticket_code()));
+        for bad in ["", "AB\u{0}CD", "ABC;DROP", "ÉCOLE", &"A".repeat(MAX_CODE_LEN + 1)] {
+            assert!(!could_be_ticket_code(bad), "{bad:?}");
+        }
     }
 
     #[test]

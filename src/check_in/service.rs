@@ -145,7 +145,7 @@ pub async fn check_in<C: ConnectionTrait + TransactionTrait>(
 ) -> Result<CheckInOutcome, CheckInError> {
     let event = lock_event(db, event_id, false).await?.ok_or(CheckInError::NotFound)?;
     let code = policy::normalize_scanned_code(raw_code);
-    if code.is_empty() || code.len() > policy::MAX_CODE_LEN {
+    if !policy::could_be_ticket_code(&code) {
         return Ok(CheckInOutcome::Unknown);
     }
     let Some(reg) = registration::Entity::find()

@@ -135,7 +135,8 @@ async fn unknown_cancelled_and_waitlisted_tickets_each_get_their_result() {
     app.manage(Method::DELETE, &str_of(&cancelled, "manage_token"), None).await;
     let elsewhere = registered(&app, &other_event, "elsewhere@example.org", "in_person").await;
 
-    for code in ["0000000000000000000000000Z", "", "   ", &"X".repeat(500), &str_of(&elsewhere, "ticket_code")] {
+    let others = ["0000000000000000000000000Z", "", "   ", "AB\u{0}CD", "' OR 1=1 --", &"X".repeat(500)];
+    for code in others.into_iter().chain([str_of(&elsewhere, "ticket_code").as_str()]) {
         let answer = scan(&app, &event_id, code).await;
         assert_eq!(answer, json!({"result": "unknown"}), "{code:?}");
     }
@@ -432,6 +433,18 @@ async fn the_checkin_role_must_type_two_characters_and_bad_paging_is_422() {
         assert!(body["error"]["fields"][field].is_string(), "{query}: {body}");
     }
     assert_eq!(search(&app, &app.checkin_token, &event_id, "q=am&limit=100").await.status().as_u16(), 200);
+    for (query, status) in [
+        ("q=%F0%9F%98%80%F0%9F%98%80", 200),
+        ("q=%27%20OR%201%3D1%20--", 200),
+        ("q=%5C%5C%5C", 200),
+        ("q=%C3%89l%C3%A9na", 200),
+        ("q=a%00b", 422),
+        ("q=%FF%FE", 200), // read lossily, as U+FFFD
+        ("q=am&q=bo", 400),
+    ] {
+        let response = search(&app, &app.checkin_token, &event_id, query).await;
+        assert_eq!(response.status().as_u16(), status, "{query}");
+    }
     let unknown = uuid::Uuid::now_v7().to_string();
     expect_error(search(&app, &app.checkin_token, &unknown, "q=am").await, 404, "not_found").await;
     app.stop().await;
@@ -537,5 +550,21 @@ async fn a_clash_on_the_unique_active_check_in_answers_already_checked_in_and_th
     assert!(entity::checkin::Entity::find().all(&txn).await.is_ok_and(|rows| rows.len() == 1));
     txn.commit().await.expect("commit");
     assert_eq!(app.stats(&event_id).await["in_person"]["checked_in"], 1);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_door_endpoints_are_described_in_the_openapi_document() {
+    let app = TestApp::spawn().await;
+    let spec: Value = json(app.client.get(app.url("/api/openapi.json")).send().await.expect("send")).await;
+    let paths = &spec["paths"];
+    assert!(paths["/api/v1/events/{id}/checkins"]["post"].is_object());
+    assert!(paths["/api/v1/events/{id}/checkins/{registration_id}"]["delete"].is_object());
+    assert!(paths["/api/v1/events/{id}/walkins"]["post"].is_object());
+    let registrations = &paths["/api/v1/events/{id}/registrations"];
+    assert!(registrations["get"].is_object() && registrations["post"].is_object(), "search beside register");
+    assert!(spec["components"]["schemas"]["StaffRegistrationView"].is_object());
+    let staff = spec["components"]["schemas"]["StaffRegistrationView"].to_string();
+    assert!(!staff.contains("manage") && !staff.contains("join") && !staff.contains("ticket"), "{staff}");
     app.stop().await;
 }

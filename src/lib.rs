@@ -9,6 +9,7 @@ pub mod app;
 pub mod attendance;
 pub mod auth;
 pub mod backoffice;
+pub mod check_in;
 pub mod cli;
 pub mod config;
 pub mod db;

@@ -1,4 +1,6 @@
 //! Attendance: who came, at the door or online, and the counts organizers report.
 
+pub mod join;
+pub mod policy;
 pub mod routes;
 pub mod stats;

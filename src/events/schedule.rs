@@ -89,6 +89,8 @@ async fn notify(
         .column(registration::Column::Language)
         .filter(registration::Column::EventId.eq(event_id))
         .filter(registration::Column::Status.eq(status))
+        // A walk-in registered without an address is never mailed.
+        .filter(registration::Column::Email.ne(""))
         .into_tuple()
         .all(db)
         .await?;

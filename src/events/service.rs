@@ -291,6 +291,8 @@ async fn notify_active_registrations(
         .column(registration::Column::CalendarSequence)
         .filter(registration::Column::EventId.eq(event.id))
         .filter(active)
+        // A walk-in registered without an address is never mailed.
+        .filter(registration::Column::Email.ne(""))
         .into_tuple()
         .all(db)
         .await?;

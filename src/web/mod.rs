@@ -31,7 +31,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::config::Config;
 use crate::db::Db;
-use crate::{attendance, backoffice, events, mail, registrations};
+use crate::{attendance, backoffice, check_in, events, mail, registrations};
 
 /// What every handler can reach.
 #[derive(Clone)]
@@ -62,7 +62,7 @@ impl AppState {
 #[openapi(
     info(title = "Convene API", description = "Registration and attendance for hybrid events. Errors share one body: `{\"error\": {\"code\", \"message\", \"fields\"}}`."),
     modifiers(&BearerAuth),
-    tags((name = "events", description = "organizers' events"), (name = "registrations", description = "public registration and the registrant's own link"), (name = "attendance", description = "counts"), (name = "mail", description = "an event's mails and their delivery"))
+    tags((name = "events", description = "organizers' events"), (name = "registrations", description = "public registration and the registrant's own link"), (name = "attendance", description = "counts"), (name = "check-in", description = "the door: scans, walk-ins, staff search"), (name = "mail", description = "an event's mails and their delivery"))
 )]
 struct ApiDoc;
 
@@ -112,6 +112,10 @@ pub fn router(state: AppState) -> Router {
         ))
         .routes(routes!(registrations::routes::lost_link))
         .routes(routes!(attendance::routes::event_stats))
+        .routes(routes!(check_in::routes::check_in))
+        .routes(routes!(check_in::routes::undo_check_in))
+        .routes(routes!(check_in::routes::walk_in))
+        .routes(routes!(check_in::routes::search_registrations))
         .routes(routes!(mail::routes::list_mails))
         .routes(routes!(mail::routes::resend_mail))
         .split_for_parts();
@@ -158,6 +162,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages)
         .merge(SwaggerUi::new("/api/docs").url("/api/openapi.json", openapi))
         .route("/assets/{*path}", get(assets::serve))
+        .route("/j/{join_token}", get(attendance::routes::follow_join_link))
         .route("/healthz", get(health::healthz))
         .route("/metrics", get(health::metrics))
         .fallback(pages::not_found)

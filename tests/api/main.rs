@@ -5,8 +5,10 @@
 //! `mysql://root@127.0.0.1:3306` — to run the same tests on a fresh PostgreSQL or MariaDB
 //! database each (`.ci/run` does both).
 
+mod attendance;
 mod backoffice;
 mod binary;
+mod check_in;
 mod concurrency;
 mod contract;
 mod events;

@@ -1,0 +1,120 @@
+//! What the desk sends: a scanned code, a walk-in; parsed into valid values.
+
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use crate::domain::{EmailAddress, Language, clean_text};
+use crate::error::FieldErrors;
+use crate::registrations::answers::Answers;
+
+/// `POST /events/{id}/checkins`.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct CheckInInput {
+    /// The ticket code as scanned or typed; spaces, dashes and case do not matter.
+    pub code: Option<String>,
+}
+
+impl CheckInInput {
+    pub fn parse(self) -> Result<String, FieldErrors> {
+        self.code.ok_or_else(|| FieldErrors::from([("code".to_owned(), "is required".to_owned())]))
+    }
+}
+
+/// `POST /events/{id}/walkins`: someone registered at the door, in person. Consent is
+/// recorded as given at the desk.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct WalkInInput {
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    /// Optional: without one, nothing is ever mailed to this registration.
+    pub email: Option<String>,
+    pub organization: Option<String>,
+    /// `en` (default), `fr` or `nl`.
+    pub language: Option<String>,
+    /// Keyed by question `key`; at the desk no question is required.
+    #[schema(value_type = Option<Object>)]
+    pub answers: Option<Answers>,
+}
+
+/// A valid walk-in.
+#[derive(Debug, Clone)]
+pub struct NewWalkIn {
+    pub first_name: String,
+    pub last_name: String,
+    pub email: Option<EmailAddress>,
+    pub organization: String,
+    pub language: Language,
+    pub answers: Answers,
+}
+
+impl WalkInInput {
+    pub fn parse(self) -> Result<NewWalkIn, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let mut text = |field: &str, value: Option<&str>, required: bool, max: usize| {
+            clean_text(value, required, max).unwrap_or_else(|e| {
+                errors.insert(field.into(), e);
+                String::new()
+            })
+        };
+        let first_name = text("first_name", self.first_name.as_deref(), true, 200);
+        let last_name = text("last_name", self.last_name.as_deref(), true, 200);
+        let organization = text("organization", self.organization.as_deref(), false, 300);
+        let email = match self.email.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
+            None => None,
+            Some(raw) => EmailAddress::parse(raw).map_err(|e| errors.insert("email".into(), e.into())).ok(),
+        };
+        let language = match self.language.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
+            None => Language::En,
+            Some(l) => Language::parse(l).unwrap_or_else(|| {
+                errors.insert("language".into(), "must be en, fr or nl".into());
+                Language::En
+            }),
+        };
+        if errors.is_empty() {
+            Ok(NewWalkIn {
+                first_name,
+                last_name,
+                email,
+                organization,
+                language,
+                answers: self.answers.unwrap_or_default(),
+            })
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_walk_in_needs_a_name_but_no_email() {
+        let walk_in = WalkInInput {
+            first_name: Some(" Jan ".into()),
+            last_name: Some("Peeters".into()),
+            email: Some("  ".into()),
+            ..Default::default()
+        };
+        let parsed = walk_in.parse().unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!((parsed.first_name.as_str(), parsed.email), ("Jan", None));
+        assert_eq!(parsed.language, Language::En);
+    }
+
+    #[test]
+    fn a_given_email_must_be_valid_and_names_are_required() {
+        let errors = WalkInInput { email: Some("nope".into()), language: Some("de".into()), ..Default::default() }
+            .parse()
+            .err()
+            .unwrap_or_default();
+        let keys: Vec<_> = errors.keys().map(String::as_str).collect();
+        assert_eq!(keys, ["email", "first_name", "language", "last_name"]);
+    }
+
+    #[test]
+    fn a_scan_needs_a_code() {
+        assert!(CheckInInput { code: None }.parse().is_err());
+        assert_eq!(CheckInInput { code: Some("ab".into()) }.parse().ok().as_deref(), Some("ab"));
+    }
+}

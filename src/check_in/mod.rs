@@ -1,0 +1,10 @@
+//! At the door: scanning tickets (idempotent, one active check-in per registration however
+//! many desks scan at once), undoing a check-in, walk-ins, and the staff search. Nothing here
+//! answers with a registrant's secrets: staff see [`view::StaffRegistrationView`].
+
+pub mod input;
+pub mod policy;
+pub mod routes;
+pub mod search;
+pub mod service;
+pub mod view;

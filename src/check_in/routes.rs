@@ -1,0 +1,147 @@
+//! Check-in API for staff at the door: scan, undo, walk-in, search. Thin handlers over
+//! `check_in::service`; every answer is a staff view, without the registrant's secrets.
+
+use axum::Json;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::input::{CheckInInput, WalkInInput};
+use super::policy;
+use super::search::{self, Cursor};
+use super::service::{self, CheckInOutcome, Desk};
+use super::view::{CheckInAnswer, StaffRegistrationView};
+use crate::auth::Staff;
+use crate::error::{AppError, AppResult, ErrorBody};
+use crate::events::service as events;
+use crate::web::AppState;
+use crate::web::extract::{ApiJson, PathId, PathIds};
+
+fn count(outcome: &CheckInOutcome) {
+    let result = match outcome {
+        CheckInOutcome::CheckedIn { .. } => "checked_in",
+        CheckInOutcome::AlreadyCheckedIn { .. } => "already_checked_in",
+        CheckInOutcome::Unknown => "unknown",
+        CheckInOutcome::Cancelled { .. } => "cancelled",
+        CheckInOutcome::NotConfirmed { .. } => "not_confirmed",
+        CheckInOutcome::CapacityFull { .. } => "capacity_full",
+    };
+    metrics::counter!("convene_checkins_total", "result" => result).increment(1);
+}
+
+/// Check a ticket in. Always 200 with a `result`; a second scan reports the first time.
+#[utoipa::path(post, path = "/api/v1/events/{id}/checkins", tag = "check-in", security(("bearer" = [])),
+    params(("id" = uuid::Uuid, Path, description = "event id")), request_body = CheckInInput,
+    responses((status = 200, body = CheckInAnswer,
+            description = "checked_in, already_checked_in, unknown, cancelled, not_confirmed or capacity_full"),
+        (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn check_in(
+    State(state): State<AppState>,
+    Staff(user): Staff,
+    PathId(event_id): PathId,
+    ApiJson(input): ApiJson<CheckInInput>,
+) -> AppResult<Json<CheckInAnswer>> {
+    let code = input.parse().map_err(AppError::Validation)?;
+    let txn = state.db.begin_write().await?;
+    let outcome = service::check_in(&txn, event_id, &code, &Desk::user(&user), crate::domain::now()).await?;
+    if outcome.changed() {
+        txn.commit().await?;
+        state.wake_mailer();
+    } else {
+        txn.rollback().await?;
+    }
+    count(&outcome);
+    Ok(Json(CheckInAnswer::from(&outcome)))
+}
+
+/// Undo a registration's check-in (the log keeps it, marked undone).
+#[utoipa::path(delete, path = "/api/v1/events/{id}/checkins/{registration_id}", tag = "check-in",
+    security(("bearer" = [])),
+    params(("id" = uuid::Uuid, Path, description = "event id"),
+        ("registration_id" = uuid::Uuid, Path, description = "the checked-in registration")),
+    responses((status = 204, description = "undone"), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody, description = "no active check-in")))]
+pub async fn undo_check_in(
+    State(state): State<AppState>,
+    Staff(user): Staff,
+    PathIds(event_id, registration_id): PathIds,
+) -> AppResult<StatusCode> {
+    let txn = state.db.begin_write().await?;
+    service::undo(&txn, event_id, registration_id, &Desk::user(&user), crate::domain::now()).await?;
+    txn.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Register someone at the door and check them in, in person. Email optional; consent is
+/// recorded as given at the desk; the room's capacity applies.
+#[utoipa::path(post, path = "/api/v1/events/{id}/walkins", tag = "check-in", security(("bearer" = [])),
+    params(("id" = uuid::Uuid, Path, description = "event id")), request_body = WalkInInput,
+    responses((status = 201, body = CheckInAnswer, description = "registered and checked in"),
+        (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody),
+        (status = 409, body = ErrorBody,
+            description = "capacity_full (nothing stored), already_registered, registration_closed, mode_not_offered"),
+        (status = 422, body = ErrorBody)))]
+pub async fn walk_in(
+    State(state): State<AppState>,
+    Staff(user): Staff,
+    PathId(event_id): PathId,
+    ApiJson(input): ApiJson<WalkInInput>,
+) -> AppResult<(StatusCode, Json<CheckInAnswer>)> {
+    let new = input.parse().map_err(AppError::Validation)?;
+    let txn = state.db.begin_write().await?;
+    let outcome = service::walk_in(&txn, event_id, new, &Desk::user(&user), crate::domain::now()).await?;
+    txn.commit().await?;
+    state.wake_mailer();
+    metrics::counter!("convene_walkins_total").increment(1);
+    Ok((StatusCode::CREATED, Json(CheckInAnswer::from(&outcome))))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SearchParams {
+    /// Words to find in the name, email or organization; at least 2 characters for the
+    /// checkin role; organizers may omit it to list everyone.
+    q: Option<String>,
+    /// 1 to 100; 20 by default.
+    limit: Option<String>,
+    /// `next_cursor` of the previous page.
+    cursor: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SearchResults {
+    pub items: Vec<StaffRegistrationView>,
+    /// Pass as `cursor` for the next page; `null` on the last page.
+    pub next_cursor: Option<String>,
+}
+
+/// Search an event's registrations by name, email or organization, in pages.
+#[utoipa::path(get, path = "/api/v1/events/{id}/registrations", tag = "check-in", security(("bearer" = [])),
+    params(("id" = uuid::Uuid, Path, description = "event id"), SearchParams),
+    responses((status = 200, body = SearchResults), (status = 400, body = ErrorBody),
+        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 422, body = ErrorBody, description = "q too short for the checkin role, limit or cursor invalid")))]
+pub async fn search_registrations(
+    State(state): State<AppState>,
+    Staff(user): Staff,
+    PathId(event_id): PathId,
+    params: Result<Query<SearchParams>, QueryRejection>,
+) -> AppResult<Json<SearchResults>> {
+    let Query(params) = params.map_err(|e| AppError::BadRequest(format!("invalid query string: {}", e.body_text())))?;
+    let terms =
+        policy::parse_search(params.q.as_deref(), params.limit.as_deref(), user.role).map_err(AppError::Validation)?;
+    let cursor = match params.cursor.as_deref().filter(|c| !c.is_empty()) {
+        None => None,
+        Some(raw) => Some(Cursor::decode(raw).ok_or_else(|| AppError::field("cursor", "not a cursor from this API"))?),
+    };
+    events::get(&state.db.read, event_id).await?;
+    let page = search::search(&state.db.read, event_id, &terms, cursor.as_ref()).await?;
+    Ok(Json(SearchResults {
+        items: page.items.iter().map(|(reg, at)| StaffRegistrationView::new(reg, *at)).collect(),
+        next_cursor: page.next.map(|c| c.encode()),
+    }))
+}

@@ -1,0 +1,355 @@
+//! Check-in use cases: scan a ticket, undo a check-in, register a walk-in.
+//!
+//! Each takes the caller's transaction and never commits it. Every scan and walk-in first
+//! takes the event's row lock (the lock order of `registrations`: event row, then
+//! registration rows, then check-in rows), so under that lock "is there an active check-in?"
+//! followed by an insert cannot race. The unique `checkin.active_registration_id` is the
+//! backstop: the insert runs inside a savepoint, so a violation (a writer that did not take
+//! the lock) rolls back only the savepoint — on PostgreSQL a failed statement would abort the
+//! whole transaction — and becomes `AlreadyCheckedIn`.
+//!
+//! Only [`CheckInOutcome::CheckedIn`] changes anything; the caller rolls back every other
+//! outcome, so "capacity full, nothing changed" holds even for the event lock's bookkeeping.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use entity::{AttendanceMode, RegistrationStatus, checkin, event, registration};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel, QueryFilter, Set,
+    TransactionSession, TransactionTrait,
+};
+use uuid::Uuid;
+
+use super::input::NewWalkIn;
+use super::policy::{self, Decision, WalkInGate};
+use crate::auth::CurrentUser;
+use crate::db::is_unique_violation;
+use crate::error::AppError;
+use crate::events::input::Question;
+use crate::events::view::{offers, questions};
+use crate::mail::Message;
+use crate::mail::messages::ConfirmationReason;
+use crate::mail::outbox::{self, Recipient};
+use crate::registrations::answers;
+use crate::registrations::seats::{lock_event, release_seat, seats, take_seat};
+use crate::registrations::service::{RegistrationError, promote_waitlist};
+use crate::secrets;
+
+/// Who scanned: recorded on the check-in (and on its undo).
+#[derive(Debug, Clone)]
+pub struct Desk {
+    /// A staff account's email, or a desk link's label.
+    pub label: String,
+    pub user_id: Option<Uuid>,
+}
+
+impl Desk {
+    pub fn user(user: &CurrentUser) -> Desk {
+        Desk { label: user.email.chars().take(200).collect(), user_id: Some(user.id) }
+    }
+}
+
+/// What a scan did (API.md "Check-in").
+#[derive(Debug, Clone)]
+pub enum CheckInOutcome {
+    /// Checked in now; `mode_changed` when an online registration took a seat in the room.
+    CheckedIn {
+        registration: Box<registration::Model>,
+        at: DateTime<Utc>,
+        mode_changed: bool,
+    },
+    /// Checked in before, at `at` (the first time).
+    AlreadyCheckedIn {
+        registration: Box<registration::Model>,
+        at: DateTime<Utc>,
+    },
+    /// No such ticket at this event.
+    Unknown,
+    Cancelled {
+        registration: Box<registration::Model>,
+    },
+    /// Still on a waitlist.
+    NotConfirmed {
+        registration: Box<registration::Model>,
+    },
+    /// An online registration turned up and no seat is free; nothing changed.
+    CapacityFull {
+        registration: Box<registration::Model>,
+    },
+}
+
+impl CheckInOutcome {
+    /// True only when this outcome wrote something the caller must commit.
+    pub fn changed(&self) -> bool {
+        matches!(self, CheckInOutcome::CheckedIn { .. })
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CheckInError {
+    #[error("no such event or check-in")]
+    NotFound,
+    #[error(transparent)]
+    Db(#[from] DbErr),
+}
+
+impl From<CheckInError> for AppError {
+    fn from(err: CheckInError) -> Self {
+        match err {
+            CheckInError::NotFound => AppError::NotFound,
+            CheckInError::Db(e) => AppError::from(e),
+        }
+    }
+}
+
+fn recipient(reg: &registration::Model) -> Recipient<'_> {
+    Recipient { event_id: reg.event_id, registration_id: Some(reg.id), language: &reg.language }
+}
+
+/// A walk-in registered without an address has an empty `email`: nothing is mailed to it.
+pub fn mailable(reg: &registration::Model) -> bool {
+    !reg.email.is_empty()
+}
+
+/// The registration's active check-in, if any.
+pub async fn active_check_in(
+    db: &impl ConnectionTrait,
+    registration_id: Uuid,
+) -> Result<Option<checkin::Model>, DbErr> {
+    checkin::Entity::find().filter(checkin::Column::ActiveRegistrationId.eq(registration_id)).one(db).await
+}
+
+/// When each of `ids` checked in (active check-ins only).
+pub async fn check_in_times(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = Uuid>,
+) -> Result<HashMap<Uuid, DateTime<Utc>>, DbErr> {
+    let ids: Vec<Uuid> = ids.into_iter().collect();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows = checkin::Entity::find().filter(checkin::Column::ActiveRegistrationId.is_in(ids)).all(db).await?;
+    Ok(rows.into_iter().map(|c| (c.registration_id, c.checked_in_at)).collect())
+}
+
+/// Scans `raw_code` at `event_id`'s door.
+#[tracing::instrument(skip_all, err)]
+pub async fn check_in<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    event_id: Uuid,
+    raw_code: &str,
+    desk: &Desk,
+    now: DateTime<Utc>,
+) -> Result<CheckInOutcome, CheckInError> {
+    let event = lock_event(db, event_id, false).await?.ok_or(CheckInError::NotFound)?;
+    let code = policy::normalize_scanned_code(raw_code);
+    if !policy::could_be_ticket_code(&code) {
+        return Ok(CheckInOutcome::Unknown);
+    }
+    let Some(reg) = registration::Entity::find()
+        .filter(registration::Column::EventId.eq(event_id))
+        .filter(registration::Column::TicketCode.eq(code))
+        .one(db)
+        .await?
+    else {
+        return Ok(CheckInOutcome::Unknown);
+    };
+    let existing = active_check_in(db, reg.id).await?;
+    let room = offers(&event, AttendanceMode::InPerson).then(|| seats(&event, AttendanceMode::InPerson));
+    let registration = Box::new(reg);
+    match policy::decide(registration.status, registration.mode, existing.is_some(), room) {
+        Decision::Cancelled => Ok(CheckInOutcome::Cancelled { registration }),
+        Decision::NotConfirmed => Ok(CheckInOutcome::NotConfirmed { registration }),
+        Decision::NoSeat => Ok(CheckInOutcome::CapacityFull { registration }),
+        Decision::AlreadyCheckedIn => {
+            let at = existing.map_or(now, |c| c.checked_in_at);
+            Ok(CheckInOutcome::AlreadyCheckedIn { registration, at })
+        }
+        Decision::CheckIn => record(db, *registration, desk, now, false).await,
+        Decision::SeatThenCheckIn => {
+            // The guard refusing although the policy saw a seat: full after all, never oversold.
+            if !take_seat(db, event.id, AttendanceMode::InPerson).await? {
+                return Ok(CheckInOutcome::CapacityFull { registration });
+            }
+            let moved = move_to_room(db, &event, *registration, now).await?;
+            record(db, moved, desk, now, true).await
+        }
+    }
+}
+
+/// Writes the check-in of `registration` (the caller decided it is due), or reports the
+/// active one that is already there: a unique violation rolls back only its savepoint, so the
+/// caller's transaction stays usable on every backend.
+pub async fn record<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    registration: registration::Model,
+    desk: &Desk,
+    now: DateTime<Utc>,
+    mode_changed: bool,
+) -> Result<CheckInOutcome, CheckInError> {
+    let row = checkin::Model {
+        id: Uuid::now_v7(),
+        event_id: registration.event_id,
+        registration_id: registration.id,
+        active_registration_id: Some(registration.id),
+        checked_in_at: now,
+        desk: desk.label.clone(),
+        user_id: desk.user_id,
+        undone_at: None,
+        undone_by: None,
+    };
+    let savepoint = db.begin().await?;
+    match checkin::Entity::insert(row.into_active_model()).exec_without_returning(&savepoint).await {
+        Ok(_) => {
+            savepoint.commit().await?;
+            Ok(CheckInOutcome::CheckedIn { registration: Box::new(registration), at: now, mode_changed })
+        }
+        Err(e) if is_unique_violation(&e) => {
+            savepoint.rollback().await?;
+            let at = active_check_in(db, registration.id).await?.map_or(now, |c| c.checked_in_at);
+            Ok(CheckInOutcome::AlreadyCheckedIn { registration: Box::new(registration), at })
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Moves a confirmed online registration into the room (its room seat already taken): the
+/// online seat is given back and that mode's waitlist promoted, and the registrant gets the
+/// same mail as for a mode switch they made themselves.
+async fn move_to_room(
+    db: &impl ConnectionTrait,
+    event: &event::Model,
+    reg: registration::Model,
+    now: DateTime<Utc>,
+) -> Result<registration::Model, DbErr> {
+    release_seat(db, event.id, AttendanceMode::Online).await?;
+    let sequence = reg.calendar_sequence + 1;
+    let mut active = reg.into_active_model();
+    active.mode = Set(AttendanceMode::InPerson);
+    active.status = Set(RegistrationStatus::Confirmed);
+    active.confirmed_at = Set(Some(now));
+    active.calendar_sequence = Set(sequence);
+    active.updated_at = Set(now);
+    let moved = active.update(db).await?;
+    promote_waitlist(db, event.id, AttendanceMode::Online, now).await?;
+    if mailable(&moved) {
+        let message = Message::Confirmation {
+            reason: ConfirmationReason::ModeSwitched,
+            previous_mode: Some(AttendanceMode::Online),
+            sequence,
+        };
+        outbox::enqueue(db, recipient(&moved), &message, now).await?;
+    }
+    Ok(moved)
+}
+
+/// Undoes the active check-in of `registration_id` at `event_id`; the row stays in the log
+/// with `undone_at`. A seat taken by an online registrant at the door is kept.
+#[tracing::instrument(skip_all, err)]
+pub async fn undo(
+    db: &impl ConnectionTrait,
+    event_id: Uuid,
+    registration_id: Uuid,
+    desk: &Desk,
+    now: DateTime<Utc>,
+) -> Result<(), CheckInError> {
+    let result = checkin::Entity::update_many()
+        .col_expr(checkin::Column::ActiveRegistrationId, Expr::value(Option::<Uuid>::None))
+        .col_expr(checkin::Column::UndoneAt, Expr::value(Some(now)))
+        .col_expr(checkin::Column::UndoneBy, Expr::value(Some(desk.label.clone())))
+        .filter(checkin::Column::EventId.eq(event_id))
+        .filter(checkin::Column::ActiveRegistrationId.eq(registration_id))
+        .exec(db)
+        .await?;
+    if result.rows_affected == 0 {
+        return Err(CheckInError::NotFound);
+    }
+    Ok(())
+}
+
+/// Registers someone at the door and checks them in, in person: consent is recorded as given
+/// at the desk, the room's capacity applies (full → `CapacityFull`, nothing written). Without
+/// an email the registration stores an empty address, holds no claim on the one-per-address
+/// rule and is never mailed; with one, it gets the usual confirmation (ticket and links).
+#[tracing::instrument(skip_all, err)]
+pub async fn walk_in<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    event_id: Uuid,
+    new: NewWalkIn,
+    desk: &Desk,
+    now: DateTime<Utc>,
+) -> Result<CheckInOutcome, RegistrationError> {
+    let event = lock_event(db, event_id, true).await?.ok_or(RegistrationError::NotFound)?;
+    match policy::walk_in_gate(event.status, now, event.ends_at) {
+        WalkInGate::Open => {}
+        WalkInGate::NotFound => return Err(RegistrationError::NotFound),
+        WalkInGate::Closed(why) => return Err(RegistrationError::Closed(why)),
+    }
+    if !offers(&event, AttendanceMode::InPerson) {
+        return Err(RegistrationError::ModeNotOffered);
+    }
+    // At the desk no question is required; what is answered must still be valid.
+    let optional: Vec<Question> = questions(&event).into_iter().map(|q| Question { required: false, ..q }).collect();
+    let answers = answers::check(&optional, &new.answers).map_err(RegistrationError::Invalid)?;
+    let email = new.email.map(|e| e.as_str().to_owned());
+    if let Some(email) = &email {
+        let taken = registration::Entity::find()
+            .filter(registration::Column::EventId.eq(event_id))
+            .filter(registration::Column::ActiveEmail.eq(email.as_str()))
+            .one(db)
+            .await?;
+        if taken.is_some() {
+            return Err(RegistrationError::AlreadyRegistered);
+        }
+    }
+    if !policy::walk_in_has_seat(seats(&event, AttendanceMode::InPerson))
+        || !take_seat(db, event_id, AttendanceMode::InPerson).await?
+    {
+        return Err(RegistrationError::CapacityFull);
+    }
+    let registration = registration::Model {
+        id: Uuid::now_v7(),
+        event_id,
+        first_name: new.first_name,
+        last_name: new.last_name,
+        email: email.clone().unwrap_or_default(),
+        active_email: email,
+        organization: new.organization,
+        mode: AttendanceMode::InPerson,
+        status: RegistrationStatus::Confirmed,
+        queue_seq: event.next_queue_seq - 1,
+        language: new.language.code().to_owned(),
+        ticket_code: secrets::ticket_code(),
+        manage_token: secrets::url_token(),
+        join_token: secrets::url_token(),
+        consent_at: now,
+        consent_source: "desk".to_owned(),
+        answers: serde_json::to_value(answers).unwrap_or_default(),
+        created_at: now,
+        updated_at: now,
+        confirmed_at: Some(now),
+        cancelled_at: None,
+        link_resent_at: None,
+        reminder_sent_at: None,
+        calendar_sequence: 0,
+    };
+    match registration::Entity::insert(registration.clone().into_active_model()).exec_without_returning(db).await {
+        Ok(_) => {}
+        // Unreachable under the event lock; the unique index is the backstop (the caller
+        // rolls back on any error).
+        Err(e) if is_unique_violation(&e) => return Err(RegistrationError::AlreadyRegistered),
+        Err(e) => return Err(e.into()),
+    }
+    if mailable(&registration) {
+        let message =
+            Message::Confirmation { reason: ConfirmationReason::Registered, previous_mode: None, sequence: 0 };
+        outbox::enqueue(db, recipient(&registration), &message, now).await?;
+    }
+    match record(db, registration, desk, now, false).await {
+        Ok(outcome) => Ok(outcome),
+        Err(CheckInError::NotFound) => Err(RegistrationError::NotFound),
+        Err(CheckInError::Db(e)) => Err(e.into()),
+    }
+}

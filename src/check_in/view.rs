@@ -1,0 +1,104 @@
+//! What staff see: a registration without any of the registrant's secrets, and the answer
+//! to a scan.
+//!
+//! [`StaffRegistrationView`] is built field by field from the row, so a new secret column
+//! can never leak into a staff answer by accident: no manage token or URL, no join link, no
+//! ticket code (staff scan it; they need not read it back).
+
+use chrono::{DateTime, Utc};
+use entity::{AttendanceMode, RegistrationStatus, registration};
+use serde::Serialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use super::service::CheckInOutcome;
+use crate::events::view::utc;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct StaffRegistrationView {
+    pub id: Uuid,
+    pub event_id: Uuid,
+    pub first_name: String,
+    pub last_name: String,
+    /// `null` for a walk-in registered without an address.
+    pub email: Option<String>,
+    pub organization: String,
+    pub mode: AttendanceMode,
+    pub status: RegistrationStatus,
+    pub language: String,
+    /// When the active check-in was made; `null` when not checked in.
+    pub checked_in_at: Option<String>,
+}
+
+impl StaffRegistrationView {
+    pub fn new(reg: &registration::Model, checked_in_at: Option<DateTime<Utc>>) -> StaffRegistrationView {
+        StaffRegistrationView {
+            id: reg.id,
+            event_id: reg.event_id,
+            first_name: reg.first_name.clone(),
+            last_name: reg.last_name.clone(),
+            email: Some(reg.email.clone()).filter(|e| !e.is_empty()),
+            organization: reg.organization.clone(),
+            mode: reg.mode,
+            status: reg.status,
+            language: reg.language.clone(),
+            checked_in_at: checked_in_at.map(utc),
+        }
+    }
+}
+
+/// The result of a scan (API.md "Check-in").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckInResult {
+    CheckedIn,
+    AlreadyCheckedIn,
+    Unknown,
+    Cancelled,
+    NotConfirmed,
+    CapacityFull,
+}
+
+/// The answer to a scan or a walk-in. `registration` is there for every known ticket, so the
+/// desk can show whose ticket it was; `checked_in_at` for `checked_in` (now) and
+/// `already_checked_in` (the first time); `mode_changed` for `checked_in`.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CheckInAnswer {
+    pub result: CheckInResult,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub registration: Option<StaffRegistrationView>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub checked_in_at: Option<String>,
+    /// `true` when an online registration was moved to a free seat in the room.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mode_changed: Option<bool>,
+}
+
+impl From<&CheckInOutcome> for CheckInAnswer {
+    fn from(outcome: &CheckInOutcome) -> CheckInAnswer {
+        let answer = |result, reg: Option<&registration::Model>, at: Option<DateTime<Utc>>, changed| CheckInAnswer {
+            result,
+            registration: reg.map(|r| StaffRegistrationView::new(r, at)),
+            checked_in_at: at.map(utc),
+            mode_changed: changed,
+        };
+        match outcome {
+            CheckInOutcome::CheckedIn { registration, at, mode_changed } => {
+                answer(CheckInResult::CheckedIn, Some(registration), Some(*at), Some(*mode_changed))
+            }
+            CheckInOutcome::AlreadyCheckedIn { registration, at } => {
+                answer(CheckInResult::AlreadyCheckedIn, Some(registration), Some(*at), None)
+            }
+            CheckInOutcome::Unknown => answer(CheckInResult::Unknown, None, None, None),
+            CheckInOutcome::Cancelled { registration } => {
+                answer(CheckInResult::Cancelled, Some(registration), None, None)
+            }
+            CheckInOutcome::NotConfirmed { registration } => {
+                answer(CheckInResult::NotConfirmed, Some(registration), None, None)
+            }
+            CheckInOutcome::CapacityFull { registration } => {
+                answer(CheckInResult::CapacityFull, Some(registration), None, None)
+            }
+        }
+    }
+}

@@ -3,6 +3,7 @@
 use serde::Deserialize;
 use utoipa::ToSchema;
 
+use super::service::Ticket;
 use crate::domain::{EmailAddress, Language, clean_text};
 use crate::error::FieldErrors;
 use crate::registrations::answers::Answers;
@@ -12,11 +13,22 @@ use crate::registrations::answers::Answers;
 pub struct CheckInInput {
     /// The ticket code as scanned or typed; spaces, dashes and case do not matter.
     pub code: Option<String>,
+    /// Instead of a code: the registration picked from a name search at the desk.
+    pub registration_id: Option<String>,
 }
 
 impl CheckInInput {
-    pub fn parse(self) -> Result<String, FieldErrors> {
-        self.code.ok_or_else(|| FieldErrors::from([("code".to_owned(), "is required".to_owned())]))
+    pub fn parse(self) -> Result<Ticket, FieldErrors> {
+        match (self.code, self.registration_id) {
+            (Some(code), None) => Ok(Ticket::Code(code)),
+            (None, Some(id)) => uuid::Uuid::parse_str(id.trim()).map(Ticket::Registration).map_err(|_| {
+                FieldErrors::from([("registration_id".to_owned(), "must be a registration id".to_owned())])
+            }),
+            (Some(_), Some(_)) => {
+                Err(FieldErrors::from([("code".to_owned(), "give a code or a registration_id, not both".to_owned())]))
+            }
+            (None, None) => Err(FieldErrors::from([("code".to_owned(), "is required".to_owned())])),
+        }
     }
 }
 

@@ -44,9 +44,9 @@ pub async fn check_in(
     PathId(event_id): PathId,
     ApiJson(input): ApiJson<CheckInInput>,
 ) -> AppResult<Json<CheckInAnswer>> {
-    let code = input.parse().map_err(AppError::Validation)?;
+    let ticket = input.parse().map_err(AppError::Validation)?;
     let txn = state.db.begin_write().await?;
-    let outcome = service::check_in(&txn, event_id, &code, &Desk::user(&user), crate::domain::now()).await?;
+    let outcome = service::check_in(&txn, event_id, &ticket, &Desk::user(&user), crate::domain::now()).await?;
     if outcome.changed() {
         txn.commit().await?;
         state.wake_mailer();

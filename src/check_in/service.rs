@@ -134,26 +134,36 @@ pub async fn check_in_times(
     Ok(rows.into_iter().map(|c| (c.registration_id, c.checked_in_at)).collect())
 }
 
-/// Scans `raw_code` at `event_id`'s door.
+/// What the desk presents: a scanned or typed ticket code, or a registration picked from a
+/// name search.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ticket {
+    Code(String),
+    Registration(Uuid),
+}
+
+/// Checks `ticket` in at `event_id`'s door.
 #[tracing::instrument(skip_all, err)]
 pub async fn check_in<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     event_id: Uuid,
-    raw_code: &str,
+    ticket: &Ticket,
     desk: &Desk,
     now: DateTime<Utc>,
 ) -> Result<CheckInOutcome, CheckInError> {
     let event = lock_event(db, event_id, false).await?.ok_or(CheckInError::NotFound)?;
-    let code = policy::normalize_scanned_code(raw_code);
-    if !policy::could_be_ticket_code(&code) {
-        return Ok(CheckInOutcome::Unknown);
-    }
-    let Some(reg) = registration::Entity::find()
-        .filter(registration::Column::EventId.eq(event_id))
-        .filter(registration::Column::TicketCode.eq(code))
-        .one(db)
-        .await?
-    else {
+    let find = registration::Entity::find().filter(registration::Column::EventId.eq(event_id));
+    let found = match ticket {
+        Ticket::Code(raw_code) => {
+            let code = policy::normalize_scanned_code(raw_code);
+            if !policy::could_be_ticket_code(&code) {
+                return Ok(CheckInOutcome::Unknown);
+            }
+            find.filter(registration::Column::TicketCode.eq(code)).one(db).await?
+        }
+        Ticket::Registration(id) => find.filter(registration::Column::Id.eq(*id)).one(db).await?,
+    };
+    let Some(reg) = found else {
         return Ok(CheckInOutcome::Unknown);
     };
     let existing = active_check_in(db, reg.id).await?;

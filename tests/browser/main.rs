@@ -22,5 +22,6 @@ mod axe;
 mod driver;
 mod y4m;
 
+mod desk;
 mod pages;
 mod smoke;

@@ -126,7 +126,15 @@ mod tests {
 
     #[test]
     fn a_scan_needs_a_code() {
-        assert!(CheckInInput { code: None }.parse().is_err());
-        assert_eq!(CheckInInput { code: Some("ab".into()) }.parse().ok().as_deref(), Some("ab"));
+        assert!(CheckInInput { code: None, registration_id: None }.parse().is_err());
+        assert_eq!(
+            CheckInInput { code: Some("ab".into()), registration_id: None }.parse().ok(),
+            Some(Ticket::Code("ab".into()))
+        );
+        let id = uuid::Uuid::now_v7();
+        let by_id = CheckInInput { code: None, registration_id: Some(id.to_string()) };
+        assert_eq!(by_id.parse().ok(), Some(Ticket::Registration(id)));
+        assert!(CheckInInput { code: Some("ab".into()), registration_id: Some(id.to_string()) }.parse().is_err());
+        assert!(CheckInInput { code: None, registration_id: Some("nope".into()) }.parse().is_err());
     }
 }

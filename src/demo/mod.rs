@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use chrono::{Duration, NaiveTime, TimeZone};
+use chrono::Duration;
 use chrono_tz::Europe::Brussels;
 use entity::Role;
 use serde_json::json;
@@ -39,14 +39,10 @@ pub async fn seed(config: &Config) -> anyhow::Result<(String, String)> {
     let password: String = crate::secrets::url_token().chars().take(16).collect();
     accounts::create_user(&db.write, &email, Role::Admin, &password, now()).await?;
 
-    // Two weeks from now, 09:30 to 13:00 in Brussels.
-    let day = (now() + Duration::days(14)).with_timezone(&Brussels).date_naive();
-    let at = |h, m| {
-        Brussels
-            .from_local_datetime(&day.and_time(NaiveTime::from_hms_opt(h, m, 0).unwrap_or_default()))
-            .earliest()
-            .map(|t| t.to_rfc3339())
-    };
+    // Happening now: it started an hour ago and runs for two and a half more, so the desk,
+    // the join links and the dashboard all have something to show.
+    let start = now() - Duration::hours(1);
+    let at = |offset: Duration| Some((start + offset).with_timezone(&Brussels).to_rfc3339());
     let input: EventInput = serde_json::from_value(json!({
         "title": "Annual Voluntary Return and Reintegration Partner Meeting",
         "description": "Partners of the AVRR programme meet to share results, plans and practice.\n\nFollow in the room in Brussels or online.",
@@ -56,7 +52,7 @@ pub async fn seed(config: &Config) -> anyhow::Result<(String, String)> {
             "nl": {"title": "Jaarlijkse partnervergadering Vrijwillige Terugkeer en Re-integratie",
                    "description": "De partners van het AVRR-programma delen resultaten, plannen en praktijk.\n\nNeem deel in de zaal in Brussel of online."}
         },
-        "starts_at": at(9, 30), "ends_at": at(13, 0), "timezone": "Europe/Brussels",
+        "starts_at": at(Duration::zero()), "ends_at": at(Duration::minutes(210)), "timezone": "Europe/Brussels",
         "venue": "Egmont Palace, Brussels", "online_url": "https://stream.example.org/avrr-partners",
         "modes": ["in_person", "online"], "in_person_capacity": 60, "online_capacity": null, "waitlist": true,
         "status": "published",
@@ -68,6 +64,7 @@ pub async fn seed(config: &Config) -> anyhow::Result<(String, String)> {
     let txn = db.begin_write().await?;
     let event = crate::events::service::create(&txn, spec, None, now()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
     let mut reader = csv::ReaderBuilder::new().from_reader(PARTNERS.as_bytes());
+    let mut registered = Vec::new();
     for (i, row) in reader.records().enumerate() {
         let row = row?;
         let field = |n: usize| row.get(n).unwrap_or("").trim().to_owned();
@@ -82,7 +79,35 @@ pub async fn seed(config: &Config) -> anyhow::Result<(String, String)> {
             answers: [("dietary".to_owned(), json!(["none", "vegetarian", "none", "halal"][i % 4]))].into(),
             consent_source: "demo".to_owned(),
         };
-        service::register(&txn, event.id, new, now()).await.map_err(|e| anyhow::anyhow!("demo registration: {e}"))?;
+        // Registered over the weeks before the meeting.
+        let when = start - Duration::days(20) + Duration::hours(i as i64 * 9);
+        let outcome = service::register(&txn, event.id, new, when)
+            .await
+            .map_err(|e| anyhow::anyhow!("demo registration: {e}"))?;
+        if let service::RegisterOutcome::Registered { registration, .. } = outcome {
+            registered.push(*registration);
+        }
+    }
+    // Two thirds of the room arrived over the first 40 minutes; most of the stream joined.
+    let desk = crate::check_in::service::Desk { label: "Entrance".into(), user_id: None };
+    let in_person = registered
+        .iter()
+        .filter(|r| r.mode == entity::AttendanceMode::InPerson && r.status == entity::RegistrationStatus::Confirmed);
+    for (i, reg) in in_person.enumerate().filter(|(i, _)| i % 3 != 2) {
+        let when = start - Duration::minutes(25) + Duration::minutes((i as i64 * 7) % 60);
+        let ticket = crate::check_in::service::Ticket::Registration(reg.id);
+        crate::check_in::service::check_in(&txn, event.id, &ticket, &desk, when)
+            .await
+            .map_err(|e| anyhow::anyhow!("demo check-in: {e}"))?;
+    }
+    let online = registered.iter().filter(|r| r.mode == entity::AttendanceMode::Online);
+    for (i, reg) in online.enumerate().filter(|(i, _)| i % 4 != 3) {
+        crate::attendance::join::record_join(
+            &txn,
+            reg,
+            start - Duration::minutes(10) + Duration::minutes(i as i64 * 3),
+        )
+        .await?;
     }
     txn.commit().await?;
     db.write.close_by_ref().await.ok();

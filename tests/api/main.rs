@@ -14,4 +14,5 @@ mod events;
 mod helpers;
 mod mail;
 mod registrations;
+mod room;
 mod smtp;

@@ -6,11 +6,13 @@
 pub mod api_token;
 pub mod checkin;
 pub mod desk_link;
+pub mod door_setting;
 pub mod enums;
 pub mod event;
 pub mod online_join;
 pub mod outbox_email;
 pub mod registration;
+pub mod room_exit;
 pub mod session;
 pub mod user;
 

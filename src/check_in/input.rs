@@ -32,6 +32,39 @@ impl CheckInInput {
     }
 }
 
+/// `PUT /events/{id}/room`: the event's door settings.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct RoomSettingsInput {
+    /// Scan people out as well as in, for a live "in the room now" figure.
+    pub exit_scans: Option<bool>,
+    /// How many may be in the room at once, when lower than the in-person capacity; absent or
+    /// `null`: the in-person capacity.
+    pub room_cap: Option<i64>,
+}
+
+impl RoomSettingsInput {
+    pub fn parse(self) -> Result<(bool, Option<i32>), FieldErrors> {
+        let mut errors = FieldErrors::new();
+        if self.exit_scans.is_none() {
+            errors.insert("exit_scans".into(), "is required: true or false".into());
+        }
+        let room_cap = match self.room_cap {
+            None => None,
+            Some(n) => match i32::try_from(n) {
+                Ok(n) if (0..=1_000_000).contains(&n) => Some(n),
+                _ => {
+                    errors.insert("room_cap".into(), "must be a whole number from 0 to 1000000".into());
+                    None
+                }
+            },
+        };
+        match self.exit_scans {
+            Some(exit_scans) if errors.is_empty() => Ok((exit_scans, room_cap)),
+            _ => Err(errors),
+        }
+    }
+}
+
 /// `POST /events/{id}/walkins`: someone registered at the door, in person. Consent is
 /// recorded as given at the desk.
 #[derive(Debug, Default, Deserialize, ToSchema)]
@@ -122,6 +155,17 @@ mod tests {
             .unwrap_or_default();
         let keys: Vec<_> = errors.keys().map(String::as_str).collect();
         assert_eq!(keys, ["email", "first_name", "language", "last_name"]);
+    }
+
+    #[test]
+    fn room_settings_need_a_choice_and_a_sane_cap() {
+        let parse = |exit_scans, room_cap| RoomSettingsInput { exit_scans, room_cap }.parse();
+        assert_eq!(parse(Some(true), None), Ok((true, None)));
+        assert_eq!(parse(Some(false), Some(50)), Ok((false, Some(50))));
+        assert!(parse(None, None).is_err_and(|e| e.contains_key("exit_scans")));
+        for bad in [-1, 1_000_001, i64::MAX] {
+            assert!(parse(Some(true), Some(bad)).is_err_and(|e| e.contains_key("room_cap")), "{bad}");
+        }
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! At the door: scanning tickets (idempotent, one active check-in per registration however
 //! many desks scan at once), undoing a check-in, walk-ins, and the staff search. Nothing here
-//! answers with a registrant's secrets: staff see [`view::StaffRegistrationView`].
+//! answers with a registrant's secrets: staff see [`view::StaffRegistrationView`]. Optional per
+//! event: exit scans and the room's live head count ([`room`]).
 
 pub mod input;
 pub mod policy;
+pub mod room;
 pub mod routes;
 pub mod search;
 pub mod service;

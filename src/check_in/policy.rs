@@ -115,6 +115,48 @@ pub fn walk_in_gate(status: EventStatus, now: DateTime<Utc>, ends_at: DateTime<U
     }
 }
 
+/// What an exit scan of a known ticket does (events with exit scans on).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitDecision {
+    Leave,
+    /// Never came in (or the check-in was undone).
+    NotCheckedIn,
+    /// Scanned out before and not back yet.
+    AlreadyOut,
+}
+
+pub fn decide_exit(checked_in: bool, outside: bool) -> ExitDecision {
+    match (checked_in, outside) {
+        (false, _) => ExitDecision::NotCheckedIn,
+        (true, true) => ExitDecision::AlreadyOut,
+        (true, false) => ExitDecision::Leave,
+    }
+}
+
+/// How full the room is, for the desk's warning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RoomLevel {
+    Ok,
+    /// At or past [`NEAR_CAP_PERCENT`] of the cap: warn.
+    Near,
+    /// At or past the cap.
+    Full,
+}
+
+/// The desk warns from this share of the room's cap.
+pub const NEAR_CAP_PERCENT: u32 = 90;
+
+/// `in_room` against `cap` (`None`: no cap, never a warning).
+pub fn room_level(in_room: u32, cap: Option<u32>) -> RoomLevel {
+    match cap {
+        None => RoomLevel::Ok,
+        Some(cap) if in_room >= cap => RoomLevel::Full,
+        Some(cap) if u64::from(in_room) * 100 >= u64::from(cap) * u64::from(NEAR_CAP_PERCENT) => RoomLevel::Near,
+        Some(_) => RoomLevel::Ok,
+    }
+}
+
 /// Default and largest page of a staff search.
 pub const DEFAULT_LIMIT: u64 = 20;
 pub const MAX_LIMIT: u64 = 100;
@@ -262,6 +304,27 @@ mod tests {
         assert_eq!(walk_in_gate(EventStatus::Draft, now, later), WalkInGate::NotFound);
         assert!(matches!(walk_in_gate(EventStatus::Cancelled, now, later), WalkInGate::Closed(_)));
         assert!(matches!(walk_in_gate(EventStatus::Published, later, later), WalkInGate::Closed(_)));
+    }
+
+    #[test]
+    fn only_someone_inside_can_leave() {
+        assert_eq!(decide_exit(false, false), ExitDecision::NotCheckedIn);
+        assert_eq!(decide_exit(false, true), ExitDecision::NotCheckedIn);
+        assert_eq!(decide_exit(true, true), ExitDecision::AlreadyOut);
+        assert_eq!(decide_exit(true, false), ExitDecision::Leave);
+    }
+
+    #[test]
+    fn the_room_warns_from_ninety_percent_of_its_cap() {
+        assert_eq!(room_level(500, None), RoomLevel::Ok);
+        assert_eq!(room_level(44, Some(50)), RoomLevel::Ok);
+        assert_eq!(room_level(45, Some(50)), RoomLevel::Near);
+        assert_eq!(room_level(49, Some(50)), RoomLevel::Near);
+        assert_eq!(room_level(50, Some(50)), RoomLevel::Full);
+        assert_eq!(room_level(51, Some(50)), RoomLevel::Full);
+        assert_eq!(room_level(0, Some(0)), RoomLevel::Full);
+        assert_eq!(room_level(8, Some(10)), RoomLevel::Ok);
+        assert_eq!(room_level(9, Some(10)), RoomLevel::Near);
     }
 
     #[test]

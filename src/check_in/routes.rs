@@ -8,12 +8,13 @@ use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::input::{CheckInInput, WalkInInput};
+use super::input::{CheckInInput, RoomSettingsInput, WalkInInput};
 use super::policy;
+use super::room;
 use super::search::{self, Cursor};
 use super::service::{self, CheckInOutcome, Desk};
-use super::view::{CheckInAnswer, StaffRegistrationView};
-use crate::auth::Staff;
+use super::view::{CheckInAnswer, ExitAnswer, RoomView, StaffRegistrationView};
+use crate::auth::{Organizer, Staff};
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::events::service as events;
 use crate::web::AppState;
@@ -144,4 +145,63 @@ pub async fn search_registrations(
         items: page.items.iter().map(|(reg, at)| StaffRegistrationView::new(reg, *at)).collect(),
         next_cursor: page.next.map(|c| c.encode()),
     }))
+}
+
+/// The room now: exit scans on or off, its cap, and (with exit scans) who is inside.
+#[utoipa::path(get, path = "/api/v1/events/{id}/room", tag = "check-in", security(("bearer" = [])),
+    params(("id" = uuid::Uuid, Path, description = "event id")),
+    responses((status = 200, body = RoomView), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody)))]
+pub async fn room_status(
+    State(state): State<AppState>,
+    _: Staff,
+    PathId(event_id): PathId,
+) -> AppResult<Json<RoomView>> {
+    let event = events::get(&state.db.read, event_id).await?;
+    Ok(Json(RoomView::from(&room::status(&state.db.read, &event).await?)))
+}
+
+/// Turn exit scans on or off for an event, and set the room's own cap.
+#[utoipa::path(put, path = "/api/v1/events/{id}/room", tag = "check-in", security(("bearer" = [])),
+    params(("id" = uuid::Uuid, Path, description = "event id")), request_body = RoomSettingsInput,
+    responses((status = 200, body = RoomView), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn set_room(
+    State(state): State<AppState>,
+    _: Organizer,
+    PathId(event_id): PathId,
+    ApiJson(input): ApiJson<RoomSettingsInput>,
+) -> AppResult<Json<RoomView>> {
+    let (exit_scans, room_cap) = input.parse().map_err(AppError::Validation)?;
+    let txn = state.db.begin_write().await?;
+    let event = events::get(&txn, event_id).await?;
+    room::set_settings(&txn, event_id, exit_scans, room_cap, crate::domain::now()).await?;
+    let status = room::status(&txn, &event).await?;
+    txn.commit().await?;
+    Ok(Json(RoomView::from(&status)))
+}
+
+/// Scan a ticket on the way out (events with exit scans on; otherwise 409 `conflict`).
+/// Scanning it at the entrance again (`POST …/checkins`) brings the person back in.
+#[utoipa::path(post, path = "/api/v1/events/{id}/exits", tag = "check-in", security(("bearer" = [])),
+    params(("id" = uuid::Uuid, Path, description = "event id")), request_body = CheckInInput,
+    responses((status = 200, body = ExitAnswer, description = "checked_out, already_out, not_checked_in or unknown"),
+        (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody, description = "exit scans are off"),
+        (status = 422, body = ErrorBody)))]
+pub async fn check_out(
+    State(state): State<AppState>,
+    Staff(user): Staff,
+    PathId(event_id): PathId,
+    ApiJson(input): ApiJson<CheckInInput>,
+) -> AppResult<Json<ExitAnswer>> {
+    let code = input.parse().map_err(AppError::Validation)?;
+    let txn = state.db.begin_write().await?;
+    let outcome = room::check_out(&txn, event_id, &code, &Desk::user(&user), crate::domain::now()).await?;
+    if outcome.changed() {
+        txn.commit().await?;
+    } else {
+        txn.rollback().await?;
+    }
+    Ok(Json(ExitAnswer::from(&outcome)))
 }

@@ -24,6 +24,7 @@ use uuid::Uuid;
 
 use super::input::NewWalkIn;
 use super::policy::{self, Decision, WalkInGate};
+use super::room;
 use crate::auth::CurrentUser;
 use crate::db::is_unique_violation;
 use crate::error::AppError;
@@ -60,10 +61,12 @@ pub enum CheckInOutcome {
         at: DateTime<Utc>,
         mode_changed: bool,
     },
-    /// Checked in before, at `at` (the first time).
+    /// Checked in before, at `at` (the first time); `returned` when the scan closed an exit
+    /// (events with exit scans: the person came back into the room).
     AlreadyCheckedIn {
         registration: Box<registration::Model>,
         at: DateTime<Utc>,
+        returned: bool,
     },
     /// No such ticket at this event.
     Unknown,
@@ -83,7 +86,7 @@ pub enum CheckInOutcome {
 impl CheckInOutcome {
     /// True only when this outcome wrote something the caller must commit.
     pub fn changed(&self) -> bool {
-        matches!(self, CheckInOutcome::CheckedIn { .. })
+        matches!(self, CheckInOutcome::CheckedIn { .. } | CheckInOutcome::AlreadyCheckedIn { returned: true, .. })
     }
 }
 
@@ -175,7 +178,8 @@ pub async fn check_in<C: ConnectionTrait + TransactionTrait>(
         Decision::NoSeat => Ok(CheckInOutcome::CapacityFull { registration }),
         Decision::AlreadyCheckedIn => {
             let at = existing.map_or(now, |c| c.checked_in_at);
-            Ok(CheckInOutcome::AlreadyCheckedIn { registration, at })
+            let returned = room::come_back(db, registration.id, now).await?;
+            Ok(CheckInOutcome::AlreadyCheckedIn { registration, at, returned })
         }
         Decision::CheckIn => record(db, *registration, desk, now, false).await,
         Decision::SeatThenCheckIn => {
@@ -219,7 +223,7 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
         Err(e) if is_unique_violation(&e) => {
             savepoint.rollback().await?;
             let at = active_check_in(db, registration.id).await?.map_or(now, |c| c.checked_in_at);
-            Ok(CheckInOutcome::AlreadyCheckedIn { registration: Box::new(registration), at })
+            Ok(CheckInOutcome::AlreadyCheckedIn { registration: Box::new(registration), at, returned: false })
         }
         Err(e) => Err(e.into()),
     }
@@ -256,7 +260,8 @@ async fn move_to_room(
 }
 
 /// Undoes the active check-in of `registration_id` at `event_id`; the row stays in the log
-/// with `undone_at`. A seat taken by an online registrant at the door is kept.
+/// with `undone_at`, and an open exit closes with it. A seat taken by an online registrant at
+/// the door is kept.
 #[tracing::instrument(skip_all, err)]
 pub async fn undo(
     db: &impl ConnectionTrait,
@@ -276,6 +281,7 @@ pub async fn undo(
     if result.rows_affected == 0 {
         return Err(CheckInError::NotFound);
     }
+    room::forget_exit(db, registration_id).await?;
     Ok(())
 }
 

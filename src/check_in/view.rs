@@ -11,6 +11,8 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use super::policy::RoomLevel;
+use super::room::{ExitOutcome, RoomStatus};
 use super::service::CheckInOutcome;
 use crate::events::view::utc;
 
@@ -72,6 +74,9 @@ pub struct CheckInAnswer {
     /// `true` when an online registration was moved to a free seat in the room.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mode_changed: Option<bool>,
+    /// With exit scans: `true` when this scan brought someone back into the room.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub returned: Option<bool>,
 }
 
 impl From<&CheckInOutcome> for CheckInAnswer {
@@ -81,14 +86,16 @@ impl From<&CheckInOutcome> for CheckInAnswer {
             registration: reg.map(|r| StaffRegistrationView::new(r, at)),
             checked_in_at: at.map(utc),
             mode_changed: changed,
+            returned: None,
         };
         match outcome {
             CheckInOutcome::CheckedIn { registration, at, mode_changed } => {
                 answer(CheckInResult::CheckedIn, Some(registration), Some(*at), Some(*mode_changed))
             }
-            CheckInOutcome::AlreadyCheckedIn { registration, at } => {
-                answer(CheckInResult::AlreadyCheckedIn, Some(registration), Some(*at), None)
-            }
+            CheckInOutcome::AlreadyCheckedIn { registration, at, returned } => CheckInAnswer {
+                returned: returned.then_some(true),
+                ..answer(CheckInResult::AlreadyCheckedIn, Some(registration), Some(*at), None)
+            },
             CheckInOutcome::Unknown => answer(CheckInResult::Unknown, None, None, None),
             CheckInOutcome::Cancelled { registration } => {
                 answer(CheckInResult::Cancelled, Some(registration), None, None)
@@ -100,5 +107,62 @@ impl From<&CheckInOutcome> for CheckInAnswer {
                 answer(CheckInResult::CapacityFull, Some(registration), None, None)
             }
         }
+    }
+}
+
+/// The room now (`GET /events/{id}/room`).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RoomView {
+    pub exit_scans: bool,
+    /// The room's own cap, else the in-person capacity; `null` is unlimited.
+    pub room_cap: Option<i32>,
+    /// People in the room now (checked in and not scanned out); `null` without exit scans.
+    pub in_room: Option<i64>,
+    /// `near` from 90 % of the cap, `full` at the cap; `null` without exit scans.
+    pub level: Option<RoomLevel>,
+}
+
+impl From<&RoomStatus> for RoomView {
+    fn from(s: &RoomStatus) -> RoomView {
+        RoomView { exit_scans: s.exit_scans, room_cap: s.cap, in_room: s.in_room, level: s.level }
+    }
+}
+
+/// The result of an exit scan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ExitResult {
+    CheckedOut,
+    AlreadyOut,
+    NotCheckedIn,
+    Unknown,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ExitAnswer {
+    pub result: ExitResult,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub registration: Option<StaffRegistrationView>,
+    /// When they left (for `already_out`, the first exit scan).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub left_at: Option<String>,
+}
+
+impl From<&ExitOutcome> for ExitAnswer {
+    fn from(outcome: &ExitOutcome) -> ExitAnswer {
+        let view = StaffRegistrationView::new;
+        let (result, registration, left_at) = match outcome {
+            ExitOutcome::Left { registration, checked_in_at, at } => {
+                (ExitResult::CheckedOut, Some(view(registration, Some(*checked_in_at))), Some(*at))
+            }
+            ExitOutcome::AlreadyOut { registration, checked_in_at, at } => {
+                (ExitResult::AlreadyOut, Some(view(registration, Some(*checked_in_at))), Some(*at))
+            }
+            ExitOutcome::NotCheckedIn { registration } => {
+                (ExitResult::NotCheckedIn, Some(view(registration, None)), None)
+            }
+            ExitOutcome::Unknown => (ExitResult::Unknown, None, None),
+        };
+        ExitAnswer { result, registration, left_at: left_at.map(utc) }
     }
 }

@@ -116,6 +116,8 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(check_in::routes::undo_check_in))
         .routes(routes!(check_in::routes::walk_in))
         .routes(routes!(check_in::routes::search_registrations))
+        .routes(routes!(check_in::routes::room_status, check_in::routes::set_room))
+        .routes(routes!(check_in::routes::check_out))
         .routes(routes!(mail::routes::list_mails))
         .routes(routes!(mail::routes::resend_mail))
         .split_for_parts();

@@ -16,4 +16,5 @@ mod helpers;
 mod mail;
 mod pages;
 mod registrations;
+mod room;
 mod smtp;

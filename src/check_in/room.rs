@@ -15,7 +15,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::policy::{self, ExitDecision, RoomLevel};
-use super::service::{Desk, active_check_in};
+use super::service::{Desk, Ticket, active_check_in, find_ticket};
 use crate::error::AppError;
 use crate::registrations::seats::lock_event;
 
@@ -149,7 +149,7 @@ async fn open_exit(db: &impl ConnectionTrait, registration_id: Uuid) -> Result<O
 pub async fn check_out<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     event_id: Uuid,
-    raw_code: &str,
+    ticket: &Ticket,
     desk: &Desk,
     now: DateTime<Utc>,
 ) -> Result<ExitOutcome, RoomError> {
@@ -157,16 +157,7 @@ pub async fn check_out<C: ConnectionTrait + TransactionTrait>(
     if !settings(db, event_id).await?.exit_scans {
         return Err(RoomError::ExitScansOff);
     }
-    let code = policy::normalize_scanned_code(raw_code);
-    if !policy::could_be_ticket_code(&code) {
-        return Ok(ExitOutcome::Unknown);
-    }
-    let Some(reg) = registration::Entity::find()
-        .filter(registration::Column::EventId.eq(event_id))
-        .filter(registration::Column::TicketCode.eq(code))
-        .one(db)
-        .await?
-    else {
+    let Some(reg) = find_ticket(db, event_id, ticket).await? else {
         return Ok(ExitOutcome::Unknown);
     };
     let checked_in_at = active_check_in(db, reg.id).await?.map(|c| c.checked_in_at);

@@ -145,6 +145,25 @@ pub enum Ticket {
     Registration(Uuid),
 }
 
+/// The registration of `event_id` that `ticket` names, if any.
+pub async fn find_ticket(
+    db: &impl ConnectionTrait,
+    event_id: Uuid,
+    ticket: &Ticket,
+) -> Result<Option<registration::Model>, sea_orm::DbErr> {
+    let find = registration::Entity::find().filter(registration::Column::EventId.eq(event_id));
+    match ticket {
+        Ticket::Code(raw_code) => {
+            let code = policy::normalize_scanned_code(raw_code);
+            if !policy::could_be_ticket_code(&code) {
+                return Ok(None);
+            }
+            find.filter(registration::Column::TicketCode.eq(code)).one(db).await
+        }
+        Ticket::Registration(id) => find.filter(registration::Column::Id.eq(*id)).one(db).await,
+    }
+}
+
 /// Checks `ticket` in at `event_id`'s door.
 #[tracing::instrument(skip_all, err)]
 pub async fn check_in<C: ConnectionTrait + TransactionTrait>(
@@ -155,18 +174,7 @@ pub async fn check_in<C: ConnectionTrait + TransactionTrait>(
     now: DateTime<Utc>,
 ) -> Result<CheckInOutcome, CheckInError> {
     let event = lock_event(db, event_id, false).await?.ok_or(CheckInError::NotFound)?;
-    let find = registration::Entity::find().filter(registration::Column::EventId.eq(event_id));
-    let found = match ticket {
-        Ticket::Code(raw_code) => {
-            let code = policy::normalize_scanned_code(raw_code);
-            if !policy::could_be_ticket_code(&code) {
-                return Ok(CheckInOutcome::Unknown);
-            }
-            find.filter(registration::Column::TicketCode.eq(code)).one(db).await?
-        }
-        Ticket::Registration(id) => find.filter(registration::Column::Id.eq(*id)).one(db).await?,
-    };
-    let Some(reg) = found else {
+    let Some(reg) = find_ticket(db, event_id, ticket).await? else {
         return Ok(CheckInOutcome::Unknown);
     };
     let existing = active_check_in(db, reg.id).await?;

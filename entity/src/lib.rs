@@ -8,6 +8,7 @@ pub mod checkin;
 pub mod desk_link;
 pub mod enums;
 pub mod event;
+pub mod invitation;
 pub mod online_join;
 pub mod outbox_email;
 pub mod registration;

@@ -27,7 +27,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::config::Config;
 use crate::db::Db;
-use crate::{attendance, events, mail, registrations};
+use crate::{attendance, events, exports, imports, mail, registrations};
 
 /// What every handler can reach.
 #[derive(Clone)]
@@ -57,7 +57,7 @@ impl AppState {
 #[openapi(
     info(title = "Convene API", description = "Registration and attendance for hybrid events. Errors share one body: `{\"error\": {\"code\", \"message\", \"fields\"}}`."),
     modifiers(&BearerAuth),
-    tags((name = "events", description = "organizers' events"), (name = "registrations", description = "public registration and the registrant's own link"), (name = "attendance", description = "counts"), (name = "mail", description = "an event's mails and their delivery"))
+    tags((name = "events", description = "organizers' events"), (name = "registrations", description = "public registration and the registrant's own link"), (name = "attendance", description = "counts"), (name = "mail", description = "an event's mails and their delivery"), (name = "exports", description = "attendee lists out: CSV and XLSX"), (name = "imports", description = "partner lists and attendance reports in"))
 )]
 struct ApiDoc;
 
@@ -100,6 +100,10 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(attendance::routes::event_stats))
         .routes(routes!(mail::routes::list_mails))
         .routes(routes!(mail::routes::resend_mail))
+        .routes(routes!(exports::routes::attendees_csv))
+        .routes(routes!(exports::routes::attendees_xlsx))
+        .routes(routes!(imports::routes::import_registrations))
+        .routes(routes!(imports::routes::import_attendance))
         .split_for_parts();
     let mut api = api
         .layer(DefaultBodyLimit::max(extract::JSON_BODY_LIMIT))
@@ -114,6 +118,7 @@ pub fn router(state: AppState) -> Router {
         .merge(SwaggerUi::new("/api/docs").url("/api/openapi.json", openapi))
         .route("/healthz", get(health::healthz))
         .route("/metrics", get(health::metrics))
+        .route("/admin/events/{id}/checkin-list", get(exports::routes::checkin_list))
         .fallback(pages::not_found)
         .layer(axum::middleware::from_fn(middleware::observe))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))

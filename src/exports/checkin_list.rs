@@ -131,3 +131,34 @@ mod tests {
         assert_eq!(names, ["de Vries", "Dubois", "Éloïse", "Okafor", "Öztürk"]);
     }
 }
+
+#[cfg(test)]
+mod render_tests {
+    use super::*;
+
+    #[test]
+    fn the_template_renders_and_escapes() {
+        let list = CheckinList {
+            title: "Meeting <b>".into(),
+            starts_at: "Sunday".into(),
+            venue: Some("Brussels".into()),
+            entries: vec![ListEntry {
+                last_name: "<script>".into(),
+                first_name: "A".into(),
+                organization: "O".into(),
+                mode: "in_person".into(),
+                status: "confirmed".into(),
+                checked_in_at: None,
+            }],
+            in_person: 1,
+            online: 0,
+            waitlisted: 0,
+        };
+        let ctx = minijinja::context! { lang => "en", list => minijinja::Value::from(minijinja::value::Serde(&list)), printed_at => "now" };
+        let html = crate::web::pages::templates()
+            .get_template("exports/checkin_list.html")
+            .and_then(|t| t.render(ctx))
+            .unwrap_or_else(|e| panic!("{e:#}"));
+        assert!(html.contains("&lt;script&gt;") && !html.contains("<script>"), "{html}");
+    }
+}

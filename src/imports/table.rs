@@ -92,12 +92,21 @@ pub fn read(bytes: &[u8]) -> Result<Table, TableError> {
     let headers = reader.headers().map_err(|e| TableError::Malformed(e.to_string()))?;
     let headers: Vec<String> = headers.iter().map(normalize_header).collect();
     let mut rows = Vec::new();
+    // Line numbers from byte offsets: the reader's own count is off by one with CRLF endings.
+    let (mut counted_to, mut line) = (0usize, 1u64);
     for record in reader.records() {
         let record = record.map_err(|e| TableError::Malformed(e.to_string()))?;
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let line = record.position().map_or(0, |p| p.line());
+        let start = record.position().map_or(counted_to, |p| usize::try_from(p.byte()).unwrap_or(counted_to));
+        let mut start = start.clamp(counted_to, text.len());
+        // With CRLF the reader may place a record at the `\n` that ends the previous line.
+        while text.as_bytes().get(start).is_some_and(|b| *b == b'\r' || *b == b'\n') {
+            start += 1;
+        }
+        line += text.as_bytes()[counted_to..start].iter().filter(|b| **b == b'\n').count() as u64;
+        counted_to = start;
         rows.push((line, record.iter().map(|c| c.trim().to_owned()).collect()));
     }
     Ok(Table { headers, rows })
@@ -155,5 +164,9 @@ mod tests {
         let lines: Vec<u64> = table.rows.iter().map(|(l, _)| *l).collect();
         assert_eq!(lines, [2, 4, 6]);
         assert_eq!(table.rows[0].1, ["Amina", "a@example.org"]);
+        let crlf =
+            read(b"first_name,email\r\nA,a@example.org\r\n\"Multi\r\nline\",b@example.org\r\nc,c@example.org\r\n");
+        let crlf = crlf.unwrap_or(Table { headers: vec![], rows: vec![] });
+        assert_eq!(crlf.rows.iter().map(|(l, _)| *l).collect::<Vec<_>>(), [2, 3, 5], "Windows line endings");
     }
 }

@@ -489,7 +489,7 @@ async fn the_command_line_imports_and_exports_through_the_real_binary() {
     let (header, rows) = parse(&bytes[3..], b';');
     assert_eq!(header, HEADER);
     assert_eq!(rows.len(), 184);
-    assert_eq!(rows.iter().filter(|r| !r["joined_online_at"].is_empty()).count(), 67);
+    assert_eq!(rows.iter().filter(|r| !r["joined_online_at"].is_empty()).count(), 68);
 
     let (ok, stdout, stderr) =
         convene(&url, &["export", "attendees", &event.id.to_string(), "--mode", "in_person", "--status", "confirmed"]);

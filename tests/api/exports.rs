@@ -332,7 +332,7 @@ async fn seed(app: &TestApp, event_id: Uuid, n: usize) {
                 status: RegistrationStatus::Confirmed,
                 queue_seq: *i as i64,
                 language: "en".into(),
-                ticket_code: format!("T{}", Uuid::new_v4().simple()),
+                ticket_code: Uuid::new_v4().simple().to_string().to_uppercase(),
                 manage_token: format!("m{}", Uuid::new_v4().simple()),
                 join_token: format!("j{}", Uuid::new_v4().simple()),
                 consent_at: now,

@@ -119,7 +119,7 @@ mod tests {
 
     #[test]
     fn names_sort_by_last_name_ignoring_case_and_accents() {
-        let mut list = vec![
+        let mut list = [
             entry("Öztürk", "Jürgen"),
             entry("de Vries", "Anne"),
             entry("Okafor", "Pieter"),

@@ -29,10 +29,8 @@ impl CsvEncoder {
     /// The BOM and header if not written yet, then `rows`.
     pub fn page(&mut self, rows: &[AttendeeRow]) -> Result<Vec<u8>, ::csv::Error> {
         let mut buffer = Vec::with_capacity(256 * (rows.len() + 1));
-        if !self.started {
-            if self.bom {
-                buffer.extend_from_slice(BOM);
-            }
+        if !self.started && self.bom {
+            buffer.extend_from_slice(BOM);
         }
         let mut writer = self.builder.from_writer(buffer);
         if !self.started {

@@ -6,5 +6,6 @@ pub mod attendance;
 pub mod cli;
 pub mod invitations;
 pub mod registrations;
+pub mod report;
 pub mod routes;
 pub mod table;

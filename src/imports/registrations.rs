@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use entity::{AttendanceMode, EventStatus, RegistrationStatus, event, registration};
+use entity::{AttendanceMode, EventStatus, event, registration};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 use serde_json::Value;
 use uuid::Uuid;

@@ -134,7 +134,7 @@ pub fn body(db: DatabaseConnection, event: event::Model, filter: ExportFilter) -
     tokio::spawn(async move {
         let out = ChannelWriter { tx, buffer: Vec::with_capacity(CHUNK) };
         if let Err(err) = write(&db, &event, filter, out, |_| {}).await {
-            tracing::error!(error = %format!("{err:#}"), "XLSX export failed");
+            tracing::warn!(error = %format!("{err:#}"), "XLSX export stopped (client gone or database error)");
             errors.send(Err(std::io::Error::other(err.to_string()))).await.ok();
         }
     });

@@ -46,6 +46,12 @@ enum Command {
     /// Manage API tokens.
     #[command(subcommand)]
     Token(TokenCommand),
+    /// Export attendee data (CSV or XLSX).
+    #[command(subcommand)]
+    Export(crate::exports::cli::ExportCommand),
+    /// Import partner lists and attendance reports.
+    #[command(subcommand)]
+    Import(crate::imports::cli::ImportCommand),
 }
 
 #[derive(Debug, Args)]
@@ -228,6 +234,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("{token}");
             Ok(())
         }
+        Command::Export(command) => crate::exports::cli::run(command).await,
+        Command::Import(command) => crate::imports::cli::run(command).await,
     }
 }
 

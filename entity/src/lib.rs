@@ -9,6 +9,7 @@ pub mod desk_link;
 pub mod door_setting;
 pub mod enums;
 pub mod event;
+pub mod invitation;
 pub mod online_join;
 pub mod outbox_email;
 pub mod registration;

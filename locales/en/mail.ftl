@@ -64,3 +64,10 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+
+## Invitation from an imported partner list.
+subject-invitation = You are invited: { $event }
+invitation-intro = You are invited to the meeting below. Your details are already filled in on the registration page: check them, choose how you attend (in the room or online) and confirm.
+label-register = Register
+invitation-hint = This link is personal: it fills in the form with your details. Do not forward it.
+invitation-footer = You receive this mail because the organizers invited you at this address. If you do not wish to attend, you can ignore it.

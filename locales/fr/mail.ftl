@@ -64,3 +64,10 @@ month-9 = septembre
 month-10 = octobre
 month-11 = novembre
 month-12 = décembre
+
+## Invitation from an imported partner list.
+subject-invitation = Invitation : { $event }
+invitation-intro = Vous êtes invité·e à la réunion ci-dessous. Vos coordonnées sont déjà remplies sur la page d'inscription : vérifiez-les, choisissez comment vous participez (sur place ou en ligne) et confirmez.
+label-register = S'inscrire
+invitation-hint = Ce lien est personnel : il remplit le formulaire avec vos coordonnées. Ne le transférez pas.
+invitation-footer = Vous recevez ce message parce que les organisateurs vous ont invité·e à cette adresse. Si vous ne souhaitez pas participer, vous pouvez l'ignorer.

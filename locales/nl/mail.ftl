@@ -64,3 +64,10 @@ month-9 = september
 month-10 = oktober
 month-11 = november
 month-12 = december
+
+## Invitation from an imported partner list.
+subject-invitation = Uitnodiging: { $event }
+invitation-intro = U bent uitgenodigd voor de onderstaande vergadering. Uw gegevens staan al ingevuld op de inschrijvingspagina: controleer ze, kies hoe u deelneemt (ter plaatse of online) en bevestig.
+label-register = Inschrijven
+invitation-hint = Deze link is persoonlijk: hij vult het formulier in met uw gegevens. Stuur hem niet door.
+invitation-footer = U ontvangt deze mail omdat de organisatoren u op dit adres hebben uitgenodigd. Wilt u niet deelnemen, dan kunt u hem negeren.

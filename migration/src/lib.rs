@@ -6,12 +6,19 @@ pub use sea_orm_migration::prelude::*;
 mod column_types;
 mod m20261128_000001_initial;
 mod m20261128_000002_room_presence;
+mod m20261129_000001_invitation;
+mod m20261129_000002_registration_event_order;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261128_000001_initial::Migration), Box::new(m20261128_000002_room_presence::Migration)]
+        vec![
+            Box::new(m20261128_000001_initial::Migration),
+            Box::new(m20261128_000002_room_presence::Migration),
+            Box::new(m20261129_000001_invitation::Migration),
+            Box::new(m20261129_000002_registration_event_order::Migration),
+        ]
     }
 }

@@ -51,6 +51,11 @@ pub enum Message {
         sequence: i32,
     },
     Reminder,
+    /// A personal invitation from an imported partner list (no registration yet); the
+    /// recipient is the invitation row.
+    Invitation {
+        invitation_id: uuid::Uuid,
+    },
 }
 
 impl Message {
@@ -76,6 +81,7 @@ impl Message {
             Message::EventUpdated { .. } => "event_updated",
             Message::EventCancelled { .. } => "event_cancelled",
             Message::Reminder => "reminder",
+            Message::Invitation { .. } => "invitation",
         }
     }
 }
@@ -95,6 +101,7 @@ mod tests {
             Message::EventUpdated { changes: vec!["starts_at".into()], sequence: 2 },
             Message::EventCancelled { sequence: 3 },
             Message::Reminder,
+            Message::Invitation { invitation_id: uuid::Uuid::nil() },
         ];
         for m in messages {
             let json = serde_json::to_value(&m).unwrap_or_default();

@@ -3,6 +3,7 @@
 
 pub mod calendar;
 pub mod compose;
+pub mod invitation;
 pub mod messages;
 pub mod outbox;
 pub mod qr;

@@ -136,6 +136,9 @@ impl MailWorker {
         &self,
         row: &outbox_email::Model,
     ) -> Result<anyhow::Result<super::compose::Composed>, sea_orm::DbErr> {
+        if row.kind == "invitation" {
+            return super::invitation::load_and_compose(&self.db, row, &self.base_url, &self.from).await;
+        }
         let Some(registration_id) = row.registration_id else {
             return Ok(Err(anyhow::anyhow!("mail has no registration")));
         };

@@ -81,12 +81,31 @@ fn recipient(reg: &registration::Model) -> Recipient<'_> {
 }
 
 /// Registers `new` for `event_id`: a seat if one is free, else the waitlist if the event has
-/// one, else `CapacityFull`.
-#[tracing::instrument(skip_all, err)]
+/// one, else `CapacityFull`. Mails the registrant (see [`register_with`]).
 pub async fn register(
     db: &impl ConnectionTrait,
     event_id: Uuid,
     new: NewRegistration,
+    now: DateTime<Utc>,
+) -> Result<RegisterOutcome, RegistrationError> {
+    register_with(db, event_id, new, RegisterOptions { notify: true }, now).await
+}
+
+/// How a registration is made beyond its data.
+#[derive(Debug, Clone, Copy)]
+pub struct RegisterOptions {
+    /// Queue the confirmation or waitlist mail (and, for a repeated registration, the manage
+    /// link again). An organizer's import without `--notify` sets this to false.
+    pub notify: bool,
+}
+
+/// [`register`] with options: the same seat, waitlist and uniqueness rules.
+#[tracing::instrument(skip_all, err)]
+pub async fn register_with(
+    db: &impl ConnectionTrait,
+    event_id: Uuid,
+    new: NewRegistration,
+    options: RegisterOptions,
     now: DateTime<Utc>,
 ) -> Result<RegisterOutcome, RegistrationError> {
     let event = lock_event(db, event_id, true).await?.ok_or(RegistrationError::NotFound)?;
@@ -105,7 +124,9 @@ pub async fn register(
     let answers = answers::check(&questions(&event), &new.answers).map_err(RegistrationError::Invalid)?;
 
     if let Some(existing) = find_active_by_email(db, event_id, new.email.as_str()).await? {
-        resend_link(db, &existing, LinkReason::RepeatedRegistration, now).await?;
+        if options.notify {
+            resend_link(db, &existing, LinkReason::RepeatedRegistration, now).await?;
+        }
         return Ok(RegisterOutcome::AlreadyRegistered);
     }
 
@@ -159,7 +180,9 @@ pub async fn register(
         }
         _ => Message::Waitlisted,
     };
-    outbox::enqueue(db, recipient(&registration), &message, now).await?;
+    if options.notify {
+        outbox::enqueue(db, recipient(&registration), &message, now).await?;
+    }
     Ok(RegisterOutcome::Registered { registration: Box::new(registration), event: Box::new(event) })
 }
 

@@ -31,7 +31,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::config::Config;
 use crate::db::Db;
-use crate::{attendance, backoffice, check_in, events, mail, registrations};
+use crate::{attendance, backoffice, check_in, events, exports, imports, mail, registrations};
 
 /// What every handler can reach.
 #[derive(Clone)]
@@ -62,7 +62,7 @@ impl AppState {
 #[openapi(
     info(title = "Convene API", description = "Registration and attendance for hybrid events. Errors share one body: `{\"error\": {\"code\", \"message\", \"fields\"}}`."),
     modifiers(&BearerAuth),
-    tags((name = "events", description = "organizers' events"), (name = "registrations", description = "public registration and the registrant's own link"), (name = "attendance", description = "counts"), (name = "check-in", description = "the door: scans, walk-ins, staff search"), (name = "mail", description = "an event's mails and their delivery"))
+    tags((name = "events", description = "organizers' events"), (name = "registrations", description = "public registration and the registrant's own link"), (name = "attendance", description = "counts"), (name = "check-in", description = "the door: scans, walk-ins, staff search"), (name = "mail", description = "an event's mails and their delivery"), (name = "exports", description = "attendee lists out: CSV and XLSX"), (name = "imports", description = "partner lists and attendance reports in"))
 )]
 struct ApiDoc;
 
@@ -120,6 +120,10 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(check_in::routes::check_out))
         .routes(routes!(mail::routes::list_mails))
         .routes(routes!(mail::routes::resend_mail))
+        .routes(routes!(exports::routes::attendees_csv))
+        .routes(routes!(exports::routes::attendees_xlsx))
+        .routes(routes!(imports::routes::import_registrations))
+        .routes(routes!(imports::routes::import_attendance))
         .split_for_parts();
     let mut api = api
         .layer(DefaultBodyLimit::max(extract::JSON_BODY_LIMIT))
@@ -167,6 +171,7 @@ pub fn router(state: AppState) -> Router {
         .route("/j/{join_token}", get(attendance::routes::follow_join_link))
         .route("/healthz", get(health::healthz))
         .route("/metrics", get(health::metrics))
+        .route("/admin/events/{id}/checkin-list", get(exports::routes::checkin_list))
         .fallback(pages::not_found)
         .layer(axum::middleware::from_fn(middleware::observe))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))

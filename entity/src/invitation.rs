@@ -1,0 +1,33 @@
+//! `invitation`: a personal link that pre-fills the registration form for a partner from an
+//! imported list. Not a registration: the partner still registers (and consents) themselves.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "invitation")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub event_id: Uuid,
+    /// 256 random bits, URL-safe: the `?invite=` value of the link.
+    #[sea_orm(unique)]
+    pub token: String,
+    /// Trimmed and lower-cased.
+    pub email: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub organization: String,
+    pub language: String,
+    /// `in_person` or `online` when the list named one.
+    pub mode: Option<String>,
+    /// The organizer who imported the list.
+    pub invited_by: Option<Uuid>,
+    pub created_at: DateTimeUtc,
+    /// When the invitation served a registration.
+    pub used_at: Option<DateTimeUtc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,296 @@
+//! Which registrations an export holds, its columns, and reading them page by page.
+//!
+//! Pages are read by keyset (`registration.id > last id`, ids being UUID v7 and so in order of
+//! arrival), one short query each: the export never holds the whole table, nor a connection or
+//! a read transaction between two pages (on SQLite a long read would stall WAL checkpoints).
+//! The price is that a registration changed while a large export runs shows its state at the
+//! time its page was read.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use entity::{AttendanceMode, RegistrationStatus, event};
+use sea_orm::{ConnectionTrait, DbErr, FromQueryResult};
+use serde_json::Value;
+use uuid::Uuid;
+
+use super::cells;
+use crate::db::stmt;
+use crate::error::FieldErrors;
+use crate::events::view::{questions, zone};
+
+/// The fixed columns of API.md "Export", in order; custom answers follow.
+pub const COLUMNS: [&str; 11] = [
+    "registration_id",
+    "first_name",
+    "last_name",
+    "email",
+    "organization",
+    "mode",
+    "status",
+    "language",
+    "registered_at",
+    "checked_in_at",
+    "joined_online_at",
+];
+
+/// Rows per page: small enough to keep memory flat, large enough to keep queries few.
+pub const PAGE_SIZE: u64 = 1000;
+
+/// Which registrations to export.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ExportFilter {
+    pub mode: Option<AttendanceMode>,
+    pub status: Option<RegistrationStatus>,
+    /// `Some(true)`: only those with an active check-in; `Some(false)`: only those without.
+    pub checked_in: Option<bool>,
+}
+
+/// The CSV field separator.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Delimiter {
+    #[default]
+    Comma,
+    Semicolon,
+    Tab,
+}
+
+impl Delimiter {
+    pub fn byte(self) -> u8 {
+        match self {
+            Delimiter::Comma => b',',
+            Delimiter::Semicolon => b';',
+            Delimiter::Tab => b'\t',
+        }
+    }
+}
+
+/// Everything an export request may ask for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ExportOptions {
+    pub filter: ExportFilter,
+    pub delimiter: Delimiter,
+    /// Start with a UTF-8 byte-order mark (Excel then reads the file as UTF-8).
+    pub bom: bool,
+}
+
+fn parse_bool(raw: &str) -> Option<bool> {
+    match raw.trim().to_ascii_lowercase().as_str() {
+        "true" => Some(true),
+        "false" => Some(false),
+        _ => None,
+    }
+}
+
+impl ExportOptions {
+    /// Parses query options (`mode`, `status`, `checked_in`, `delimiter`, `bom`); a value
+    /// outside its set is an error naming the option. Other keys are ignored.
+    pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<ExportOptions, FieldErrors> {
+        let mut options = ExportOptions::default();
+        let mut errors = FieldErrors::new();
+        for (key, value) in pairs {
+            let value = value.trim();
+            match key {
+                "mode" if value.is_empty() => {}
+                "mode" => match AttendanceMode::parse(value) {
+                    Some(m) => options.filter.mode = Some(m),
+                    None => {
+                        errors.insert("mode".into(), "must be in_person or online".into());
+                    }
+                },
+                "status" if value.is_empty() => {}
+                "status" => match RegistrationStatus::parse(value) {
+                    Some(s) => options.filter.status = Some(s),
+                    None => {
+                        errors.insert("status".into(), "must be confirmed, waitlisted or cancelled".into());
+                    }
+                },
+                "checked_in" if value.is_empty() => {}
+                "checked_in" => match parse_bool(value) {
+                    Some(b) => options.filter.checked_in = Some(b),
+                    None => {
+                        errors.insert("checked_in".into(), "must be true or false".into());
+                    }
+                },
+                "delimiter" => match value {
+                    "" | "comma" => options.delimiter = Delimiter::Comma,
+                    "semicolon" => options.delimiter = Delimiter::Semicolon,
+                    "tab" => options.delimiter = Delimiter::Tab,
+                    _ => {
+                        errors.insert("delimiter".into(), "must be comma, semicolon or tab".into());
+                    }
+                },
+                "bom" => match value {
+                    "" => {}
+                    v => match parse_bool(v) {
+                        Some(b) => options.bom = b,
+                        None => {
+                            errors.insert("bom".into(), "must be true or false".into());
+                        }
+                    },
+                },
+                _ => {}
+            }
+        }
+        if errors.is_empty() { Ok(options) } else { Err(errors) }
+    }
+}
+
+/// One exported registration, as read (never its tokens).
+#[derive(Debug, Clone, FromQueryResult)]
+pub struct AttendeeRow {
+    pub id: Uuid,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub organization: String,
+    pub mode: String,
+    pub status: String,
+    pub language: String,
+    pub created_at: DateTime<Utc>,
+    pub answers: Value,
+    pub checked_in_at: Option<DateTime<Utc>>,
+    pub joined_online_at: Option<DateTime<Utc>>,
+}
+
+/// The columns of one event's export: the fixed ones, then one per custom question key.
+#[derive(Debug, Clone)]
+pub struct Columns {
+    question_keys: Vec<String>,
+    tz: Tz,
+}
+
+impl Columns {
+    pub fn for_event(event: &event::Model) -> Columns {
+        Columns { question_keys: questions(event).into_iter().map(|q| q.key).collect(), tz: zone(event) }
+    }
+
+    pub fn header(&self) -> Vec<String> {
+        COLUMNS.iter().map(|c| (*c).to_owned()).chain(self.question_keys.iter().cloned()).collect()
+    }
+
+    /// The row's cells, in header order, before any formula protection.
+    pub fn cells(&self, row: &AttendeeRow) -> Vec<String> {
+        let time = |t: Option<DateTime<Utc>>| t.map(|t| cells::time(t, self.tz)).unwrap_or_default();
+        let mut out = Vec::with_capacity(COLUMNS.len() + self.question_keys.len());
+        out.extend([
+            row.id.to_string(),
+            row.first_name.clone(),
+            row.last_name.clone(),
+            row.email.clone(),
+            row.organization.clone(),
+            row.mode.clone(),
+            row.status.clone(),
+            row.language.clone(),
+            time(Some(row.created_at)),
+            time(row.checked_in_at),
+            time(row.joined_online_at),
+        ]);
+        for key in &self.question_keys {
+            out.push(cells::answer(row.answers.get(key)));
+        }
+        out
+    }
+}
+
+const SELECT: &str = "SELECT r.id, r.first_name, r.last_name, r.email, r.organization, r.mode, r.status, \
+r.language, r.created_at, r.answers, c.checked_in_at AS checked_in_at, j.first_joined_at AS joined_online_at \
+FROM registration r \
+LEFT JOIN checkin c ON c.active_registration_id = r.id \
+LEFT JOIN online_join j ON j.registration_id = r.id \
+WHERE r.event_id = ?";
+
+/// The `WHERE` clause's filter part and its values.
+fn filter_sql(filter: &ExportFilter, sql: &mut String, values: &mut Vec<sea_orm::Value>) {
+    if let Some(mode) = filter.mode {
+        sql.push_str(" AND r.mode = ?");
+        values.push(mode.as_str().into());
+    }
+    if let Some(status) = filter.status {
+        sql.push_str(" AND r.status = ?");
+        values.push(status.as_str().into());
+    }
+    match filter.checked_in {
+        Some(true) => sql.push_str(" AND c.id IS NOT NULL"),
+        Some(false) => sql.push_str(" AND c.id IS NULL"),
+        None => {}
+    }
+}
+
+/// How many registrations the export will hold (for a progress bar).
+pub async fn count(db: &impl ConnectionTrait, event_id: Uuid, filter: &ExportFilter) -> Result<u64, DbErr> {
+    let mut sql = "SELECT COUNT(*) AS n FROM registration r \
+LEFT JOIN checkin c ON c.active_registration_id = r.id WHERE r.event_id = ?"
+        .to_owned();
+    let mut values = vec![event_id.into()];
+    filter_sql(filter, &mut sql, &mut values);
+    let row = db.query_one_raw(stmt(db.get_database_backend(), &sql, values)).await?;
+    Ok(row.and_then(|r| r.try_get::<i64>("", "n").ok()).map_or(0, |n| u64::try_from(n).unwrap_or(0)))
+}
+
+/// A cursor over an event's registrations, in order of arrival, one page at a time.
+#[derive(Debug, Clone)]
+pub struct AttendeePages {
+    event_id: Uuid,
+    filter: ExportFilter,
+    after: Option<Uuid>,
+    done: bool,
+    page_size: u64,
+}
+
+impl AttendeePages {
+    pub fn new(event_id: Uuid, filter: ExportFilter) -> AttendeePages {
+        AttendeePages { event_id, filter, after: None, done: false, page_size: PAGE_SIZE }
+    }
+
+    /// The next page, or `None` once every row was read.
+    pub async fn next(&mut self, db: &impl ConnectionTrait) -> Result<Option<Vec<AttendeeRow>>, DbErr> {
+        if self.done {
+            return Ok(None);
+        }
+        let mut sql = SELECT.to_owned();
+        let mut values: Vec<sea_orm::Value> = vec![self.event_id.into()];
+        if let Some(after) = self.after {
+            sql.push_str(" AND r.id > ?");
+            values.push(after.into());
+        }
+        filter_sql(&self.filter, &mut sql, &mut values);
+        sql.push_str(&format!(" ORDER BY r.id LIMIT {}", self.page_size));
+        let rows = AttendeeRow::find_by_statement(stmt(db.get_database_backend(), &sql, values)).all(db).await?;
+        if (rows.len() as u64) < self.page_size {
+            self.done = true;
+        }
+        match rows.last() {
+            Some(last) => {
+                self.after = Some(last.id);
+                Ok(Some(rows))
+            }
+            None => Ok(None),
+        }
+    }
+}
+
+/// An event by id or slug (for the command line).
+pub async fn find_event(db: &impl ConnectionTrait, id_or_slug: &str) -> Result<Option<event::Model>, DbErr> {
+    use sea_orm::EntityTrait;
+    match Uuid::parse_str(id_or_slug.trim()) {
+        Ok(id) => event::Entity::find_by_id(id).one(db).await,
+        Err(_) => crate::events::service::get_by_slug(db, id_or_slug.trim()).await,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options_parse_and_name_the_bad_field() {
+        let ok = ExportOptions::parse([("mode", "online"), ("delimiter", "semicolon"), ("bom", "true"), ("x", "y")]);
+        let ok = ok.unwrap_or_default();
+        assert_eq!(ok.filter.mode, Some(AttendanceMode::Online));
+        assert_eq!(ok.delimiter, Delimiter::Semicolon);
+        assert!(ok.bom);
+        let bad = ExportOptions::parse([("status", "maybe"), ("checked_in", "yes"), ("delimiter", "pipe")]);
+        let fields = bad.err().unwrap_or_default();
+        assert!(fields.contains_key("status") && fields.contains_key("checked_in") && fields.contains_key("delimiter"));
+    }
+}

@@ -1,0 +1,149 @@
+//! The attendee CSV: an encoder that turns pages of rows into bytes, and the streamed HTTP
+//! body built on it (one chunk per page, so the first rows leave before the last are read).
+
+use axum::body::{Body, Bytes};
+use entity::event;
+use sea_orm::DatabaseConnection;
+
+use super::attendees::{AttendeePages, AttendeeRow, Columns, ExportOptions};
+use super::cells::protect;
+
+const BOM: &[u8] = "\u{feff}".as_bytes();
+
+/// Writes the header before the first page, then each page's rows; every cell protected
+/// against formula injection.
+pub struct CsvEncoder {
+    builder: ::csv::WriterBuilder,
+    columns: Columns,
+    bom: bool,
+    started: bool,
+}
+
+impl CsvEncoder {
+    pub fn new(columns: Columns, options: &ExportOptions) -> CsvEncoder {
+        let mut builder = ::csv::WriterBuilder::new();
+        builder.delimiter(options.delimiter.byte()).terminator(::csv::Terminator::CRLF);
+        CsvEncoder { builder, columns, bom: options.bom, started: false }
+    }
+
+    /// The BOM and header if not written yet, then `rows`.
+    pub fn page(&mut self, rows: &[AttendeeRow]) -> Result<Vec<u8>, ::csv::Error> {
+        let mut buffer = Vec::with_capacity(256 * (rows.len() + 1));
+        if !self.started && self.bom {
+            buffer.extend_from_slice(BOM);
+        }
+        let mut writer = self.builder.from_writer(buffer);
+        if !self.started {
+            writer.write_record(self.columns.header())?;
+            self.started = true;
+        }
+        for row in rows {
+            let cells = self.columns.cells(row);
+            writer.write_record(cells.iter().map(|c| protect(c).into_owned()))?;
+        }
+        writer.into_inner().map_err(|e| ::csv::Error::from(e.into_error()))
+    }
+}
+
+/// The whole export as a streamed body: a chunk per page, read only when the client has taken
+/// the previous one (hyper polls the stream as the socket drains), so memory stays flat.
+pub fn body(db: DatabaseConnection, event: &event::Model, options: ExportOptions) -> Body {
+    let encoder = CsvEncoder::new(Columns::for_event(event), &options);
+    let pages = AttendeePages::new(event.id, options.filter);
+    let stream = futures_util::stream::try_unfold((db, pages, encoder), |(db, mut pages, mut encoder)| async move {
+        let first = !encoder.started;
+        let chunk = match pages.next(&db).await {
+            Ok(Some(rows)) => encoder.page(&rows),
+            Ok(None) if first => encoder.page(&[]),
+            Ok(None) => return Ok(None),
+            Err(err) => {
+                // The status line is gone already: cutting the connection is how the client
+                // learns the file is incomplete.
+                tracing::error!(error = %err, "attendee export failed mid-stream");
+                return Err(std::io::Error::other(err));
+            }
+        };
+        let chunk = chunk.map_err(|e| {
+            tracing::error!(error = %e, "attendee export could not encode a row");
+            std::io::Error::other(e)
+        })?;
+        Ok(Some((Bytes::from(chunk), (db, pages, encoder))))
+    });
+    Body::from_stream(stream)
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::Utc;
+    use serde_json::json;
+    use uuid::Uuid;
+
+    use super::super::attendees::Delimiter;
+    use super::*;
+
+    fn row(org: &str) -> AttendeeRow {
+        AttendeeRow {
+            id: Uuid::nil(),
+            first_name: "Amina".into(),
+            last_name: "El Idrissi".into(),
+            email: "amina@example.org".into(),
+            organization: org.into(),
+            mode: "online".into(),
+            status: "confirmed".into(),
+            language: "fr".into(),
+            created_at: Utc::now(),
+            answers: json!({}),
+            checked_in_at: None,
+            joined_online_at: None,
+        }
+    }
+
+    fn event() -> event::Model {
+        let now = Utc::now();
+        event::Model {
+            id: Uuid::nil(),
+            slug: "s".into(),
+            title: "t".into(),
+            description: String::new(),
+            translations: json!({}),
+            starts_at: now,
+            ends_at: now,
+            timezone: "Europe/Brussels".into(),
+            venue: None,
+            online_url: None,
+            offers_in_person: true,
+            offers_online: true,
+            in_person_capacity: None,
+            online_capacity: None,
+            in_person_confirmed: 0,
+            online_confirmed: 0,
+            waitlist: true,
+            registration_closes_at: None,
+            status: entity::EventStatus::Published,
+            questions: json!([]),
+            next_queue_seq: 1,
+            revision: 0,
+            calendar_sequence: 0,
+            reminder_minutes_before: 0,
+            reminders_queued_at: None,
+            waitlist_closed_at: None,
+            created_by: None,
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    #[test]
+    fn the_bom_and_header_come_once_before_the_first_rows() {
+        let options = ExportOptions { delimiter: Delimiter::Semicolon, bom: true, ..Default::default() };
+        let mut encoder = CsvEncoder::new(Columns::for_event(&event()), &options);
+        let first = encoder.page(&[row("Caritas; Brussels")]).unwrap_or_default();
+        let second = encoder.page(&[row("=cmd")]).unwrap_or_default();
+        assert!(first.starts_with(BOM));
+        let text = String::from_utf8_lossy(&first[BOM.len()..]).into_owned();
+        assert!(text.starts_with("registration_id;first_name;"), "{text}");
+        assert!(text.contains("\"Caritas; Brussels\""), "{text}");
+        let second = String::from_utf8_lossy(&second).into_owned();
+        assert!(!second.contains("registration_id") && second.contains(";'=cmd;"), "{second}");
+    }
+}

@@ -1,0 +1,117 @@
+//! Organizer endpoints for attendee data out: the CSV and XLSX exports and the printable
+//! check-in list. Thin: parse the options, find the event, hand over to the encoders.
+
+use axum::extract::{FromRequestParts, Query, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use minijinja::context;
+
+use super::attendees::ExportOptions;
+use super::checkin_list;
+use crate::auth::Organizer;
+use crate::error::{AppError, AppResult, ErrorBody};
+use crate::events::service as events;
+use crate::web::AppState;
+use crate::web::extract::PathId;
+
+/// The query string as ordered pairs; a malformed one is 400 (never axum's plain-text error).
+pub struct QueryPairs(pub Vec<(String, String)>);
+
+impl QueryPairs {
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for QueryPairs {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let Query(pairs) = Query::<Vec<(String, String)>>::from_request_parts(parts, state)
+            .await
+            .map_err(|e| AppError::BadRequest(format!("malformed query string: {e}")))?;
+        Ok(QueryPairs(pairs))
+    }
+}
+
+/// `attachment; filename="<slug>-attendees.<ext>"`: slugs are ASCII letters, digits and dashes.
+fn attachment(slug: &str, ext: &str) -> HeaderValue {
+    let safe: String = slug.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+    HeaderValue::from_str(&format!("attachment; filename=\"{safe}-attendees.{ext}\""))
+        .unwrap_or_else(|_| HeaderValue::from_static("attachment"))
+}
+
+fn download(body: axum::body::Body, content_type: &'static str, disposition: HeaderValue) -> Response {
+    (
+        StatusCode::OK,
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
+            (header::CONTENT_DISPOSITION, disposition),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// The attendee list as CSV, streamed: a header row, then one row per registration.
+#[utoipa::path(get, path = "/api/v1/events/{id}/attendees.csv", tag = "exports", security(("bearer" = [])),
+    params(("id" = uuid::Uuid, Path, description = "event id"),
+        ("mode" = Option<String>, Query, description = "in_person or online"),
+        ("status" = Option<String>, Query, description = "confirmed, waitlisted or cancelled"),
+        ("checked_in" = Option<String>, Query, description = "true or false"),
+        ("delimiter" = Option<String>, Query, description = "comma (default), semicolon or tab"),
+        ("bom" = Option<String>, Query, description = "true: start with a UTF-8 byte-order mark (Excel)")),
+    responses((status = 200, content_type = "text/csv", body = String,
+            description = "registration_id,first_name,last_name,email,organization,mode,status,language,registered_at,checked_in_at,joined_online_at, then one column per custom question"),
+        (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn attendees_csv(
+    State(state): State<AppState>,
+    _: Organizer,
+    PathId(id): PathId,
+    query: QueryPairs,
+) -> AppResult<Response> {
+    let options = ExportOptions::parse(query.iter()).map_err(AppError::Validation)?;
+    let event = events::get(&state.db.read, id).await?;
+    let body = super::csv::body(state.db.read.clone(), &event, options);
+    Ok(download(body, "text/csv; charset=utf-8", attachment(&event.slug, "csv")))
+}
+
+/// The same rows as an XLSX workbook (one worksheet, text cells).
+#[utoipa::path(get, path = "/api/v1/events/{id}/attendees.xlsx", tag = "exports", security(("bearer" = [])),
+    params(("id" = uuid::Uuid, Path, description = "event id"),
+        ("mode" = Option<String>, Query, description = "in_person or online"),
+        ("status" = Option<String>, Query, description = "confirmed, waitlisted or cancelled"),
+        ("checked_in" = Option<String>, Query, description = "true or false")),
+    responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            body = Vec<u8>, description = "the workbook"),
+        (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn attendees_xlsx(
+    State(state): State<AppState>,
+    _: Organizer,
+    PathId(id): PathId,
+    query: QueryPairs,
+) -> AppResult<Response> {
+    let options = ExportOptions::parse(query.iter()).map_err(AppError::Validation)?;
+    let event = events::get(&state.db.read, id).await?;
+    let disposition = attachment(&event.slug, "xlsx");
+    let body = super::xlsx::body(state.db.read.clone(), event, options.filter);
+    Ok(download(body, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", disposition))
+}
+
+/// The printable check-in list (HTML, print-styled), sorted by last name.
+pub async fn checkin_list(State(state): State<AppState>, _: Organizer, PathId(id): PathId) -> AppResult<Response> {
+    let event = events::get(&state.db.read, id).await?;
+    let list = checkin_list::build(&state.db.read, &event).await?;
+    let printed_at = super::cells::time(crate::domain::now(), crate::events::view::zone(&event));
+    let mut response = crate::web::pages::render(
+        StatusCode::OK,
+        "exports/checkin_list.html",
+        context! { lang => "en", list => minijinja::Value::from(minijinja::value::Serde(&list)), printed_at => printed_at },
+    );
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(response)
+}

@@ -1,0 +1,164 @@
+//! `convene import registrations|attendance EVENT FILE`: the API's imports from the command
+//! line, with the per-row report on stdout (text, or JSON with `--json`). Queued mails are
+//! sent by the worker of a running `convene serve`.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::{Args, Subcommand};
+use entity::Role;
+
+use super::registrations::{ImportOptions, Importer};
+use crate::db::Db;
+use crate::domain::EmailAddress;
+use crate::exports::attendees::find_event;
+use crate::exports::cli::progress_bar;
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Register (or invite) every partner of a CSV list: first_name, last_name, email,
+    /// organization, language, mode.
+    Registrations(RegistrationsArgs),
+    /// Record online joins from a video platform's participant report.
+    Attendance(AttendanceArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct Common {
+    /// SQLite, PostgreSQL (postgres://…) or MySQL/MariaDB (mysql://…).
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://convene.db?mode=rwc", hide_env_values = true)]
+    database_url: String,
+    /// The event's id or slug.
+    event: String,
+    /// The CSV file.
+    file: PathBuf,
+    /// Validate and rehearse the whole import, then write nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Print the report as JSON (the API's answer).
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RegistrationsArgs {
+    #[command(flatten)]
+    common: Common,
+    /// Queue confirmation and waitlist mails (off by default).
+    #[arg(long)]
+    notify: bool,
+    /// Mail each partner a personal invitation link instead of registering them.
+    #[arg(long)]
+    invite: bool,
+    /// The organizer account importing (recorded as "imported by EMAIL").
+    #[arg(long = "as", value_name = "EMAIL")]
+    as_email: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct AttendanceArgs {
+    #[command(flatten)]
+    common: Common,
+}
+
+async fn open(common: &Common) -> anyhow::Result<(Db, entity::event::Model, Vec<u8>)> {
+    let bytes = std::fs::read(&common.file).with_context(|| format!("cannot read {}", common.file.display()))?;
+    let db = Db::connect(&common.database_url).await?;
+    db.migrate().await?;
+    let event = find_event(&db.read, &common.event).await?.with_context(|| format!("no event {:?}", common.event))?;
+    Ok((db, event, bytes))
+}
+
+async fn importer(db: &Db, as_email: Option<&str>) -> anyhow::Result<Importer> {
+    let Some(raw) = as_email else {
+        return Ok(Importer { user_id: None, email: "the command line".into() });
+    };
+    let email = EmailAddress::parse(raw).map_err(|e| anyhow::anyhow!("--as: {e}"))?;
+    let user = crate::auth::service::find_user_by_email(&db.read, &email)
+        .await?
+        .filter(|u| u.disabled_at.is_none() && u.role >= Role::Organizer)
+        .with_context(|| format!("--as: no enabled organizer or admin account {email}"))?;
+    Ok(Importer { user_id: Some(user.id), email: user.email })
+}
+
+fn approx_rows(bytes: &[u8]) -> u64 {
+    bytes.iter().filter(|b| **b == b'\n').count().saturating_sub(1) as u64
+}
+
+pub async fn run(command: ImportCommand) -> anyhow::Result<()> {
+    match command {
+        ImportCommand::Registrations(args) => {
+            let (db, event, bytes) = open(&args.common).await?;
+            let by = importer(&db, args.as_email.as_deref()).await?;
+            let options = ImportOptions { dry_run: args.common.dry_run, notify: args.notify, invite: args.invite };
+            let bar = progress_bar(approx_rows(&bytes), "importing");
+            let txn = db.begin_write().await?;
+            let report =
+                super::registrations::import(&txn, event.id, &bytes, &by, options, crate::domain::now(), || bar.inc(1))
+                    .await
+                    .map_err(|e| anyhow::anyhow!("{e}"))?;
+            if options.dry_run {
+                txn.rollback().await?
+            } else {
+                txn.commit().await?
+            }
+            bar.finish_and_clear();
+            if args.common.json {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                for r in &report.rows {
+                    let status = r.status.map(|s| format!(" ({})", s.as_str())).unwrap_or_default();
+                    let reason = r.reason.as_deref().map(|s| format!(": {s}")).unwrap_or_default();
+                    println!("row {}\t{}{status}\t{}{reason}", r.row, serde_plain(&r.outcome), r.email);
+                }
+            }
+            let s = &report.summary;
+            eprintln!(
+                "{}{} rows: {} created ({} confirmed, {} waitlisted), {} invited, {} skipped",
+                if options.dry_run { "dry run, nothing written: " } else { "" },
+                s.rows,
+                s.created,
+                s.confirmed,
+                s.waitlisted,
+                s.invited,
+                s.skipped
+            );
+        }
+        ImportCommand::Attendance(args) => {
+            let (db, event, bytes) = open(&args.common).await?;
+            let txn = db.begin_write().await?;
+            let report = super::attendance::import(&txn, event.id, &bytes, args.common.dry_run)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            if args.common.dry_run {
+                txn.rollback().await?
+            } else {
+                txn.commit().await?
+            }
+            if args.common.json {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                for r in &report.rows {
+                    let reason = r.reason.as_deref().map(|s| format!(": {s}")).unwrap_or_default();
+                    println!("row {}\t{}\t{} <{}>{reason}", r.row, serde_plain(&r.outcome), r.name, r.email);
+                }
+            }
+            let s = &report.summary;
+            eprintln!(
+                "{}{} rows: {} matched, {} merged, {} unmatched; {} registrations marked as joined online",
+                if args.common.dry_run { "dry run, nothing written: " } else { "" },
+                s.rows,
+                s.matched,
+                s.merged,
+                s.unmatched,
+                s.registrations_marked
+            );
+        }
+    }
+    Ok(())
+}
+
+/// A unit enum's serde name (`created`, `duplicate_in_file`, …).
+fn serde_plain(value: &impl serde::Serialize) -> String {
+    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+}

@@ -1,0 +1,116 @@
+//! Invitations: instead of registering a partner from an imported list, mail them a personal
+//! link (`/e/{slug}?invite={token}`) that pre-fills the public registration form. The partner
+//! still registers and consents themselves. Tokens carry 256 random bits.
+
+use chrono::{DateTime, Utc};
+use entity::{AttendanceMode, event, invitation};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel, QueryFilter};
+use serde::Serialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::domain::{EmailAddress, Language};
+use crate::mail::Message;
+use crate::mail::outbox::{self, Recipient};
+use crate::secrets;
+
+/// Who to invite, already validated.
+#[derive(Debug, Clone)]
+pub struct Invitee {
+    pub email: EmailAddress,
+    pub first_name: String,
+    pub last_name: String,
+    pub organization: String,
+    pub language: Language,
+    pub mode: Option<AttendanceMode>,
+}
+
+/// What the public registration form is pre-filled with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct InvitationPrefill {
+    pub invitation_id: Uuid,
+    pub event_id: Uuid,
+    pub email: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub organization: String,
+    pub language: Language,
+    pub mode: Option<AttendanceMode>,
+}
+
+/// Stores an invitation and queues its mail, in the caller's transaction.
+pub async fn create(
+    db: &impl ConnectionTrait,
+    event: &event::Model,
+    invitee: Invitee,
+    invited_by: Option<Uuid>,
+    now: DateTime<Utc>,
+) -> Result<invitation::Model, DbErr> {
+    let row = invitation::Model {
+        id: Uuid::now_v7(),
+        event_id: event.id,
+        token: secrets::url_token(),
+        email: invitee.email.as_str().to_owned(),
+        first_name: invitee.first_name,
+        last_name: invitee.last_name,
+        organization: invitee.organization,
+        language: invitee.language.code().to_owned(),
+        mode: invitee.mode.map(|m| m.as_str().to_owned()),
+        invited_by,
+        created_at: now,
+        used_at: None,
+    };
+    invitation::Entity::insert(row.clone().into_active_model()).exec_without_returning(db).await?;
+    let to = Recipient { event_id: event.id, registration_id: None, language: &row.language };
+    outbox::enqueue(db, to, &Message::Invitation { invitation_id: row.id }, now).await?;
+    Ok(row)
+}
+
+/// An unused invitation of `event_id` for `email`, if one was sent.
+pub async fn pending_for(
+    db: &impl ConnectionTrait,
+    event_id: Uuid,
+    email: &str,
+) -> Result<Option<invitation::Model>, DbErr> {
+    invitation::Entity::find()
+        .filter(invitation::Column::EventId.eq(event_id))
+        .filter(invitation::Column::Email.eq(email))
+        .filter(invitation::Column::UsedAt.is_null())
+        .one(db)
+        .await
+}
+
+/// The pre-fill for the public form behind `?invite=token`; `None` for an unknown, malformed
+/// or already used token.
+pub async fn find_by_token(db: &impl ConnectionTrait, token: &str) -> Result<Option<InvitationPrefill>, DbErr> {
+    if token.len() != 43 || !token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+        return Ok(None);
+    }
+    let row = invitation::Entity::find()
+        .filter(invitation::Column::Token.eq(token))
+        .filter(invitation::Column::UsedAt.is_null())
+        .one(db)
+        .await?;
+    Ok(row.map(|r| InvitationPrefill {
+        invitation_id: r.id,
+        event_id: r.event_id,
+        language: Language::parse(&r.language).unwrap_or_default(),
+        mode: r.mode.as_deref().and_then(AttendanceMode::parse),
+        email: r.email,
+        first_name: r.first_name,
+        last_name: r.last_name,
+        organization: r.organization,
+    }))
+}
+
+/// Marks the invitation used once it served a registration; false if it already was.
+pub async fn mark_used(db: &impl ConnectionTrait, invitation_id: Uuid, now: DateTime<Utc>) -> Result<bool, DbErr> {
+    let result = invitation::Entity::update_many()
+        .col_expr(invitation::Column::UsedAt, Expr::value(now))
+        .filter(invitation::Column::Id.eq(invitation_id))
+        .filter(invitation::Column::UsedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}

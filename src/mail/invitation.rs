@@ -1,0 +1,80 @@
+//! The invitation mail: sent to a partner from an imported list who is not registered yet,
+//! so it is built from the invitation row rather than a registration. It carries the
+//! personal link that pre-fills the public registration form.
+
+use entity::{AttendanceMode, event, invitation, outbox_email};
+use lettre::message::{Mailbox, MultiPart, SinglePart};
+use minijinja::context;
+use sea_orm::{DbErr, EntityTrait};
+
+use super::Message;
+use super::compose::{Composed, event_title, message_id};
+use crate::db::Db;
+use crate::domain::Language;
+use crate::events::view::{offers, zone};
+use crate::i18n;
+use crate::web::pages::templates;
+
+/// `{base_url}/e/{slug}?invite={token}`: the public event page, pre-filled.
+pub fn invite_url(base_url: &str, event: &event::Model, token: &str) -> String {
+    format!("{base_url}/e/{}?invite={token}", event.slug)
+}
+
+fn render(name: &str, ctx: &minijinja::Value) -> anyhow::Result<String> {
+    Ok(templates().get_template(name)?.render(ctx)?)
+}
+
+/// Renders the invitation of `row`; an outer `Err` is a database failure (retried), an inner
+/// one a mail that cannot be built (failed for good).
+pub async fn load_and_compose(
+    db: &Db,
+    row: &outbox_email::Model,
+    base_url: &str,
+    from: &Mailbox,
+) -> Result<anyhow::Result<Composed>, DbErr> {
+    let invitation_id = match serde_json::from_value(row.payload.clone()) {
+        Ok(Message::Invitation { invitation_id }) => invitation_id,
+        _ => return Ok(Err(anyhow::anyhow!("not an invitation payload"))),
+    };
+    let Some(invitation) = invitation::Entity::find_by_id(invitation_id).one(&db.read).await? else {
+        return Ok(Err(anyhow::anyhow!("invitation {invitation_id} no longer exists")));
+    };
+    let Some(event) = event::Entity::find_by_id(row.event_id).one(&db.read).await? else {
+        return Ok(Err(anyhow::anyhow!("event {} no longer exists", row.event_id)));
+    };
+    Ok(compose(row, &invitation, &event, base_url, from))
+}
+
+pub fn compose(
+    row: &outbox_email::Model,
+    invitation: &invitation::Model,
+    event: &event::Model,
+    base_url: &str,
+    from: &Mailbox,
+) -> anyhow::Result<Composed> {
+    let lang = Language::parse(&row.language).unwrap_or_default();
+    let title = event_title(event, lang);
+    let venue = event.venue.clone().unwrap_or_default();
+    let values = context! {
+        lang => lang.code(),
+        first_name => &invitation.first_name,
+        event_title => &title,
+        when => i18n::format_span(event.starts_at, event.ends_at, zone(event), lang),
+        venue => &venue,
+        show_venue => offers(event, AttendanceMode::InPerson) && !venue.is_empty(),
+        invite_url => invite_url(base_url, event, &invitation.token),
+    };
+    let subject = render("mail/invitation/subject.txt", &values)?.lines().next().unwrap_or_default().trim().to_owned();
+    let values = context! { subject => &subject, ..values };
+    let text = render("mail/invitation/text.txt", &values)?;
+    let html = render("mail/invitation/html.html", &values)?;
+    let body = MultiPart::alternative().singlepart(SinglePart::plain(text)).singlepart(SinglePart::html(html));
+    let name = format!("{} {}", invitation.first_name, invitation.last_name);
+    let message = lettre::Message::builder()
+        .from(from.clone())
+        .to(Mailbox::new(Some(name.trim().to_owned()), invitation.email.parse()?))
+        .subject(subject)
+        .message_id(Some(message_id(row.id, base_url)))
+        .multipart(body)?;
+    Ok(Composed { message, to: invitation.email.clone() })
+}

@@ -55,6 +55,7 @@ pub async fn show(
     user: AdminUser,
     lang: PageLang,
     PathId(id): PathId,
+    headers: axum::http::HeaderMap,
 ) -> Result<Response, AppError> {
     let me = match user.require(Role::Organizer, &lang) {
         Ok(u) => u,
@@ -131,6 +132,7 @@ pub async fn show(
     let view = EventView::from(&e);
     let ctx = context! {
         desk_links => desk_links,
+        exports => export_links(&headers),
         event => context! {
             id => id.to_string(), title => &e.title, slug => &e.slug, status => e.status.as_str(),
             when => format_span(e.starts_at, e.ends_at, zone(&e), lang.lang), venue => &e.venue, modes => view.modes.iter().map(|m| m.as_str()).collect::<Vec<_>>(),
@@ -202,4 +204,38 @@ pub async fn revoke_desk_link(
     }
     crate::desk::links::revoke(&state.db.write, event_id, link_id, now()).await?;
     Ok(Redirect::to(&format!("/admin/events/{event_id}#desk-links")).into_response())
+}
+
+/// The export presets offered on the dashboard, as query strings of the attendee export.
+pub const EXPORT_PRESETS: &[(&str, &str)] =
+    &[("excel-be", "attendees.csv?delimiter=semicolon&bom=true"), ("csv", "attendees.csv"), ("xlsx", "attendees.xlsx")];
+const PRESET_COOKIE: &str = "export_preset";
+
+/// Downloads the attendee list with a named preset, remembering it as the organizer's choice.
+pub async fn export(
+    user: AdminUser,
+    lang: PageLang,
+    axum::extract::Path((id, preset)): axum::extract::Path<(String, String)>,
+) -> Result<Response, AppError> {
+    if let Err(page) = user.require(Role::Organizer, &lang) {
+        return Ok(page);
+    }
+    let id = uuid::Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
+    let Some((name, query)) = EXPORT_PRESETS.iter().find(|(name, _)| *name == preset) else {
+        return Err(AppError::NotFound);
+    };
+    let mut response = Redirect::to(&format!("/api/v1/events/{id}/{query}")).into_response();
+    let cookie = format!("{PRESET_COOKIE}={name}; Path=/admin; Max-Age=31536000; SameSite=Lax; HttpOnly");
+    if let Ok(value) = axum::http::HeaderValue::from_str(&cookie) {
+        response.headers_mut().append(axum::http::header::SET_COOKIE, value);
+    }
+    Ok(response)
+}
+
+/// The presets, the remembered one first.
+fn export_links(headers: &axum::http::HeaderMap) -> Vec<Value> {
+    let remembered = crate::auth::sessions::cookie(headers, PRESET_COOKIE);
+    let mut presets: Vec<&str> = EXPORT_PRESETS.iter().map(|(name, _)| *name).collect();
+    presets.sort_by_key(|name| Some(*name) != remembered);
+    presets.into_iter().map(|name| context! { name => name, remembered => Some(name) == remembered }).collect()
 }

@@ -227,3 +227,30 @@ async fn check_in_staff_cannot_reach_organizer_pages_and_only_admins_manage_user
     assert!(created.text().await.expect("text").contains("Account new@example.org created"));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_dashboard_offers_export_presets_and_remembers_the_last_one() {
+    let app = TestApp::spawn().await;
+    let id = str_of(&app.create_event(json!({})).await, "id");
+    app.register(&id, "x@example.org", "online").await;
+    let client = browser();
+    log_in(&app, &client, "organizer@example.org").await;
+    let download = client.get(app.url(&format!("/admin/events/{id}/export/excel-be"))).send().await.expect("send");
+    assert_eq!(download.status().as_u16(), 303);
+    let location = download.headers()["location"].to_str().expect("location").to_owned();
+    assert_eq!(location, format!("/api/v1/events/{id}/attendees.csv?delimiter=semicolon&bom=true"));
+    let csv = client.get(app.url(&location)).send().await.expect("send").bytes().await.expect("body");
+    assert!(csv.starts_with(b"\xef\xbb\xbfregistration_id;"), "semicolons and a BOM");
+    let page = client
+        .get(app.url(&format!("/admin/events/{id}?lang=en")))
+        .send()
+        .await
+        .expect("send")
+        .text()
+        .await
+        .expect("text");
+    assert!(page.contains("your last choice"));
+    let first = page.find("/export/").map(|i| &page[i..i + 16]).unwrap_or("");
+    assert!(first.starts_with("/export/excel-be"), "the remembered preset comes first: {first}");
+    app.stop().await;
+}

@@ -5,6 +5,7 @@
 pub mod auth;
 pub mod dashboard;
 pub mod events;
+pub mod imports;
 pub mod registrations;
 pub mod users;
 

@@ -151,6 +151,12 @@ pub fn router(state: AppState) -> Router {
         .route("/admin/events/{id}/registrations", get(backoffice::registrations::list))
         .route("/admin/events/{id}/registrations/{registration_id}/{action}", post(backoffice::registrations::act))
         .route("/admin/events/{id}/export/{preset}", get(backoffice::dashboard::export))
+        .route(
+            "/admin/events/{id}/import",
+            get(backoffice::imports::form)
+                .post(backoffice::imports::upload)
+                .layer(DefaultBodyLimit::max(backoffice::imports::UPLOAD_LIMIT)),
+        )
         .route("/admin/events/{id}/desk-links", post(backoffice::dashboard::create_desk_link))
         .route("/admin/events/{id}/desk-links/{link_id}/revoke", post(backoffice::dashboard::revoke_desk_link))
         .route("/checkin/{id}", get(crate::desk::desk_page))

@@ -254,3 +254,41 @@ async fn the_dashboard_offers_export_presets_and_remembers_the_last_one() {
     assert!(first.starts_with("/export/excel-be"), "the remembered preset comes first: {first}");
     app.stop().await;
 }
+
+fn multipart(fields: &[(&str, &str)], csv: &str) -> (String, Vec<u8>) {
+    let boundary = "convene-test-boundary";
+    let mut body = String::new();
+    for (name, value) in fields {
+        body.push_str(&format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"));
+    }
+    body.push_str(&format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"partners.csv\"\r\nContent-Type: text/csv\r\n\r\n{csv}\r\n--{boundary}--\r\n"
+    ));
+    (format!("multipart/form-data; boundary={boundary}"), body.into_bytes())
+}
+
+#[tokio::test]
+async fn an_organizer_uploads_a_partner_list_dry_run_first() {
+    let app = TestApp::spawn().await;
+    let id = str_of(&app.create_event(json!({})).await, "id");
+    let client = browser();
+    log_in(&app, &client, "organizer@example.org").await;
+    let csv = "First_Name,Last_Name,Email,Organization,Language,Mode\nAmina,El Idrissi,amina@example.org,Caritas,fr,in_person\nBad,Row,not-an-address,X,en,online\n";
+    let url = app.url(&format!("/admin/events/{id}/import?lang=en"));
+
+    let (content_type, body) = multipart(&[("dry_run", "on")], csv);
+    let dry = client.post(&url).header("content-type", content_type).body(body).send().await.expect("send");
+    assert_eq!(dry.status().as_u16(), 200);
+    let html = dry.text().await.expect("text");
+    assert!(
+        html.contains("Dry-run report") && html.contains("amina@example.org") && html.contains("invalid_email"),
+        "{html}"
+    );
+    assert_eq!(app.stats(&id).await["registered"], 0, "a dry run writes nothing");
+
+    let (content_type, body) = multipart(&[], csv);
+    let real = client.post(&url).header("content-type", content_type).body(body).send().await.expect("send");
+    assert!(real.text().await.expect("text").contains("Import report"));
+    assert_eq!(app.stats(&id).await["registered"], 1);
+    app.stop().await;
+}

@@ -1,0 +1,101 @@
+//! The partner-list upload in the back office: the same import as `convene import
+//! registrations` and the API, with its per-row report on the page.
+
+use axum::extract::{Multipart, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use entity::Role;
+use minijinja::{Value, context};
+
+use super::auth::AdminUser;
+use super::chrome;
+use crate::domain::now;
+use crate::error::AppError;
+use crate::events::service as events;
+use crate::imports::registrations::{self as import, ImportError, ImportOptions, Importer};
+use crate::web::AppState;
+use crate::web::extract::PathId;
+use crate::web::lang::PageLang;
+use crate::web::pages::Page;
+
+/// Largest partner list accepted from the form.
+pub const UPLOAD_LIMIT: usize = 10 * 1024 * 1024;
+
+fn page(
+    user: &crate::auth::CurrentUser,
+    lang: PageLang,
+    event: Value,
+    report: Option<Value>,
+    error: Option<String>,
+) -> Response {
+    let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let ctx = context! { event => event, report => report, error => error, ..chrome(user, "events") };
+    Page::new("admin/import.html", lang, ctx).status(status).into_response()
+}
+
+pub async fn form(
+    State(state): State<AppState>,
+    user: AdminUser,
+    lang: PageLang,
+    PathId(id): PathId,
+) -> Result<Response, AppError> {
+    let me = match user.require(Role::Organizer, &lang) {
+        Ok(u) => u,
+        Err(p) => return Ok(p),
+    };
+    let e = events::get(&state.db.read, id).await?;
+    Ok(page(me, lang, context! { id => id.to_string(), title => e.title }, None, None))
+}
+
+pub async fn upload(
+    State(state): State<AppState>,
+    user: AdminUser,
+    lang: PageLang,
+    PathId(id): PathId,
+    mut multipart: Multipart,
+) -> Result<Response, AppError> {
+    let me = match user.require(Role::Organizer, &lang) {
+        Ok(u) => u.clone(),
+        Err(p) => return Ok(p),
+    };
+    let e = events::get(&state.db.read, id).await?;
+    let event = context! { id => id.to_string(), title => &e.title };
+    let mut file = Vec::new();
+    let mut options = ImportOptions::default();
+    while let Ok(Some(field)) = multipart.next_field().await {
+        match field.name().unwrap_or("") {
+            "file" => {
+                file = field
+                    .bytes()
+                    .await
+                    .map_err(|e| AppError::BadRequest(format!("the upload broke off: {e}")))?
+                    .to_vec()
+            }
+            "dry_run" => options.dry_run = true,
+            "notify" => options.notify = true,
+            "invite" => options.invite = true,
+            _ => {}
+        }
+    }
+    if file.is_empty() {
+        return Ok(page(&me, lang, event, None, Some("choose a CSV file to import".into())));
+    }
+    let by = Importer { user_id: Some(me.id), email: me.email.clone() };
+    let txn = state.db.begin_write().await?;
+    let report = match import::import(&txn, id, &file, &by, options, now(), || {}).await {
+        Ok(report) => report,
+        Err(ImportError::Unreadable(message) | ImportError::Closed(message)) => {
+            return Ok(page(&me, lang, event, None, Some(message)));
+        }
+        Err(ImportError::NotFound) => return Err(AppError::NotFound),
+        Err(ImportError::Db(e)) => return Err(e.into()),
+    };
+    if options.dry_run {
+        txn.rollback().await?;
+    } else {
+        txn.commit().await?;
+        state.wake_mailer();
+    }
+    let report = Value::from(minijinja::value::Serde(&report));
+    Ok(page(&me, lang, event, Some(report), None))
+}

@@ -106,12 +106,7 @@ enum Match {
 }
 
 async fn find(db: &impl ConnectionTrait, event_id: Uuid, email: &str) -> Result<Match, DbErr> {
-    let active = registration::Entity::find()
-        .filter(registration::Column::EventId.eq(event_id))
-        .filter(registration::Column::ActiveEmail.eq(email))
-        .one(db)
-        .await?;
-    if let Some(reg) = active {
+    if let Some(reg) = crate::registrations::service::find_active_by_email(db, event_id, email).await? {
         return Ok(Match::Active(reg.id));
     }
     let any = registration::Entity::find()

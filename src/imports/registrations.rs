@@ -10,8 +10,8 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use entity::{AttendanceMode, EventStatus, event, registration};
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use entity::{AttendanceMode, EventStatus, event};
+use sea_orm::{ConnectionTrait, DbErr, EntityTrait};
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -222,18 +222,6 @@ fn validate(columns: &PartnerColumns, row: &[String], event: &event::Model) -> R
     }
 }
 
-async fn active_registration(
-    db: &impl ConnectionTrait,
-    event_id: Uuid,
-    email: &str,
-) -> Result<Option<registration::Model>, DbErr> {
-    registration::Entity::find()
-        .filter(registration::Column::EventId.eq(event_id))
-        .filter(registration::Column::ActiveEmail.eq(email))
-        .one(db)
-        .await
-}
-
 /// Checks the event takes registrations now (the same rules as the public form).
 fn check_open(event: &event::Model, now: DateTime<Utc>) -> Result<(), ImportError> {
     match event.status {
@@ -305,7 +293,7 @@ pub async fn import(
             on_row();
             continue;
         };
-        if active_registration(db, event.id, &email).await?.is_some() {
+        if registrations::find_active_by_email(db, event.id, &email).await?.is_some() {
             reports.push(report(Outcome::AlreadyRegistered, None, email));
             on_row();
             continue;
@@ -367,7 +355,7 @@ async fn invite(
         registration_id: None,
         status: None,
     };
-    if active_registration(db, event.id, &email).await?.is_some() {
+    if registrations::find_active_by_email(db, event.id, &email).await?.is_some() {
         return Ok(report(Outcome::AlreadyRegistered));
     }
     if invitations::pending_for(db, event.id, &email).await?.is_some() {

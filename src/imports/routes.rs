@@ -80,9 +80,9 @@ fn flags<const N: usize>(query: &QueryPairs, names: [&str; N]) -> AppResult<[boo
 /// personal invitation link). Answers a report with one entry per row.
 #[utoipa::path(post, path = "/api/v1/events/{id}/imports/registrations", tag = "imports", security(("bearer" = [])),
     params(("id" = uuid::Uuid, Path, description = "event id"),
-        ("dry_run" = Option<bool>, Query, description = "validate and rehearse; write nothing"),
-        ("notify" = Option<bool>, Query, description = "queue confirmation and waitlist mails (default false)"),
-        ("invite" = Option<bool>, Query, description = "mail invitation links instead of registering")),
+        ("dry_run" = Option<String>, Query, description = "true: validate and rehearse, write nothing"),
+        ("notify" = Option<String>, Query, description = "true: queue confirmation and waitlist mails (default false)"),
+        ("invite" = Option<String>, Query, description = "true: mail invitation links instead of registering")),
     request_body(content = String, content_type = "text/csv",
         description = "first_name,last_name,email,organization,language,mode (any case; extra columns ignored)"),
     responses((status = 200, body = ImportReport), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
@@ -114,7 +114,7 @@ pub async fn import_registrations(
 /// registrations and reports the rows that matched none.
 #[utoipa::path(post, path = "/api/v1/events/{id}/imports/attendance", tag = "imports", security(("bearer" = [])),
     params(("id" = uuid::Uuid, Path, description = "event id"),
-        ("dry_run" = Option<bool>, Query, description = "match and report; write nothing")),
+        ("dry_run" = Option<String>, Query, description = "true: match and report, write nothing")),
     request_body(content = String, content_type = "text/csv",
         description = "a participant report: an email column and a join time column (e.g. 12/13/2021 09:47:00 AM, in the event's time zone)"),
     responses((status = 200, body = AttendanceReport), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),

@@ -186,7 +186,8 @@ pub async fn register_with(
     Ok(RegisterOutcome::Registered { registration: Box::new(registration), event: Box::new(event) })
 }
 
-async fn find_active_by_email(
+/// The active (confirmed or waitlisted) registration of `email` at `event_id`, if any.
+pub async fn find_active_by_email(
     db: &impl ConnectionTrait,
     event_id: Uuid,
     email: &str,

@@ -166,10 +166,37 @@ fn localized(errors: FieldErrors, lang: Language) -> FieldErrors {
         .collect()
 }
 
-pub async fn event_page(State(state): State<AppState>, lang: PageLang, Path(slug): Path<String>) -> Response {
+#[derive(Debug, serde::Deserialize)]
+pub struct EventPageQuery {
+    /// A personal invitation (from an imported partner list) that pre-fills the form.
+    invite: Option<String>,
+}
+
+pub async fn event_page(
+    State(state): State<AppState>,
+    lang: PageLang,
+    Path(slug): Path<String>,
+    axum::extract::Query(query): axum::extract::Query<EventPageQuery>,
+) -> Response {
     let Ok(event) = public_event(&state, &slug).await else { return not_found(lang) };
-    let ctx = context! { event => event_view(&event, lang.lang), values => context! {}, errors => context! {} };
-    Page::new("public/event.html", lang, ctx).into_response()
+    let mut values = BTreeMap::new();
+    if let Some(token) = query.invite.as_deref()
+        && let Ok(Some(invite)) = crate::imports::invitations::find_by_token(&state.db.read, token).await
+        && invite.event_id == event.id
+    {
+        values.insert("first_name".to_owned(), invite.first_name);
+        values.insert("last_name".to_owned(), invite.last_name);
+        values.insert("email".to_owned(), invite.email);
+        values.insert("organization".to_owned(), invite.organization);
+        if let Some(mode) = invite.mode {
+            values.insert("mode".to_owned(), mode.as_str().to_owned());
+        }
+    }
+    let invited = !values.is_empty();
+    let ctx = context! { event => event_view(&event, lang.lang), values => values, errors => context! {} };
+    let page = Page::new("public/event.html", lang, ctx);
+    // The invitation's token is in the address: like other secret links, never cached or referred.
+    if invited { page.secret().into_response() } else { page.into_response() }
 }
 
 pub async fn register(

@@ -177,3 +177,43 @@ async fn unknown_pages_and_drafts_answer_a_404_page() {
     }
     app.stop().await;
 }
+
+#[tokio::test]
+async fn an_invitation_link_pre_fills_the_form() {
+    let app = TestApp::spawn().await;
+    let event = app.create_event(json!({})).await;
+    let id = str_of(&event, "id");
+    let csv =
+        "first_name,last_name,email,organization,language,mode\nNoor,Diallo,noor@example.org,JRS Belgium,en,online\n";
+    let report = app
+        .client
+        .post(app.url(&format!("/api/v1/events/{id}/imports/registrations?invite=true")))
+        .bearer_auth(&app.organizer_token)
+        .header("content-type", "text/csv")
+        .body(csv)
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(report.status().as_u16(), 200);
+    let token: String = {
+        let backend = app.db.backend();
+        let row = sea_orm::ConnectionTrait::query_one_raw(
+            &app.db.read,
+            convene::db::stmt(backend, "SELECT token FROM invitation WHERE email = ?", vec!["noor@example.org".into()]),
+        )
+        .await
+        .expect("query")
+        .expect("row");
+        row.try_get("", "token").expect("token")
+    };
+    let page =
+        reqwest::get(app.url(&format!("/e/{}?invite={token}&lang=en", str_of(&event, "slug")))).await.expect("get");
+    assert_eq!(page.headers()["cache-control"], "no-store");
+    let html = page.text().await.expect("text");
+    assert!(
+        html.contains("value=\"Noor\"")
+            && html.contains("value=\"noor@example.org\"")
+            && html.contains("value=\"JRS Belgium\"")
+    );
+    app.stop().await;
+}

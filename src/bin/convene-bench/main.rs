@@ -69,6 +69,10 @@ struct Args {
     /// or "strace -f -c -o /tmp/strace.txt". Figures are then not representative.
     #[arg(long)]
     wrap: Option<String>,
+    /// Wait at most this many seconds for queued mail (default: enough for the worker's pace);
+    /// a mail still queued then fails the "every mail sent exactly once" check.
+    #[arg(long)]
+    mail_wait: Option<u64>,
     /// Keep the temporary folder (databases, server logs).
     #[arg(long)]
     keep: bool,
@@ -170,6 +174,7 @@ struct Ack {
 
 #[derive(Debug, Clone)]
 struct Event {
+    title: String,
     id: String,
     slug: String,
     capacity: Option<usize>,
@@ -261,6 +266,7 @@ struct Bench {
     /// end: at most one each.
     backlog: Vec<Ack>,
     quick: bool,
+    mail_wait: Option<Duration>,
 }
 
 /// The running server of the main measurements.
@@ -300,6 +306,7 @@ impl Running {
             bail!("creating the event answered {status}: {v}");
         }
         Ok(Event {
+            title: title.to_owned(),
             id: field(&v, "id").map_err(anyhow::Error::msg)?,
             slug: field(&v, "slug").map_err(anyhow::Error::msg)?,
             capacity: in_person_capacity,
@@ -369,7 +376,7 @@ impl Bench {
         let expected = self.acks.len();
         let pending = expected.saturating_sub(self.sink.count());
         // The worker sends one mail at a time; allow 100 ms each, and two minutes more.
-        let limit = Duration::from_secs(120) + Duration::from_millis(100) * pending as u32;
+        let limit = self.mail_wait.unwrap_or(Duration::from_secs(120) + Duration::from_millis(100) * pending as u32);
         let waited = self.sink.wait_for(expected, limit).await;
         if waited.is_none() {
             self.report.check(
@@ -399,6 +406,7 @@ impl Bench {
         let token: Arc<str> = token.trim().into();
         let (mut server, spawned) = Server::spawn(&self.serve, &database.url, "serve-main")?;
         server.wait_healthy(spawned, Duration::from_secs(300)).await?;
+        eprintln!("   convene serve: pid {}, http://{}, log {}", server.pid, server.addr, server.log.display());
         let meter = CpuMeter::new(server.pid, self.backend.process_names());
         Ok(Running { server, meter, token, database })
     }
@@ -537,7 +545,7 @@ impl Bench {
             );
         }
         self.report.check(
-            "counts match the answers",
+            format!("counts match the answers ({})", event.title),
             registered == acks.len() && confirmed == acked_confirmed && waitlisted == acked_waitlisted,
             format!(
                 "registered {registered} vs {} acknowledged; confirmed {confirmed} vs {acked_confirmed}; waitlisted {waitlisted} vs {acked_waitlisted}",
@@ -808,7 +816,7 @@ impl Bench {
         } else {
             Duration::from_secs(if self.quick { 10 } else { 30 })
         };
-        self.sink.wait_for(all, grace).await;
+        self.sink.wait_for(all, self.mail_wait.unwrap_or(grace)).await;
         // A moment more, so that a duplicate sent late would be seen.
         tokio::time::sleep(Duration::from_secs(2)).await;
         let tally = self.sink.tally();
@@ -951,6 +959,7 @@ async fn bench(args: Args) -> anyhow::Result<bool> {
         acks: Vec::new(),
         backlog: Vec::new(),
         quick: args.quick,
+        mail_wait: args.mail_wait.map(Duration::from_secs),
     };
     let only = args.only.clone();
 

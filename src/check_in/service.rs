@@ -35,8 +35,8 @@ use crate::mail::messages::ConfirmationReason;
 use crate::mail::outbox::{self, Recipient};
 use crate::registrations::answers;
 use crate::registrations::seats::{lock_event, release_seat, seats, take_seat};
+use crate::registrations::service::{NewRow, insert_row, new_row};
 use crate::registrations::service::{RegistrationError, promote_waitlist};
-use crate::secrets;
 
 /// Who scanned: recorded on the check-in (and on its undo).
 #[derive(Debug, Clone)]
@@ -333,39 +333,19 @@ pub async fn walk_in<C: ConnectionTrait + TransactionTrait>(
     {
         return Err(RegistrationError::CapacityFull);
     }
-    let registration = registration::Model {
-        id: Uuid::now_v7(),
-        event_id,
+    let row = NewRow {
         first_name: new.first_name,
         last_name: new.last_name,
-        email: email.clone().unwrap_or_default(),
-        active_email: email,
+        email,
         organization: new.organization,
         mode: AttendanceMode::InPerson,
         status: RegistrationStatus::Confirmed,
-        queue_seq: event.next_queue_seq - 1,
-        language: new.language.code().to_owned(),
-        ticket_code: secrets::ticket_code(),
-        manage_token: secrets::url_token(),
-        join_token: secrets::url_token(),
-        consent_at: now,
+        language: new.language,
         consent_source: "desk".to_owned(),
-        answers: serde_json::to_value(answers).unwrap_or_default(),
-        created_at: now,
-        updated_at: now,
-        confirmed_at: Some(now),
-        cancelled_at: None,
-        link_resent_at: None,
-        reminder_sent_at: None,
-        calendar_sequence: 0,
+        answers,
     };
-    match registration::Entity::insert(registration.clone().into_active_model()).exec_without_returning(db).await {
-        Ok(_) => {}
-        // Unreachable under the event lock; the unique index is the backstop (the caller
-        // rolls back on any error).
-        Err(e) if is_unique_violation(&e) => return Err(RegistrationError::AlreadyRegistered),
-        Err(e) => return Err(e.into()),
-    }
+    let registration = new_row(&event, row, now);
+    insert_row(db, &registration).await?;
     if mailable(&registration) {
         let message =
             Message::Confirmation { reason: ConfirmationReason::Registered, previous_mode: None, sequence: 0 };

@@ -78,8 +78,8 @@ impl Language {
 /// endings are normalized to `\n`.
 pub fn clean_multiline(raw: Option<&str>, required: bool, max: usize) -> Result<String, String> {
     let normalized = raw.unwrap_or("").replace("\r\n", "\n").replace('\r', "\n");
-    let placeholder = normalized.replace(['\n', '\t'], " ");
-    clean_text(Some(&placeholder), required, max)?;
+    let one_line = normalized.replace(['\n', '\t'], " ");
+    clean_text(Some(&one_line), required, max)?;
     Ok(normalized.trim().to_owned())
 }
 

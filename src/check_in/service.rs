@@ -34,8 +34,8 @@ use crate::mail::Message;
 use crate::mail::messages::ConfirmationReason;
 use crate::mail::outbox::{self, Recipient};
 use crate::registrations::answers;
+use crate::registrations::rows::{NewRow, insert_row, new_row};
 use crate::registrations::seats::{lock_event, release_seat, seats, take_seat};
-use crate::registrations::service::{NewRow, insert_row, new_row};
 use crate::registrations::service::{RegistrationError, promote_waitlist};
 
 /// Who scanned: recorded on the check-in (and on its undo).

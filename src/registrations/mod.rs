@@ -6,6 +6,7 @@ pub mod input;
 pub mod pages;
 pub mod policy;
 pub mod routes;
+pub mod rows;
 pub mod seats;
 pub mod service;
 pub mod view;

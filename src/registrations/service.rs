@@ -16,14 +16,13 @@ use uuid::Uuid;
 use super::answers::{self, Answers};
 use super::input::{NewRegistration, RegistrationChanges};
 use super::policy::{self, Placement, Switch};
+use super::rows::{NewRow, insert_row, new_row};
 use super::seats::{lock_event, release_seat, seats, take_seat, waiting};
-use crate::db::is_unique_violation;
 use crate::error::{AppError, FieldErrors};
 use crate::events::view::{offers, questions};
 use crate::mail::Message;
 use crate::mail::messages::{ConfirmationReason, LinkReason};
 use crate::mail::outbox::{self, Recipient};
-use crate::secrets;
 
 /// Why a registration use case said no, in domain words.
 #[derive(Debug, thiserror::Error)]
@@ -167,64 +166,6 @@ pub async fn register_with(
         outbox::enqueue(db, recipient(&registration), &message, now).await?;
     }
     Ok(RegisterOutcome::Registered { registration: Box::new(registration), event: Box::new(event) })
-}
-
-/// What a new registration row is made of; the rest (secrets, times, queue place) is filled in.
-pub struct NewRow {
-    pub first_name: String,
-    pub last_name: String,
-    /// Normalized; `None` for a walk-in without an address (never mailed, blocks nobody).
-    pub email: Option<String>,
-    pub organization: String,
-    pub mode: AttendanceMode,
-    pub status: RegistrationStatus,
-    pub language: crate::domain::Language,
-    pub consent_source: String,
-    pub answers: Answers,
-}
-
-/// A new registration of `event` (locked with a reserved queue place): fresh, independent
-/// secrets; consent given now.
-pub fn new_row(event: &event::Model, row: NewRow, now: DateTime<Utc>) -> registration::Model {
-    registration::Model {
-        id: Uuid::now_v7(),
-        event_id: event.id,
-        first_name: row.first_name,
-        last_name: row.last_name,
-        email: row.email.clone().unwrap_or_default(),
-        active_email: row.email,
-        organization: row.organization,
-        mode: row.mode,
-        status: row.status,
-        queue_seq: event.next_queue_seq - 1,
-        language: row.language.code().to_owned(),
-        ticket_code: secrets::ticket_code(),
-        manage_token: secrets::url_token(),
-        join_token: secrets::url_token(),
-        consent_at: now,
-        consent_source: row.consent_source,
-        answers: serde_json::to_value(row.answers).unwrap_or_default(),
-        created_at: now,
-        updated_at: now,
-        confirmed_at: (row.status == RegistrationStatus::Confirmed).then_some(now),
-        cancelled_at: None,
-        link_resent_at: None,
-        reminder_sent_at: None,
-        calendar_sequence: 0,
-    }
-}
-
-/// Inserts a new registration; a clash on the active email (unreachable under the event lock,
-/// the unique index is the backstop) is `AlreadyRegistered`.
-pub async fn insert_row(
-    db: &impl ConnectionTrait,
-    registration: &registration::Model,
-) -> Result<(), RegistrationError> {
-    match registration::Entity::insert(registration.clone().into_active_model()).exec_without_returning(db).await {
-        Ok(_) => Ok(()),
-        Err(e) if is_unique_violation(&e) => Err(RegistrationError::AlreadyRegistered),
-        Err(e) => Err(e.into()),
-    }
 }
 
 /// The active (confirmed or waitlisted) registration of `email` at `event_id`, if any.

@@ -2,6 +2,7 @@
 //! that it followed the stream. One `online_join` row per registration (unique), kept by a
 //! single upsert, so simultaneous clicks never make two rows.
 
+use crate::db::FetchUnique;
 use chrono::{DateTime, Utc};
 use entity::{event, online_join, registration};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
@@ -18,11 +19,11 @@ pub async fn find_by_join_token(
     if token.len() != 43 || !token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
         return Ok(None);
     }
-    let Some(reg) = registration::Entity::find().filter(registration::Column::JoinToken.eq(token)).one(db).await?
+    let Some(reg) = registration::Entity::find().filter(registration::Column::JoinToken.eq(token)).unique(db).await?
     else {
         return Ok(None);
     };
-    let event = event::Entity::find_by_id(reg.event_id).one(db).await?;
+    let event = event::Entity::find_by_id(reg.event_id).unique(db).await?;
     Ok(event.map(|e| (reg, e)))
 }
 

@@ -52,9 +52,7 @@ pub async fn follow_join_link(
         ends_at: event.ends_at,
     };
     if counts_as_join(visit) {
-        let txn = state.db.begin_write().await?;
-        join::record_join(&txn, &reg, now).await?;
-        txn.commit().await?;
+        state.db.run_write(move |txn| Box::pin(async move { join::record_join(txn, &reg, now).await })).await?;
         metrics::counter!("convene_online_joins_total").increment(1);
     }
     Ok(secret_link_headers((StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response()))

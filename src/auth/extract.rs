@@ -9,6 +9,7 @@ use uuid::Uuid;
 
 use super::service::user_for_token;
 use super::sessions::{self, SessionData};
+use crate::db::FetchUnique;
 use crate::error::AppError;
 use crate::web::AppState;
 
@@ -69,7 +70,7 @@ async fn from_session(parts: &mut Parts, state: &AppState) -> Result<Option<Curr
         }
         None => return Ok(None),
     };
-    let Some(account) = user::Entity::find_by_id(user_id).one(&state.db.read).await? else {
+    let Some(account) = user::Entity::find_by_id(user_id).unique(&state.db.read).await? else {
         return Ok(None);
     };
     if account.disabled_at.is_some() {

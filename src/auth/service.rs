@@ -6,6 +6,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel,
 use uuid::Uuid;
 
 use super::passwords;
+use crate::db::FetchUnique;
 use crate::db::is_unique_violation;
 use crate::domain::EmailAddress;
 use crate::secrets;
@@ -51,7 +52,7 @@ pub async fn create_user(
 }
 
 pub async fn find_user_by_email(db: &impl ConnectionTrait, email: &EmailAddress) -> Result<Option<user::Model>, DbErr> {
-    user::Entity::find().filter(user::Column::Email.eq(email.as_str())).one(db).await
+    user::Entity::find().filter(user::Column::Email.eq(email.as_str())).unique(db).await
 }
 
 /// Creates an API token for the account and returns it; only its hash is stored.
@@ -88,12 +89,12 @@ pub async fn user_for_token(db: &impl ConnectionTrait, token: &str) -> Result<Op
     let Some(row) = api_token::Entity::find()
         .filter(api_token::Column::TokenHash.eq(secrets::hash_token(token)))
         .filter(api_token::Column::RevokedAt.is_null())
-        .one(db)
+        .unique(db)
         .await?
     else {
         return Ok(None);
     };
-    let account = user::Entity::find_by_id(row.user_id).one(db).await?;
+    let account = user::Entity::find_by_id(row.user_id).unique(db).await?;
     Ok(account.filter(|u| u.disabled_at.is_none()))
 }
 

@@ -10,6 +10,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel,
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::db::FetchUnique;
 use crate::secrets;
 
 pub const COOKIE: &str = "convene_session";
@@ -41,7 +42,7 @@ pub async fn load(db: &impl ConnectionTrait, token: &str, now: DateTime<Utc>) ->
     if token.len() != 43 {
         return Ok(None);
     }
-    let Some(row) = session::Entity::find_by_id(secrets::hash_token(token)).one(db).await? else {
+    let Some(row) = session::Entity::find_by_id(secrets::hash_token(token)).unique(db).await? else {
         return Ok(None);
     };
     if row.expiry_date <= now {
@@ -53,7 +54,7 @@ pub async fn load(db: &impl ConnectionTrait, token: &str, now: DateTime<Utc>) ->
     if let SessionData::Desk { desk_link_id, .. } = &data {
         let live = desk_link::Entity::find_by_id(*desk_link_id)
             .filter(desk_link::Column::RevokedAt.is_null())
-            .one(db)
+            .unique(db)
             .await?
             .is_some();
         if !live {

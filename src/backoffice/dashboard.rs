@@ -11,6 +11,7 @@ use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
 use super::auth::AdminUser;
 use super::chrome;
 use crate::attendance::stats;
+use crate::db::FetchUnique;
 use crate::domain::now;
 use crate::error::AppError;
 use crate::events::service as events;
@@ -161,7 +162,7 @@ pub async fn resend(
     let txn = state.db.begin_write().await?;
     let original = outbox_email::Entity::find_by_id(mail_id)
         .filter(outbox_email::Column::EventId.eq(event_id))
-        .one(&txn)
+        .unique(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
     outbox::resend(&txn, &original, now()).await?;

@@ -16,12 +16,13 @@ use uuid::Uuid;
 
 use super::policy::{self, ExitDecision, RoomLevel};
 use super::service::{Desk, Ticket, active_check_in, find_ticket};
+use crate::db::FetchUnique;
 use crate::error::AppError;
 use crate::registrations::seats::lock_event;
 
 /// An event's door settings; the defaults (no exit scans, the seats as the cap) when unset.
 pub async fn settings(db: &impl ConnectionTrait, event_id: Uuid) -> Result<door_setting::Model, DbErr> {
-    let found = door_setting::Entity::find_by_id(event_id).one(db).await?;
+    let found = door_setting::Entity::find_by_id(event_id).unique(db).await?;
     Ok(found.unwrap_or(door_setting::Model {
         event_id,
         exit_scans: false,
@@ -141,7 +142,7 @@ impl From<RoomError> for AppError {
 
 /// The registration's open exit, if it is outside.
 async fn open_exit(db: &impl ConnectionTrait, registration_id: Uuid) -> Result<Option<room_exit::Model>, DbErr> {
-    room_exit::Entity::find().filter(room_exit::Column::ActiveRegistrationId.eq(registration_id)).one(db).await
+    room_exit::Entity::find().filter(room_exit::Column::ActiveRegistrationId.eq(registration_id)).unique(db).await
 }
 
 /// Scans `raw_code` on the way out.

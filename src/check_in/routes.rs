@@ -5,6 +5,7 @@ use axum::Json;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
+use sea_orm::TransactionTrait;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -12,7 +13,7 @@ use super::input::{CheckInInput, RoomSettingsInput, WalkInInput};
 use super::policy;
 use super::room;
 use super::search::{self, Cursor};
-use super::service::{self, CheckInOutcome, Desk};
+use super::service::{self, CheckInError, CheckInOutcome, Desk};
 use super::view::{CheckInAnswer, ExitAnswer, RoomView, StaffRegistrationView};
 use crate::auth::{Organizer, Staff};
 use crate::error::{AppError, AppResult, ErrorBody};
@@ -46,13 +47,25 @@ pub async fn check_in(
     ApiJson(input): ApiJson<CheckInInput>,
 ) -> AppResult<Json<CheckInAnswer>> {
     let ticket = input.parse().map_err(AppError::Validation)?;
-    let txn = state.db.begin_write().await?;
-    let outcome = service::check_in(&txn, event_id, &ticket, &Desk::user(&user), crate::domain::now()).await?;
+    let desk = Desk::user(&user);
+    let outcome = state
+        .db
+        .run_write(move |txn| {
+            Box::pin(async move {
+                // A scan that changes nothing leaves nothing behind.
+                let scan = txn.begin().await?;
+                let outcome = service::check_in(&scan, event_id, &ticket, &desk, crate::domain::now()).await?;
+                if outcome.changed() {
+                    scan.commit().await?
+                } else {
+                    scan.rollback().await?
+                }
+                Ok::<_, CheckInError>(outcome)
+            })
+        })
+        .await?;
     if outcome.changed() {
-        txn.commit().await?;
         state.wake_mailer();
-    } else {
-        txn.rollback().await?;
     }
     count(&outcome);
     Ok(Json(CheckInAnswer::from(&outcome)))
@@ -70,9 +83,13 @@ pub async fn undo_check_in(
     Staff(user): Staff,
     PathIds(event_id, registration_id): PathIds,
 ) -> AppResult<StatusCode> {
-    let txn = state.db.begin_write().await?;
-    service::undo(&txn, event_id, registration_id, &Desk::user(&user), crate::domain::now()).await?;
-    txn.commit().await?;
+    let desk = Desk::user(&user);
+    state
+        .db
+        .run_write(move |txn| {
+            Box::pin(async move { service::undo(txn, event_id, registration_id, &desk, crate::domain::now()).await })
+        })
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -93,9 +110,13 @@ pub async fn walk_in(
     ApiJson(input): ApiJson<WalkInInput>,
 ) -> AppResult<(StatusCode, Json<CheckInAnswer>)> {
     let new = input.parse().map_err(AppError::Validation)?;
-    let txn = state.db.begin_write().await?;
-    let outcome = service::walk_in(&txn, event_id, new, &Desk::user(&user), crate::domain::now()).await?;
-    txn.commit().await?;
+    let desk = Desk::user(&user);
+    let outcome = state
+        .db
+        .run_write(move |txn| {
+            Box::pin(async move { service::walk_in(txn, event_id, new, &desk, crate::domain::now()).await })
+        })
+        .await?;
     state.wake_mailer();
     metrics::counter!("convene_walkins_total").increment(1);
     Ok((StatusCode::CREATED, Json(CheckInAnswer::from(&outcome))))
@@ -196,12 +217,21 @@ pub async fn check_out(
     ApiJson(input): ApiJson<CheckInInput>,
 ) -> AppResult<Json<ExitAnswer>> {
     let code = input.parse().map_err(AppError::Validation)?;
-    let txn = state.db.begin_write().await?;
-    let outcome = room::check_out(&txn, event_id, &code, &Desk::user(&user), crate::domain::now()).await?;
-    if outcome.changed() {
-        txn.commit().await?;
-    } else {
-        txn.rollback().await?;
-    }
+    let desk = Desk::user(&user);
+    let outcome = state
+        .db
+        .run_write(move |txn| {
+            Box::pin(async move {
+                let scan = txn.begin().await?;
+                let outcome = room::check_out(&scan, event_id, &code, &desk, crate::domain::now()).await?;
+                if outcome.changed() {
+                    scan.commit().await?
+                } else {
+                    scan.rollback().await?
+                }
+                Ok::<_, AppError>(outcome)
+            })
+        })
+        .await?;
     Ok(Json(ExitAnswer::from(&outcome)))
 }

@@ -26,6 +26,7 @@ use super::input::NewWalkIn;
 use super::policy::{self, Decision, WalkInGate};
 use super::room;
 use crate::auth::CurrentUser;
+use crate::db::FetchUnique;
 use crate::db::is_unique_violation;
 use crate::error::AppError;
 use crate::events::input::Question;
@@ -121,7 +122,7 @@ pub async fn active_check_in(
     db: &impl ConnectionTrait,
     registration_id: Uuid,
 ) -> Result<Option<checkin::Model>, DbErr> {
-    checkin::Entity::find().filter(checkin::Column::ActiveRegistrationId.eq(registration_id)).one(db).await
+    checkin::Entity::find().filter(checkin::Column::ActiveRegistrationId.eq(registration_id)).unique(db).await
 }
 
 /// When each of `ids` checked in (active check-ins only).
@@ -158,9 +159,9 @@ pub async fn find_ticket(
             if !policy::could_be_ticket_code(&code) {
                 return Ok(None);
             }
-            find.filter(registration::Column::TicketCode.eq(code)).one(db).await
+            find.filter(registration::Column::TicketCode.eq(code)).unique(db).await
         }
-        Ticket::Registration(id) => find.filter(registration::Column::Id.eq(*id)).one(db).await,
+        Ticket::Registration(id) => find.filter(registration::Column::Id.eq(*id)).unique(db).await,
     }
 }
 
@@ -322,7 +323,7 @@ pub async fn walk_in<C: ConnectionTrait + TransactionTrait>(
         let taken = registration::Entity::find()
             .filter(registration::Column::EventId.eq(event_id))
             .filter(registration::Column::ActiveEmail.eq(email.as_str()))
-            .one(db)
+            .unique(db)
             .await?;
         if taken.is_some() {
             return Err(RegistrationError::AlreadyRegistered);

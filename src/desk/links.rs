@@ -6,6 +6,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
+use crate::db::FetchUnique;
 use crate::secrets;
 
 /// Creates a link and returns it with the secret to put in its URL (shown once).
@@ -58,6 +59,6 @@ pub async fn find_live(db: &impl ConnectionTrait, token: &str) -> Result<Option<
     desk_link::Entity::find()
         .filter(desk_link::Column::TokenHash.eq(secrets::hash_token(token)))
         .filter(desk_link::Column::RevokedAt.is_null())
-        .one(db)
+        .unique(db)
         .await
 }

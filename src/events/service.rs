@@ -13,6 +13,7 @@ use uuid::Uuid;
 
 use super::input::{EventInput, EventSpec, slugify};
 use super::view::EventView;
+use crate::db::FetchUnique;
 use crate::db::is_unique_violation;
 use crate::error::{AppError, FieldErrors};
 use crate::mail::Message;
@@ -122,11 +123,11 @@ pub async fn list(db: &impl ConnectionTrait) -> Result<Vec<event::Model>, DbErr>
 }
 
 pub async fn get(db: &impl ConnectionTrait, id: Uuid) -> Result<event::Model, EventError> {
-    event::Entity::find_by_id(id).one(db).await?.ok_or(EventError::NotFound)
+    event::Entity::find_by_id(id).unique(db).await?.ok_or(EventError::NotFound)
 }
 
 pub async fn get_by_slug(db: &impl ConnectionTrait, slug: &str) -> Result<Option<event::Model>, DbErr> {
-    event::Entity::find().filter(event::Column::Slug.eq(slug)).one(db).await
+    event::Entity::find().filter(event::Column::Slug.eq(slug)).unique(db).await
 }
 
 async fn active_registrations_in(

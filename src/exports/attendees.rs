@@ -14,6 +14,7 @@ use serde_json::Value;
 use uuid::Uuid;
 
 use super::cells;
+use crate::db::FetchUnique;
 use crate::db::stmt;
 use crate::error::FieldErrors;
 use crate::events::view::{questions, zone};
@@ -273,7 +274,7 @@ impl AttendeePages {
 pub async fn find_event(db: &impl ConnectionTrait, id_or_slug: &str) -> Result<Option<event::Model>, DbErr> {
     use sea_orm::EntityTrait;
     match Uuid::parse_str(id_or_slug.trim()) {
-        Ok(id) => event::Entity::find_by_id(id).one(db).await,
+        Ok(id) => event::Entity::find_by_id(id).unique(db).await,
         Err(_) => crate::events::service::get_by_slug(db, id_or_slug.trim()).await,
     }
 }

@@ -21,6 +21,7 @@ use uuid::Uuid;
 
 use super::registrations::ImportError;
 use super::table::{self, cell};
+use crate::db::FetchUnique;
 use crate::domain::EmailAddress;
 use crate::events::view::zone;
 
@@ -126,7 +127,7 @@ pub async fn import(
     bytes: &[u8],
     dry_run: bool,
 ) -> Result<AttendanceReport, ImportError> {
-    let event = event::Entity::find_by_id(event_id).one(db).await?.ok_or(ImportError::NotFound)?;
+    let event = event::Entity::find_by_id(event_id).unique(db).await?.ok_or(ImportError::NotFound)?;
     let tz = zone(&event);
     let table = table::read(bytes)?;
     let email_col = table.column_containing(&["email"]).or_else(|| table.column_containing(&["mail"]));
@@ -222,7 +223,7 @@ pub async fn import(
 /// Writes or merges one registration's join record.
 async fn record(db: &impl ConnectionTrait, event_id: Uuid, registration_id: Uuid, seen: &Joins) -> Result<(), DbErr> {
     let existing =
-        online_join::Entity::find().filter(online_join::Column::RegistrationId.eq(registration_id)).one(db).await?;
+        online_join::Entity::find().filter(online_join::Column::RegistrationId.eq(registration_id)).unique(db).await?;
     match existing {
         Some(row) => {
             let (first, last) = (row.first_joined_at.min(seen.first), row.last_joined_at.max(seen.last));

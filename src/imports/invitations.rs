@@ -10,6 +10,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use crate::db::FetchUnique;
 use crate::domain::{EmailAddress, Language};
 use crate::mail::Message;
 use crate::mail::outbox::{self, Recipient};
@@ -90,7 +91,7 @@ pub async fn find_by_token(db: &impl ConnectionTrait, token: &str) -> Result<Opt
     let row = invitation::Entity::find()
         .filter(invitation::Column::Token.eq(token))
         .filter(invitation::Column::UsedAt.is_null())
-        .one(db)
+        .unique(db)
         .await?;
     Ok(row.map(|r| InvitationPrefill {
         invitation_id: r.id,

@@ -18,6 +18,7 @@ use uuid::Uuid;
 use super::invitations::{self, Invitee};
 pub use super::report::{ImportReport, ImportSummary, Outcome, RowReport};
 use super::table::{self, Table, TableError, cell};
+use crate::db::FetchUnique;
 use crate::domain::{EmailAddress, Language, clean_text};
 use crate::error::AppError;
 use crate::events::input::QuestionKind;
@@ -245,7 +246,7 @@ pub async fn import(
     now: DateTime<Utc>,
     mut on_row: impl FnMut(),
 ) -> Result<ImportReport, ImportError> {
-    let event = event::Entity::find_by_id(event_id).one(db).await?.ok_or(ImportError::NotFound)?;
+    let event = event::Entity::find_by_id(event_id).unique(db).await?.ok_or(ImportError::NotFound)?;
     check_open(&event, now)?;
     let table = table::read(bytes)?;
     let columns = PartnerColumns::find(&table, &event)?;

@@ -10,6 +10,7 @@ use sea_orm::{DbErr, EntityTrait};
 use super::Message;
 use super::compose::{Composed, event_title, message_id};
 use crate::db::Db;
+use crate::db::FetchUnique;
 use crate::domain::Language;
 use crate::events::view::{offers, zone};
 use crate::i18n;
@@ -36,10 +37,10 @@ pub async fn load_and_compose(
         Ok(Message::Invitation { invitation_id }) => invitation_id,
         _ => return Ok(Err(anyhow::anyhow!("not an invitation payload"))),
     };
-    let Some(invitation) = invitation::Entity::find_by_id(invitation_id).one(&db.read).await? else {
+    let Some(invitation) = invitation::Entity::find_by_id(invitation_id).unique(&db.read).await? else {
         return Ok(Err(anyhow::anyhow!("invitation {invitation_id} no longer exists")));
     };
-    let Some(event) = event::Entity::find_by_id(row.event_id).one(&db.read).await? else {
+    let Some(event) = event::Entity::find_by_id(row.event_id).unique(&db.read).await? else {
         return Ok(Err(anyhow::anyhow!("event {} no longer exists", row.event_id)));
     };
     Ok(compose(row, &invitation, &event, base_url, from))

@@ -77,25 +77,31 @@ pub async fn claim(db: &Db, limit: u64, now: DateTime<Utc>) -> Result<Vec<outbox
     if outbox_email::Entity::find().filter(due()).limit(1).one(&db.read).await?.is_none() {
         return Ok(Vec::new());
     }
-    let txn = db.begin_write().await?;
-    let mut query = outbox_email::Entity::find().filter(due()).order_by_asc(Column::NextAttemptAt).limit(limit);
-    if db.backend() != DbBackend::Sqlite {
-        query = query.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
-    }
-    let mut rows = query.all(&txn).await?;
-    if rows.is_empty() {
-        return Ok(rows);
-    }
+    let lock = db.backend() != DbBackend::Sqlite;
     let lease_until = now + LEASE;
-    outbox_email::Entity::update_many()
-        .col_expr(Column::Status, Expr::value(OutboxStatus::Sending))
-        .col_expr(Column::LeaseUntil, Expr::value(lease_until))
-        .col_expr(Column::Attempts, Expr::col(Column::Attempts).add(1))
-        .col_expr(Column::UpdatedAt, Expr::value(now))
-        .filter(Column::Id.is_in(rows.iter().map(|r| r.id)))
-        .exec(&txn)
+    let mut rows = db
+        .run_write(move |txn| {
+            Box::pin(async move {
+                let mut query =
+                    outbox_email::Entity::find().filter(due()).order_by_asc(Column::NextAttemptAt).limit(limit);
+                if lock {
+                    query = query.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
+                }
+                let rows = query.all(txn).await?;
+                if !rows.is_empty() {
+                    outbox_email::Entity::update_many()
+                        .col_expr(Column::Status, Expr::value(OutboxStatus::Sending))
+                        .col_expr(Column::LeaseUntil, Expr::value(lease_until))
+                        .col_expr(Column::Attempts, Expr::col(Column::Attempts).add(1))
+                        .col_expr(Column::UpdatedAt, Expr::value(now))
+                        .filter(Column::Id.is_in(rows.iter().map(|r| r.id)))
+                        .exec(txn)
+                        .await?;
+                }
+                Ok::<_, DbErr>(rows)
+            })
+        })
         .await?;
-    txn.commit().await?;
     for row in &mut rows {
         row.status = OutboxStatus::Sending;
         row.lease_until = Some(lease_until);

@@ -12,13 +12,17 @@ pub fn png(text: &str) -> anyhow::Result<Vec<u8>> {
     let modules = code.width();
     let colors = code.to_colors();
     let side = (modules + 2 * QUIET) * SCALE;
-    let mut pixels = vec![255u8; side * side];
+    // One bit per pixel (1 is white): an eighth of the bytes to compress of 8-bit grayscale.
+    let row_bytes = side.div_ceil(8);
+    let mut pixels = vec![0xffu8; row_bytes * side];
     for (i, color) in colors.iter().enumerate() {
         if *color == Color::Dark {
             let (mx, my) = (i % modules + QUIET, i / modules + QUIET);
             for dy in 0..SCALE {
-                let row = (my * SCALE + dy) * side;
-                pixels[row + mx * SCALE..row + mx * SCALE + SCALE].fill(0);
+                let row = &mut pixels[(my * SCALE + dy) * row_bytes..][..row_bytes];
+                for x in mx * SCALE..mx * SCALE + SCALE {
+                    row[x / 8] &= !(0x80 >> (x % 8));
+                }
             }
         }
     }
@@ -26,7 +30,7 @@ pub fn png(text: &str) -> anyhow::Result<Vec<u8>> {
     let size = u32::try_from(side)?;
     let mut encoder = png::Encoder::new(&mut out, size, size);
     encoder.set_color(png::ColorType::Grayscale);
-    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_depth(png::BitDepth::One);
     let mut writer = encoder.write_header()?;
     writer.write_image_data(&pixels)?;
     writer.finish()?;

@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 use super::outbox;
 use crate::auth::Organizer;
+use crate::db::FetchUnique;
 use crate::domain::now;
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::events::service as events;
@@ -145,7 +146,7 @@ pub async fn resend_mail(
     let txn = state.db.begin_write().await?;
     let original = outbox_email::Entity::find_by_id(mail_id)
         .filter(outbox_email::Column::EventId.eq(event_id))
-        .one(&txn)
+        .unique(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
     let copy = outbox::resend(&txn, &original, now()).await?;

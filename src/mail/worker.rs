@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use entity::{OutboxStatus, event, outbox_email, registration};
+use futures_util::future::join_all;
 use lettre::message::Mailbox;
 use sea_orm::EntityTrait;
 use tokio::sync::{Notify, watch};
@@ -14,13 +15,16 @@ use super::compose::{MailContext, compose};
 use super::outbox;
 use super::transport::{SendError, Transport};
 use crate::db::Db;
+use crate::db::FetchUnique;
 use crate::domain::now;
 
 /// How often the worker looks for due rows written by other instances, at the least.
 const POLL: Duration = Duration::from_secs(1);
 /// How often the time-driven jobs run.
 const SCHEDULE_EVERY: Duration = Duration::from_secs(10);
-const BATCH: u64 = 20;
+const BATCH: u64 = 64;
+/// Mails sent at once when no send interval is set (lettre's pool keeps up to 10 connections).
+const PARALLEL_SENDS: usize = 8;
 /// How often expired back-office sessions are deleted.
 const PURGE_EVERY: Duration = Duration::from_secs(600);
 
@@ -81,14 +85,18 @@ impl MailWorker {
             if batch.is_empty() {
                 return Ok(sent);
             }
-            for (i, row) in batch.iter().enumerate() {
+            // With a send interval the SMTP server is protected: one mail at a time.
+            let parallel = if self.send_interval.is_zero() { PARALLEL_SENDS } else { 1 };
+            for (i, group) in batch.chunks(parallel).enumerate() {
                 if *shutdown.borrow() {
-                    let rest: Vec<_> = batch[i..].iter().map(|r| r.id).collect();
+                    let rest: Vec<_> = batch[i * parallel..].iter().map(|r| r.id).collect();
                     outbox::release(&self.db.write, &rest, now()).await?;
                     return Ok(sent);
                 }
-                if let Outcome::Sent = self.deliver(row).await? {
-                    sent += 1;
+                for outcome in join_all(group.iter().map(|row| self.deliver(row))).await {
+                    if let Outcome::Sent = outcome? {
+                        sent += 1;
+                    }
                 }
                 if !self.send_interval.is_zero() {
                     tokio::time::sleep(self.send_interval).await;
@@ -103,23 +111,22 @@ impl MailWorker {
             Ok(c) => c,
             Err(err) => {
                 tracing::error!(mail = %row.id, kind, error = %format!("{err:#}"), "cannot build mail; marked failed");
-                outbox::mark_attempt_failed(&self.db.write, row, &format!("cannot build mail: {err:#}"), true, now())
-                    .await?;
+                self.record_failure(row, format!("cannot build mail: {err:#}"), true).await?;
                 metrics::counter!("convene_mails_failed_total", "kind" => row.kind.clone()).increment(1);
                 return Ok(Outcome::Failed);
             }
         };
         match self.transport.send(&composed.message, &row.id.to_string()).await {
             Ok(()) => {
-                outbox::mark_sent(&self.db.write, row.id, now()).await?;
+                let id = row.id;
+                self.db.run_write(move |txn| Box::pin(outbox::mark_sent(txn, id, now()))).await?;
                 tracing::info!(mail = %row.id, kind, attempt = row.attempts, "mail sent");
                 metrics::counter!("convene_mails_sent_total", "kind" => row.kind.clone()).increment(1);
                 Ok(Outcome::Sent)
             }
             Err(err) => {
                 let permanent = matches!(err, SendError::Permanent(_));
-                let status =
-                    outbox::mark_attempt_failed(&self.db.write, row, &err.to_string(), permanent, now()).await?;
+                let status = self.record_failure(row, err.to_string(), permanent).await?;
                 if status == OutboxStatus::Failed {
                     tracing::error!(mail = %row.id, kind, attempt = row.attempts, error = %err, "mail failed for good");
                     metrics::counter!("convene_mails_failed_total", "kind" => row.kind.clone()).increment(1);
@@ -132,6 +139,20 @@ impl MailWorker {
         }
     }
 
+    async fn record_failure(
+        &self,
+        row: &outbox_email::Model,
+        error: String,
+        permanent: bool,
+    ) -> Result<OutboxStatus, sea_orm::DbErr> {
+        let row = row.clone();
+        self.db
+            .run_write(move |txn| {
+                Box::pin(async move { outbox::mark_attempt_failed(txn, &row, &error, permanent, now()).await })
+            })
+            .await
+    }
+
     async fn load_and_compose(
         &self,
         row: &outbox_email::Model,
@@ -142,10 +163,10 @@ impl MailWorker {
         let Some(registration_id) = row.registration_id else {
             return Ok(Err(anyhow::anyhow!("mail has no registration")));
         };
-        let Some(registration) = registration::Entity::find_by_id(registration_id).one(&self.db.read).await? else {
+        let Some(registration) = registration::Entity::find_by_id(registration_id).unique(&self.db.read).await? else {
             return Ok(Err(anyhow::anyhow!("registration {registration_id} no longer exists")));
         };
-        let Some(event) = event::Entity::find_by_id(row.event_id).one(&self.db.read).await? else {
+        let Some(event) = event::Entity::find_by_id(row.event_id).unique(&self.db.read).await? else {
             return Ok(Err(anyhow::anyhow!("event {} no longer exists", row.event_id)));
         };
         Ok(compose(MailContext {

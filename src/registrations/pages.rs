@@ -227,16 +227,14 @@ pub async fn register(
         Ok(new) => new,
         Err(errors) => return Ok(again(errors, None, StatusCode::UNPROCESSABLE_ENTITY)),
     };
-    let txn = state.db.begin_write().await?;
-    let outcome = service::register(&txn, event.id, new, now()).await;
+    let event_id = event.id;
+    let outcome = state.db.run_write(move |txn| Box::pin(service::register(txn, event_id, new, now()))).await;
     match outcome {
         Ok(RegisterOutcome::Registered { registration, .. }) => {
-            txn.commit().await?;
             state.wake_mailer();
             Ok(Redirect::to(&format!("/r/{}?welcome=1", registration.manage_token)).into_response())
         }
         Ok(RegisterOutcome::AlreadyRegistered) => {
-            txn.commit().await?;
             state.wake_mailer();
             Ok(again(FieldErrors::new(), Some(t(lang.lang, "already-registered", &[])), StatusCode::CONFLICT))
         }
@@ -362,10 +360,14 @@ pub async fn manage_update(
         Ok(c) => c,
         Err(errors) => return Ok(show_errors(errors)),
     };
-    let txn = state.db.begin_write().await?;
-    match service::update(&txn, &token, changes, now()).await {
+    let owned_token = token.clone();
+    let updated = state
+        .db
+        .run_write(move |txn| Box::pin(async move { service::update(txn, &owned_token, changes, now()).await }))
+        .await;
+    match updated {
         Ok(_) => {
-            txn.commit().await?;
+            state.wake_mailer();
             Ok(Redirect::to(&format!("/r/{token}")).into_response())
         }
         Err(RegistrationError::Invalid(errors)) => Ok(show_errors(errors)),
@@ -384,10 +386,13 @@ pub async fn manage_switch(
     let Some((reg, event)) = load_by_token(&state, &token).await? else { return Ok(not_found(lang).secret_headers()) };
     let input = RegistrationPatchInput { mode: form.owned("mode"), ..Default::default() };
     let Ok(changes) = input.parse() else { return Ok(Redirect::to(&format!("/r/{token}")).into_response()) };
-    let txn = state.db.begin_write().await?;
-    let message = match service::update(&txn, &token, changes, now()).await {
+    let owned_token = token.clone();
+    let switched = state
+        .db
+        .run_write(move |txn| Box::pin(async move { service::update(txn, &owned_token, changes, now()).await }))
+        .await;
+    let message = match switched {
         Ok(_) => {
-            txn.commit().await?;
             state.wake_mailer();
             return Ok(Redirect::to(&format!("/r/{token}")).into_response());
         }
@@ -427,10 +432,11 @@ pub async fn cancel(
     lang: PageLang,
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
-    let txn = state.db.begin_write().await?;
-    match service::cancel(&txn, &token, now()).await {
+    let owned_token = token.clone();
+    let cancelled =
+        state.db.run_write(move |txn| Box::pin(async move { service::cancel(txn, &owned_token, now()).await })).await;
+    match cancelled {
         Ok(_) => {
-            txn.commit().await?;
             state.wake_mailer();
             Ok(Redirect::to(&format!("/r/{token}")).into_response())
         }

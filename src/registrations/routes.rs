@@ -31,9 +31,8 @@ pub async fn register(
 ) -> AppResult<(StatusCode, Json<RegistrationView>)> {
     state.check_register_limit(client)?;
     let new = input.parse("api").map_err(AppError::Validation)?;
-    let txn = state.db.begin_write().await?;
-    let outcome = service::register(&txn, event_id, new, crate::domain::now()).await?;
-    txn.commit().await?;
+    let outcome =
+        state.db.run_write(move |txn| Box::pin(service::register(txn, event_id, new, crate::domain::now()))).await?;
     state.wake_mailer();
     match outcome {
         RegisterOutcome::Registered { registration, event } => {
@@ -70,9 +69,12 @@ pub async fn patch_registration(
     ApiJson(input): ApiJson<RegistrationPatchInput>,
 ) -> AppResult<Json<RegistrationView>> {
     let changes = input.parse().map_err(AppError::Validation)?;
-    let txn = state.db.begin_write().await?;
-    let (reg, event) = service::update(&txn, &token, changes, crate::domain::now()).await?;
-    txn.commit().await?;
+    let (reg, event) = state
+        .db
+        .run_write(move |txn| {
+            Box::pin(async move { service::update(txn, &token, changes, crate::domain::now()).await })
+        })
+        .await?;
     state.wake_mailer();
     Ok(Json(RegistrationView::new(&reg, &event, &state.base_url)))
 }
@@ -85,9 +87,10 @@ pub async fn cancel_registration(
     State(state): State<AppState>,
     PathToken(token): PathToken,
 ) -> AppResult<Json<RegistrationView>> {
-    let txn = state.db.begin_write().await?;
-    let (reg, event) = service::cancel(&txn, &token, crate::domain::now()).await?;
-    txn.commit().await?;
+    let (reg, event) = state
+        .db
+        .run_write(move |txn| Box::pin(async move { service::cancel(txn, &token, crate::domain::now()).await }))
+        .await?;
     state.wake_mailer();
     Ok(Json(RegistrationView::new(&reg, &event, &state.base_url)))
 }

@@ -10,6 +10,7 @@ use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, Pagin
 use uuid::Uuid;
 
 use super::policy::Seats;
+use crate::db::FetchUnique;
 
 fn columns(mode: AttendanceMode) -> (event::Column, event::Column) {
     match mode {
@@ -32,10 +33,14 @@ pub async fn lock_event(
     if next_seq {
         update = update.col_expr(event::Column::NextQueueSeq, Expr::col(event::Column::NextQueueSeq).add(1));
     }
+    // One round trip where the database can return the updated row (SQLite, PostgreSQL).
+    if db.support_returning() {
+        return Ok(update.exec_with_returning(db).await?.into_iter().next());
+    }
     if update.exec(db).await?.rows_affected == 0 {
         return Ok(None);
     }
-    event::Entity::find_by_id(event_id).one(db).await
+    event::Entity::find_by_id(event_id).unique(db).await
 }
 
 pub fn seats(event: &event::Model, mode: AttendanceMode) -> Seats {

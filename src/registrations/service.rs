@@ -18,6 +18,7 @@ use super::input::{NewRegistration, RegistrationChanges};
 use super::policy::{self, Placement, Switch};
 use super::rows::{NewRow, insert_row, new_row};
 use super::seats::{lock_event, release_seat, seats, take_seat, waiting};
+use crate::db::FetchUnique;
 use crate::error::{AppError, FieldErrors};
 use crate::events::view::{offers, questions};
 use crate::mail::Message;
@@ -177,7 +178,7 @@ pub async fn find_active_by_email(
     registration::Entity::find()
         .filter(registration::Column::EventId.eq(event_id))
         .filter(registration::Column::ActiveEmail.eq(email))
-        .one(db)
+        .unique(db)
         .await
 }
 
@@ -214,11 +215,11 @@ pub async fn find_by_manage_token(
     if token.len() != 43 || !token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
         return Ok(None);
     }
-    let Some(reg) = registration::Entity::find().filter(registration::Column::ManageToken.eq(token)).one(db).await?
+    let Some(reg) = registration::Entity::find().filter(registration::Column::ManageToken.eq(token)).unique(db).await?
     else {
         return Ok(None);
     };
-    let event = event::Entity::find_by_id(reg.event_id).one(db).await?;
+    let event = event::Entity::find_by_id(reg.event_id).unique(db).await?;
     Ok(event.map(|e| (reg, e)))
 }
 
@@ -229,7 +230,7 @@ async fn lock_for_change(
 ) -> Result<(registration::Model, event::Model), RegistrationError> {
     let (reg, _) = find_by_manage_token(db, token).await?.ok_or(RegistrationError::NotFound)?;
     let event = lock_event(db, reg.event_id, false).await?.ok_or(RegistrationError::NotFound)?;
-    let reg = registration::Entity::find_by_id(reg.id).one(db).await?.ok_or(RegistrationError::NotFound)?;
+    let reg = registration::Entity::find_by_id(reg.id).unique(db).await?.ok_or(RegistrationError::NotFound)?;
     Ok((reg, event))
 }
 
@@ -356,7 +357,7 @@ pub async fn promote_waitlist(
     mode: AttendanceMode,
     now: DateTime<Utc>,
 ) -> Result<Vec<Uuid>, DbErr> {
-    let Some(event) = event::Entity::find_by_id(event_id).one(db).await? else {
+    let Some(event) = event::Entity::find_by_id(event_id).unique(db).await? else {
         return Ok(Vec::new());
     };
     let waiting_now = waiting(db, event_id, mode).await?;
@@ -413,7 +414,7 @@ pub async fn lost_link(
     email: &str,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
-    let Some(event) = event::Entity::find_by_id(event_id).one(db).await? else {
+    let Some(event) = event::Entity::find_by_id(event_id).unique(db).await? else {
         return Ok(());
     };
     if event.status == EventStatus::Draft {
@@ -433,7 +434,7 @@ pub async fn find_in_event(
 ) -> Result<registration::Model, RegistrationError> {
     registration::Entity::find_by_id(registration_id)
         .filter(registration::Column::EventId.eq(event_id))
-        .one(db)
+        .unique(db)
         .await?
         .ok_or(RegistrationError::NotFound)
 }

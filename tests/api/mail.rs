@@ -55,7 +55,9 @@ pub fn parse(received: &Received) -> Mail {
 
 /// Decodes the QR code in a PNG back to its text.
 pub fn decode_qr(png_bytes: &[u8]) -> String {
-    let decoder = png::Decoder::new(std::io::Cursor::new(png_bytes));
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(png_bytes));
+    // One-bit images come out as one byte per pixel.
+    decoder.set_transformations(png::Transformations::EXPAND);
     let mut reader = decoder.read_info().expect("png header");
     let mut pixels = vec![0; reader.output_buffer_size().expect("size")];
     let info = reader.next_frame(&mut pixels).expect("png frame");

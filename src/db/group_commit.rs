@@ -1,0 +1,224 @@
+//! Group commit: one writer task per database runs the hot writes (registrations, check-ins,
+//! joins, mail outcomes) of many requests in one transaction, so that they share one commit and
+//! its disk flush.
+//!
+//! Each request's work runs in its own savepoint: when it fails (or panics) only its own
+//! changes are rolled back and only it gets the error, at once. A request that succeeded is
+//! answered after the batch commits; if the commit fails, every request of the batch gets the
+//! error and none of their changes exist. Nothing is acknowledged before it is durable.
+//!
+//! Batches form by themselves: while one batch commits, the next requests queue, and the next
+//! batch takes all of them (up to [`MAX_BATCH`]). A lone request commits at once, as before.
+
+use std::panic::AssertUnwindSafe;
+
+use futures_util::FutureExt;
+use futures_util::future::BoxFuture;
+use sea_orm::{DatabaseConnection, DatabaseTransaction, DbErr, TransactionTrait};
+use tokio::sync::{mpsc, oneshot};
+
+/// Most requests in one transaction: bounds how long the first of them waits for its answer.
+pub const MAX_BATCH: usize = 256;
+/// Requests that may wait for the writer before senders themselves wait (back-pressure).
+const QUEUE: usize = 4096;
+
+/// What the writer does with a request's outcome once the batch's commit is known.
+type Deliver = Box<dyn FnOnce(Option<&DbErr>) + Send>;
+/// A request's work, wrapped to run in a savepoint of the batch's transaction.
+type Job = Box<dyn for<'t> FnOnce(&'t DatabaseTransaction) -> BoxFuture<'t, Option<Deliver>> + Send>;
+
+/// The handle requests send their work through; cheap to clone.
+#[derive(Clone, Debug)]
+pub struct GroupCommit {
+    jobs: mpsc::Sender<Job>,
+}
+
+impl GroupCommit {
+    /// Starts the writer task on the current runtime. It stops when the last handle is dropped.
+    pub fn start(write: DatabaseConnection) -> GroupCommit {
+        let (jobs, queue) = mpsc::channel(QUEUE);
+        tokio::spawn(run_writer(write, queue));
+        GroupCommit { jobs }
+    }
+
+    /// Runs `work` in a savepoint of the next batch and returns its result once the batch is
+    /// committed. An `Err` from `work` rolls back its savepoint and is returned at once.
+    pub async fn run<T, E, F>(&self, work: F) -> Result<T, E>
+    where
+        T: Send + 'static,
+        E: From<DbErr> + Send + 'static,
+        F: for<'c> FnOnce(&'c DatabaseTransaction) -> BoxFuture<'c, Result<T, E>> + Send + 'static,
+    {
+        let (reply, answer) = oneshot::channel::<Result<T, E>>();
+        let job: Job = Box::new(move |txn| {
+            async move {
+                match run_in_savepoint(txn, work).await {
+                    Ok(value) => Some(Box::new(move |commit_error: Option<&DbErr>| {
+                        let answer = match commit_error {
+                            None => Ok(value),
+                            Some(err) => Err(E::from(DbErr::Custom(format!("the batch commit failed: {err}")))),
+                        };
+                        let _ = reply.send(answer);
+                    }) as Deliver),
+                    Err(err) => {
+                        // Nothing of this request is left in the batch: answer now.
+                        let _ = reply.send(Err(err));
+                        None
+                    }
+                }
+            }
+            .boxed()
+        });
+        let not_run = || E::from(DbErr::Custom("the write was not run: the database writer is unavailable".into()));
+        self.jobs.send(job).await.map_err(|_| not_run())?;
+        answer.await.map_err(|_| not_run())?
+    }
+}
+
+async fn run_in_savepoint<T, E, F>(txn: &DatabaseTransaction, work: F) -> Result<T, E>
+where
+    E: From<DbErr>,
+    F: for<'c> FnOnce(&'c DatabaseTransaction) -> BoxFuture<'c, Result<T, E>>,
+{
+    let savepoint = txn.begin().await?;
+    let outcome = AssertUnwindSafe(work(&savepoint)).catch_unwind().await;
+    match outcome {
+        Ok(Ok(value)) => {
+            savepoint.commit().await?;
+            Ok(value)
+        }
+        Ok(Err(err)) => {
+            savepoint.rollback().await?;
+            Err(err)
+        }
+        Err(_) => {
+            // The panic was already reported by the panic hook; the batch goes on without it.
+            savepoint.rollback().await?;
+            Err(E::from(DbErr::Custom("a write panicked and was rolled back".into())))
+        }
+    }
+}
+
+async fn run_writer(write: DatabaseConnection, mut queue: mpsc::Receiver<Job>) {
+    let mut batch = Vec::with_capacity(MAX_BATCH);
+    while queue.recv_many(&mut batch, MAX_BATCH).await > 0 {
+        metrics::histogram!("convene_write_batch_size").record(batch.len() as f64);
+        commit_batch(&write, batch.drain(..)).await;
+    }
+}
+
+async fn commit_batch(write: &DatabaseConnection, jobs: impl Iterator<Item = Job>) {
+    let txn = match super::begin_write_on(write).await {
+        Ok(txn) => txn,
+        Err(err) => {
+            // Dropping the jobs answers each of their requests with an error.
+            tracing::error!(error = %err, "cannot begin a write transaction; the batch is refused");
+            return;
+        }
+    };
+    let mut delivers = Vec::new();
+    for job in jobs {
+        delivers.push(job(&txn).await);
+    }
+    finish(txn, delivers).await;
+}
+
+async fn finish(txn: DatabaseTransaction, delivers: Vec<Option<Deliver>>) {
+    let commit_error = txn.commit().await.err();
+    if let Some(err) = &commit_error {
+        tracing::error!(error = %err, "a batch of writes could not be committed");
+    }
+    for deliver in delivers.into_iter().flatten() {
+        deliver(commit_error.as_ref());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use sea_orm::{ConnectionTrait, DbBackend, Statement};
+    use tokio::sync::Notify;
+
+    use crate::db::Db;
+
+    async fn scratch_db(dir: &tempfile::TempDir) -> Db {
+        let url = format!("sqlite://{}?mode=rwc", dir.path().join("writes.db").display());
+        let db = Db::connect(&url).await.expect("open SQLite");
+        db.write
+            .execute_unprepared("CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT NOT NULL)")
+            .await
+            .expect("table");
+        db
+    }
+
+    fn insert(id: i64) -> Statement {
+        Statement::from_sql_and_values(DbBackend::Sqlite, "INSERT INTO note (id, body) VALUES (?, 'x')", [id.into()])
+    }
+
+    async fn visible(db: &Db, id: i64) -> bool {
+        let sql = Statement::from_sql_and_values(DbBackend::Sqlite, "SELECT id FROM note WHERE id = ?", [id.into()]);
+        db.read.query_one_raw(sql).await.expect("read").is_some()
+    }
+
+    /// Many concurrent requests, queued behind a held writer so they share batches: a failing
+    /// or panicking one leaves nothing behind and fails alone; every success is committed
+    /// (visible to another connection) by the time it is answered.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn each_request_fails_alone_and_successes_are_committed_when_answered() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let db = scratch_db(&dir).await;
+
+        // Hold the writer so that the requests below queue up and share a batch.
+        let release = Arc::new(Notify::new());
+        let held = {
+            let (db, release) = (db.clone(), release.clone());
+            tokio::spawn(async move {
+                db.run_write(move |txn| {
+                    Box::pin(async move {
+                        txn.execute_raw(insert(0)).await?;
+                        release.notified().await;
+                        Ok::<_, sea_orm::DbErr>(())
+                    })
+                })
+                .await
+            })
+        };
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+
+        let requests: Vec<_> = (1..=60_i64)
+            .map(|id| {
+                let db = db.clone();
+                tokio::spawn(async move {
+                    let answer = db
+                        .run_write(move |txn| {
+                            Box::pin(async move {
+                                txn.execute_raw(insert(id)).await?;
+                                match id % 10 {
+                                    3 => Err(sea_orm::DbErr::Custom("refused".into())),
+                                    7 => panic!("a bug in request {id}"),
+                                    // A constraint error inside the batch (duplicate key).
+                                    9 => txn.execute_raw(insert(id)).await.map(|_| ()),
+                                    _ => Ok(()),
+                                }
+                            })
+                        })
+                        .await;
+                    let seen = visible(&db, id).await;
+                    (id, answer.is_ok(), seen)
+                })
+            })
+            .collect();
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        release.notify_one();
+        held.await.expect("join").expect("held write");
+
+        for request in requests {
+            let (id, ok, seen) = request.await.expect("join");
+            let should_succeed = !matches!(id % 10, 3 | 7 | 9);
+            assert_eq!(ok, should_succeed, "request {id}");
+            assert_eq!(seen, should_succeed, "request {id}: visible when answered");
+        }
+        assert!(visible(&db, 0).await);
+    }
+}

@@ -18,7 +18,9 @@ use sea_orm::{DatabaseConnection, DatabaseTransaction, DbErr, TransactionTrait};
 use tokio::sync::{mpsc, oneshot};
 
 /// Most requests in one transaction: bounds how long the first of them waits for its answer.
-pub const MAX_BATCH: usize = 256;
+/// PostgreSQL keeps up to 64 subtransactions (savepoints) per transaction in shared memory and
+/// gets slower for every snapshot beyond that, so a batch stays within 64.
+pub const MAX_BATCH: usize = 64;
 /// Requests that may wait for the writer before senders themselves wait (back-pressure).
 const QUEUE: usize = 4096;
 

@@ -66,6 +66,7 @@ impl App {
             mail_wakeup: Arc::new(Notify::new()),
             register_limit,
             login_throttle,
+            event_pages: Arc::default(),
         };
         let mailer = MailWorker {
             db: state.db.clone(),

@@ -61,17 +61,32 @@ fn language_links(path: &str) -> Vec<Value> {
     Language::ALL.iter().map(|l| context! { code => l.code(), href => format!("{path}?lang={}", l.code()) }).collect()
 }
 
-impl IntoResponse for Page {
-    fn into_response(self) -> Response {
+impl Page {
+    /// The page's HTML, layout included.
+    pub fn html(&self) -> Result<String, minijinja::Error> {
         let ctx = context! {
             lang => self.lang.lang.code(),
             languages => language_links(&self.lang.path),
-            ..self.ctx
+            ..self.ctx.clone()
         };
-        let mut response = render(self.status, self.template, ctx);
+        templates().get_template(self.template)?.render(ctx)
+    }
+
+    /// Answers with `html`, this page's HTML rendered earlier (see [`Page::html`]).
+    pub fn respond_with(self, html: String) -> Response {
+        let mut response = (self.status, Html(html)).into_response();
         page_headers(&mut response, self.secret_link);
         self.lang.remember(&mut response);
         response
+    }
+}
+
+impl IntoResponse for Page {
+    fn into_response(self) -> Response {
+        match self.html() {
+            Ok(html) => self.respond_with(html),
+            Err(err) => AppError::Internal(anyhow::anyhow!("template {}: {err:#}", self.template)).into_response(),
+        }
     }
 }
 

@@ -217,3 +217,29 @@ async fn an_invitation_link_pre_fills_the_form() {
     );
     app.stop().await;
 }
+
+/// The event page is served from a cache of rendered pages: every change that shows on it
+/// (a seat taken, an edit, registration closing) must show at once.
+#[tokio::test]
+async fn the_event_page_shows_every_change_at_once() {
+    let app = TestApp::spawn().await;
+    let event = app.create_event(json!({"in_person_capacity": 3})).await;
+    let id = str_of(&event, "id");
+    let url = app.url(&format!("/e/{}?lang=en", str_of(&event, "slug")));
+    let page = || async { reqwest::get(&url).await.expect("get").text().await.expect("text") };
+
+    assert!(page().await.contains("3 seats left"));
+    assert!(page().await.contains("3 seats left"), "the same page again");
+    assert_eq!(app.register(&id, "ana@example.org", "in_person").await.status().as_u16(), 201);
+    let html = page().await;
+    assert!(html.contains("2 seats left") && !html.contains("3 seats left"), "a seat taken shows");
+
+    let edited = app.patch_event(&id, json!({"title": "Partner Meeting, new room"})).await;
+    assert_eq!(edited.status().as_u16(), 200);
+    assert!(page().await.contains("Partner Meeting, new room"), "an edit shows");
+
+    let closed = app.patch_event(&id, json!({"status": "closed"})).await;
+    assert_eq!(closed.status().as_u16(), 200);
+    assert!(page().await.contains("Registration for this meeting is closed"), "closing shows");
+    app.stop().await;
+}

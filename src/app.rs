@@ -38,7 +38,10 @@ impl App {
             .parse()
             .with_context(|| format!("MAIL_FROM {:?} is not a mail address", config.mail.from))?;
         let transport = Transport::new(config.mail.smtp_url.as_deref(), config.mail.outbox_dir.clone())?;
-        let db = Db::connect(&config.database_url).await?;
+        let mut db = Db::connect(&config.database_url).await?;
+        if !config.group_commit {
+            db = db.without_group_commit();
+        }
         db.migrate().await?;
         let listener =
             TcpListener::bind(config.bind).await.with_context(|| format!("cannot listen on {}", config.bind))?;

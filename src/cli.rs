@@ -97,6 +97,10 @@ struct ServeArgs {
     /// Comma-separated origins allowed by CORS (none by default).
     #[arg(long, env = "CONVENE_CORS_ORIGINS", value_delimiter = ',')]
     cors_origins: Vec<String>,
+    /// Commit the frequent writes of concurrent requests together ("on", the default), or each
+    /// in its own transaction ("off": for comparison; as durable, slower under load).
+    #[arg(long, env = "CONVENE_GROUP_COMMIT", default_value = "on", value_parser = ["on", "off"])]
+    group_commit: String,
 }
 
 #[derive(Debug, Args)]
@@ -177,6 +181,7 @@ impl ServeArgs {
         config.rate_limits = rate_limits(self.rate_limit_login.as_deref(), self.rate_limit_register.as_deref())?;
         config.trusted_proxies = self.trusted_proxies;
         config.cors_origins = self.cors_origins;
+        config.group_commit = self.group_commit == "on";
         Ok(config)
     }
 }

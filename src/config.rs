@@ -18,6 +18,8 @@ pub struct Config {
     /// Proxies whose `X-Forwarded-For` is believed.
     pub trusted_proxies: Vec<std::net::IpAddr>,
     pub cors_origins: Vec<String>,
+    /// Batch the frequent writes of concurrent requests into shared commits (see `db::GroupCommit`).
+    pub group_commit: bool,
     /// How long `serve` waits for in-flight requests after SIGTERM.
     pub shutdown_grace: Duration,
 }
@@ -65,6 +67,7 @@ impl Config {
             rate_limits: RateLimits::default(),
             trusted_proxies: Vec::new(),
             cors_origins: Vec::new(),
+            group_commit: true,
             shutdown_grace: Duration::from_secs(8),
         }
     }
@@ -92,6 +95,7 @@ impl fmt::Debug for Config {
             .field("rate_limits", &self.rate_limits)
             .field("trusted_proxies", &self.trusted_proxies)
             .field("cors_origins", &self.cors_origins)
+            .field("group_commit", &self.group_commit)
             .finish()
     }
 }

@@ -27,7 +27,8 @@ pub use group_commit::GroupCommit;
 pub struct Db {
     pub read: DatabaseConnection,
     pub write: DatabaseConnection,
-    writes: GroupCommit,
+    /// `None` when group commit is off: each write then commits on its own.
+    writes: Option<GroupCommit>,
 }
 
 impl Db {
@@ -55,8 +56,15 @@ impl Db {
     }
 
     fn new(read: DatabaseConnection, write: DatabaseConnection) -> Db {
-        let writes = GroupCommit::start(write.clone());
+        let writes = Some(GroupCommit::start(write.clone()));
         Db { read, write, writes }
+    }
+
+    /// Each [`Db::run_write`] in its own transaction and commit, as durable and slower under
+    /// load: for comparison (`CONVENE_GROUP_COMMIT=off`).
+    pub fn without_group_commit(mut self) -> Db {
+        self.writes = None;
+        self
     }
 
     /// Runs `work` as part of a group-committed write transaction (see [`GroupCommit`]) and
@@ -70,7 +78,20 @@ impl Db {
             + Send
             + 'static,
     {
-        self.writes.run(work).await
+        if let Some(writes) = &self.writes {
+            return writes.run(work).await;
+        }
+        let txn = self.begin_write().await?;
+        match work(&txn).await {
+            Ok(value) => {
+                txn.commit().await?;
+                Ok(value)
+            }
+            Err(err) => {
+                txn.rollback().await?;
+                Err(err)
+            }
+        }
     }
 
     pub fn backend(&self) -> DbBackend {

@@ -7,7 +7,16 @@ use crate::helpers::{TestApp, json, str_of};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn four_hundred_concurrent_registrations_fill_fifty_seats_exactly() {
-    let app = TestApp::spawn().await;
+    fill_fifty_seats(TestApp::spawn().await).await;
+}
+
+/// The same rules hold when every write commits on its own (`CONVENE_GROUP_COMMIT=off`).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn without_group_commit_four_hundred_registrations_still_fill_fifty_seats_exactly() {
+    fill_fifty_seats(TestApp::spawn_with(|config| config.group_commit = false).await).await;
+}
+
+async fn fill_fifty_seats(app: TestApp) {
     let event = app.create_event(json!({"in_person_capacity": 50})).await;
     let event_id = str_of(&event, "id");
 

@@ -47,7 +47,9 @@ impl Db {
                 .min_connections(1)
                 .acquire_timeout(Duration::from_secs(60))
                 .connect_timeout(Duration::from_secs(10))
-                .sqlx_logging(false);
+                .sqlx_logging(false)
+                // An acknowledged write survives a power loss, whatever the server's default.
+                .map_sqlx_postgres_opts(|pg| pg.options([("synchronous_commit", "on")]));
             let conn = SeaDatabase::connect(options).await.context("cannot connect to the database")?;
             Ok(Db::new(conn.clone(), conn))
         } else {
@@ -203,8 +205,8 @@ where
     E: EntityTrait,
     E::Model: Send + Sync,
 {
-    fn unique<C: ConnectionTrait>(self, db: &C) -> impl Future<Output = Result<Option<E::Model>, DbErr>> + Send {
-        async move { Ok(self.all(db).await?.into_iter().next()) }
+    async fn unique<C: ConnectionTrait>(self, db: &C) -> Result<Option<E::Model>, DbErr> {
+        Ok(self.all(db).await?.into_iter().next())
     }
 }
 

@@ -103,3 +103,32 @@ async fn concurrent_duplicates_of_one_email_make_one_registration() {
     assert_eq!(app.stats(&event_id).await["registered"], 1);
     app.stop().await;
 }
+
+/// An acknowledged write survives a power loss: SQLite syncs the WAL on every commit
+/// (`synchronous=FULL`), PostgreSQL waits for its WAL flush (`synchronous_commit=on`).
+#[tokio::test]
+async fn writes_are_durable_by_default() {
+    use sea_orm::{ConnectionTrait, DbBackend, Statement};
+    let app = TestApp::spawn().await;
+    let backend = app.db.backend();
+    let (sql, column) = match backend {
+        DbBackend::Sqlite => ("PRAGMA synchronous", "synchronous"),
+        DbBackend::Postgres => ("SHOW synchronous_commit", "synchronous_commit"),
+        _ => {
+            // MariaDB: InnoDB flushes its log at each commit by default (innodb_flush_log_at_trx_commit=1).
+            ("SELECT CAST(@@innodb_flush_log_at_trx_commit AS CHAR) AS v", "v")
+        }
+    };
+    let row = app.db.write.query_one_raw(Statement::from_string(backend, sql)).await.expect("query").expect("row");
+    let value: String = match backend {
+        DbBackend::Sqlite => row.try_get::<i64>("", column).expect("value").to_string(),
+        _ => row.try_get::<String>("", column).expect("value"),
+    };
+    let durable = match backend {
+        DbBackend::Sqlite => "2",
+        DbBackend::Postgres => "on",
+        _ => "1",
+    };
+    assert_eq!(value, durable, "{sql}");
+    app.stop().await;
+}

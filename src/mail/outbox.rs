@@ -110,15 +110,15 @@ pub async fn claim(db: &Db, limit: u64, now: DateTime<Utc>) -> Result<Vec<outbox
     Ok(rows)
 }
 
-/// Marks a claimed row sent.
-pub async fn mark_sent(db: &impl ConnectionTrait, id: Uuid, now: DateTime<Utc>) -> Result<(), DbErr> {
+/// Marks claimed rows sent.
+pub async fn mark_sent(db: &impl ConnectionTrait, ids: Vec<Uuid>, now: DateTime<Utc>) -> Result<(), DbErr> {
     outbox_email::Entity::update_many()
         .col_expr(Column::Status, Expr::value(OutboxStatus::Sent))
         .col_expr(Column::SentAt, Expr::value(now))
         .col_expr(Column::LeaseUntil, Expr::value(Option::<DateTime<Utc>>::None))
         .col_expr(Column::LastError, Expr::value(Option::<String>::None))
         .col_expr(Column::UpdatedAt, Expr::value(now))
-        .filter(Column::Id.eq(id))
+        .filter(Column::Id.is_in(ids))
         .exec(db)
         .await?;
     Ok(())

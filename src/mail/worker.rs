@@ -93,10 +93,21 @@ impl MailWorker {
                     outbox::release(&self.db.write, &rest, now()).await?;
                     return Ok(sent);
                 }
-                for outcome in join_all(group.iter().map(|row| self.deliver(row))).await {
-                    if let Outcome::Sent = outcome? {
-                        sent += 1;
-                    }
+                let outcomes = join_all(group.iter().map(|row| self.deliver(row))).await;
+                // The group's sent mails are recorded in one write, before any error is
+                // returned: a mail sent but not recorded would go out again after its lease.
+                let sent_ids: Vec<_> = group
+                    .iter()
+                    .zip(&outcomes)
+                    .filter(|(_, outcome)| matches!(outcome, Ok(Outcome::Sent)))
+                    .map(|(row, _)| row.id)
+                    .collect();
+                if !sent_ids.is_empty() {
+                    sent += sent_ids.len();
+                    self.db.run_write(move |txn| Box::pin(outbox::mark_sent(txn, sent_ids, now()))).await?;
+                }
+                for outcome in outcomes {
+                    outcome?;
                 }
                 if !self.send_interval.is_zero() {
                     tokio::time::sleep(self.send_interval).await;
@@ -105,6 +116,7 @@ impl MailWorker {
         }
     }
 
+    /// Builds and sends one mail and records a failure; a sent mail is recorded by the caller.
     async fn deliver(&self, row: &outbox_email::Model) -> Result<Outcome, sea_orm::DbErr> {
         let kind = row.kind.as_str();
         let composed = match self.load_and_compose(row).await? {
@@ -118,8 +130,6 @@ impl MailWorker {
         };
         match self.transport.send(&composed.message, &row.id.to_string()).await {
             Ok(()) => {
-                let id = row.id;
-                self.db.run_write(move |txn| Box::pin(outbox::mark_sent(txn, id, now()))).await?;
                 tracing::info!(mail = %row.id, kind, attempt = row.attempts, "mail sent");
                 metrics::counter!("convene_mails_sent_total", "kind" => row.kind.clone()).increment(1);
                 Ok(Outcome::Sent)

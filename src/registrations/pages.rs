@@ -316,8 +316,9 @@ pub async fn register(
 
 /// The QR code of a ticket as an SVG data URL (shown on screen; mails carry a PNG).
 fn qr_data_url(code: &str) -> Option<String> {
-    let qr = qrcode::QrCode::new(code.as_bytes()).ok()?;
-    let svg = qr.render::<qrcode::render::svg::Color<'_>>().min_dimensions(220, 220).quiet_zone(true).build();
+    use fast_qr::convert::{Builder, svg::SvgBuilder};
+    let qr = crate::mail::qr::code(code).ok()?;
+    let svg = SvgBuilder::default().margin(4).to_str(&qr);
     Some(format!("data:image/svg+xml;base64,{}", base64::engine::general_purpose::STANDARD.encode(svg)))
 }
 

@@ -971,6 +971,7 @@ async fn bench(args: Args) -> anyhow::Result<bool> {
     if main_scenarios.iter().any(|s| Bench::wanted(&only, *s)) {
         eprintln!("== main server");
         let run = b.start_main().await?;
+        let wal_peak = run.database.sqlite_wal().map(watch_file_size);
         let idle_from = Instant::now();
         tokio::time::sleep(Duration::from_secs(3)).await;
         let idle_cpu = run.meter.snapshot();
@@ -1022,6 +1023,15 @@ async fn bench(args: Args) -> anyhow::Result<bool> {
             b.export(&run, &event).await?;
         }
         b.verify_mail().await;
+        if let (Some(peak), Some(wal)) = (&wal_peak, run.database.sqlite_wal()) {
+            let now = std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
+            b.report.row(
+                "SQLite WAL file: largest seen (every 20 ms) / at the end",
+                format!("{:.1} MB / {:.1} MB", peak.load(Ordering::Relaxed) as f64 / 1e6, now as f64 / 1e6),
+                "bounded",
+                "checkpoints run automatically; journal_size_limit truncates the file to 64 MB after one",
+            );
+        }
         b.report.row(
             "server RSS after the scenarios",
             mb(run.rss_kb()),
@@ -1087,4 +1097,19 @@ async fn main() -> std::process::ExitCode {
             std::process::ExitCode::from(2)
         }
     }
+}
+
+/// Samples the size of `path` every 20 ms for the rest of the run; returns the largest seen.
+fn watch_file_size(path: PathBuf) -> Arc<AtomicU64> {
+    let peak = Arc::new(AtomicU64::new(0));
+    let seen = peak.clone();
+    tokio::spawn(async move {
+        loop {
+            if let Ok(meta) = tokio::fs::metadata(&path).await {
+                seen.fetch_max(meta.len(), Ordering::Relaxed);
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    });
+    peak
 }

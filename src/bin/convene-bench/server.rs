@@ -90,6 +90,12 @@ pub struct FreshDatabase {
 }
 
 impl FreshDatabase {
+    /// The SQLite write-ahead log's file (`None` for a database server).
+    pub fn sqlite_wal(&self) -> Option<PathBuf> {
+        let path = self.url.strip_prefix("sqlite://")?.split('?').next()?;
+        Some(PathBuf::from(format!("{path}-wal")))
+    }
+
     /// Drops a server database (SQLite files go with the temporary folder).
     pub async fn drop_database(self) {
         let Some((admin, name)) = self.drop else { return };

@@ -1023,6 +1023,15 @@ async fn bench(args: Args) -> anyhow::Result<bool> {
             b.export(&run, &event).await?;
         }
         b.verify_mail().await;
+        match statement_round_trip(&run.database.url).await {
+            Ok((in_transaction, from_pool)) => b.report.row(
+                "one SQL statement through SeaORM/sqlx: in a transaction / each from the pool (SELECT 1, median of 2000)",
+                format!("{:.0} µs / {:.0} µs", in_transaction.as_secs_f64() * 1e6, from_pool.as_secs_f64() * 1e6),
+                "—",
+                "SeaORM's default pool on the benchmark's database: the floor under each statement the server runs",
+            ),
+            Err(err) => eprintln!("warning: could not time a statement round trip: {err:#}"),
+        }
         if let (Some(peak), Some(wal)) = (&wal_peak, run.database.sqlite_wal()) {
             let now = std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
             b.report.row(
@@ -1112,4 +1121,30 @@ fn watch_file_size(path: PathBuf) -> Arc<AtomicU64> {
         }
     });
     peak
+}
+
+/// The median time of one trivial statement, awaited before the next: what every statement
+/// costs before the database does any work (on SQLite, sqlx's hand-off to the connection's own
+/// thread and back). First in a transaction, as the server's writer runs them (one connection
+/// held throughout), then each on its own, as reads outside a transaction run (the pool hands
+/// out a connection, by default after checking it with a ping, and takes it back).
+async fn statement_round_trip(url: &str) -> anyhow::Result<(Duration, Duration)> {
+    use sea_orm::{ConnectionTrait, Database, DatabaseTransaction, TransactionTrait};
+    async fn median(conn: &impl ConnectionTrait) -> anyhow::Result<Duration> {
+        let mut times = Vec::with_capacity(2000);
+        for _ in 0..2000 {
+            let started = Instant::now();
+            conn.execute_unprepared("SELECT 1").await?;
+            times.push(started.elapsed());
+        }
+        times.sort();
+        Ok(times[times.len() / 2])
+    }
+    let conn = Database::connect(url).await?;
+    let txn: DatabaseTransaction = conn.begin().await?;
+    let in_transaction = median(&txn).await?;
+    txn.rollback().await?;
+    let from_pool = median(&conn).await?;
+    conn.close().await.ok();
+    Ok((in_transaction, from_pool))
 }

@@ -5,7 +5,6 @@ use axum::Json;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use sea_orm::TransactionTrait;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -13,7 +12,7 @@ use super::input::{CheckInInput, RoomSettingsInput, WalkInInput};
 use super::policy;
 use super::room;
 use super::search::{self, Cursor};
-use super::service::{self, CheckInError, CheckInOutcome, Desk};
+use super::service::{self, CheckInOutcome, Desk};
 use super::view::{CheckInAnswer, ExitAnswer, RoomView, StaffRegistrationView};
 use crate::auth::{Organizer, Staff};
 use crate::error::{AppError, AppResult, ErrorBody};
@@ -33,6 +32,20 @@ fn count(outcome: &CheckInOutcome) {
     metrics::counter!("convene_checkins_total", "result" => result).increment(1);
 }
 
+/// How a scan ended in its write: a scan that changes nothing is returned as `Err`, so that the
+/// group commit rolls its savepoint back (it leaves nothing behind, not even the event row's
+/// lock) and it is answered at once.
+enum Scan<Outcome, Error> {
+    Unchanged(Outcome),
+    Failed(Error),
+}
+
+impl<Outcome, Error: From<sea_orm::DbErr>> From<sea_orm::DbErr> for Scan<Outcome, Error> {
+    fn from(err: sea_orm::DbErr) -> Self {
+        Scan::Failed(Error::from(err))
+    }
+}
+
 /// Check a ticket in. Always 200 with a `result`; a second scan reports the first time.
 #[utoipa::path(post, path = "/api/v1/events/{id}/checkins", tag = "check-in", security(("bearer" = [])),
     params(("id" = uuid::Uuid, Path, description = "event id")), request_body = CheckInInput,
@@ -48,25 +61,25 @@ pub async fn check_in(
 ) -> AppResult<Json<CheckInAnswer>> {
     let ticket = input.parse().map_err(AppError::Validation)?;
     let desk = Desk::user(&user);
-    let outcome = state
+    let scanned = state
         .db
         .run_write(move |txn| {
             Box::pin(async move {
-                // A scan that changes nothing leaves nothing behind.
-                let scan = txn.begin().await?;
-                let outcome = service::check_in(&scan, event_id, &ticket, &desk, crate::domain::now()).await?;
-                if outcome.changed() {
-                    scan.commit().await?
-                } else {
-                    scan.rollback().await?
-                }
-                Ok::<_, CheckInError>(outcome)
+                let outcome = service::check_in(txn, event_id, &ticket, &desk, crate::domain::now())
+                    .await
+                    .map_err(Scan::Failed)?;
+                if outcome.changed() { Ok(outcome) } else { Err(Scan::Unchanged(outcome)) }
             })
         })
-        .await?;
-    if outcome.changed() {
-        state.wake_mailer();
-    }
+        .await;
+    let outcome = match scanned {
+        Ok(outcome) => {
+            state.wake_mailer();
+            outcome
+        }
+        Err(Scan::Unchanged(outcome)) => outcome,
+        Err(Scan::Failed(err)) => return Err(err.into()),
+    };
     count(&outcome);
     Ok(Json(CheckInAnswer::from(&outcome)))
 }
@@ -218,20 +231,19 @@ pub async fn check_out(
 ) -> AppResult<Json<ExitAnswer>> {
     let code = input.parse().map_err(AppError::Validation)?;
     let desk = Desk::user(&user);
-    let outcome = state
+    let scanned = state
         .db
         .run_write(move |txn| {
             Box::pin(async move {
-                let scan = txn.begin().await?;
-                let outcome = room::check_out(&scan, event_id, &code, &desk, crate::domain::now()).await?;
-                if outcome.changed() {
-                    scan.commit().await?
-                } else {
-                    scan.rollback().await?
-                }
-                Ok::<_, AppError>(outcome)
+                let outcome =
+                    room::check_out(txn, event_id, &code, &desk, crate::domain::now()).await.map_err(Scan::Failed)?;
+                if outcome.changed() { Ok(outcome) } else { Err(Scan::Unchanged(outcome)) }
             })
         })
-        .await?;
+        .await;
+    let outcome = match scanned {
+        Ok(outcome) | Err(Scan::Unchanged(outcome)) => outcome,
+        Err(Scan::Failed(err)) => return Err(err.into()),
+    };
     Ok(Json(ExitAnswer::from(&outcome)))
 }

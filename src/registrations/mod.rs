@@ -3,6 +3,7 @@
 
 pub mod answers;
 pub mod input;
+pub mod page_cache;
 pub mod pages;
 pub mod policy;
 pub mod routes;

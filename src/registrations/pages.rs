@@ -13,6 +13,7 @@ use serde_json::json;
 
 use super::answers::Answers;
 use super::input::{RegistrationInput, RegistrationPatchInput};
+use super::page_cache::EventPageVersion;
 use super::policy;
 use super::seats::seats;
 use super::service::{self, RegisterOutcome, RegistrationError};
@@ -202,7 +203,7 @@ pub async fn event_page(
         lang.clone(),
         context! { event => event_view(&event, lang.lang), values => context! {}, errors => context! {} },
     );
-    let version = EventPageVersion::of(&event, &lang);
+    let version = EventPageVersion::of(&event, &lang, closed_reason(&event, lang.lang).is_none());
     if let Some(html) = state.event_pages.get(&version) {
         return page.respond_with(html);
     }
@@ -212,54 +213,6 @@ pub async fn event_page(
             page.respond_with(html)
         }
         Err(err) => AppError::Internal(anyhow::anyhow!("event page: {err:#}")).into_response(),
-    }
-}
-
-/// What the public event page shows depends on: the event row as it is (its revision moves
-/// with every seat taken or given back, `updated_at` with every edit), the language, the
-/// address (for the language links) and whether registration is open now.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EventPageVersion {
-    event_id: uuid::Uuid,
-    language: Language,
-    revision: i64,
-    updated_at: chrono::DateTime<chrono::Utc>,
-    open: bool,
-    path: String,
-}
-
-impl EventPageVersion {
-    fn of(event: &event::Model, lang: &PageLang) -> EventPageVersion {
-        EventPageVersion {
-            event_id: event.id,
-            language: lang.lang,
-            revision: event.revision,
-            updated_at: event.updated_at,
-            open: closed_reason(event, lang.lang).is_none(),
-            path: lang.path.clone(),
-        }
-    }
-}
-
-/// The public event page as last rendered, one per event and language: it is the same for
-/// every visitor without an invitation, and rendering is most of its cost. An entry serves only
-/// the exact version it was rendered for.
-#[derive(Debug, Default)]
-pub struct EventPageCache(
-    std::sync::Mutex<std::collections::HashMap<(uuid::Uuid, Language), (EventPageVersion, String)>>,
-);
-
-impl EventPageCache {
-    fn get(&self, version: &EventPageVersion) -> Option<String> {
-        let pages = self.0.lock().ok()?;
-        let (cached, html) = pages.get(&(version.event_id, version.language))?;
-        (cached == version).then(|| html.clone())
-    }
-
-    fn put(&self, version: EventPageVersion, html: &str) {
-        if let Ok(mut pages) = self.0.lock() {
-            pages.insert((version.event_id, version.language), (version, html.to_owned()));
-        }
     }
 }
 

@@ -46,8 +46,8 @@ pub struct AppState {
     /// Per-IP registration limit (`CONVENE_RATE_LIMIT_REGISTER`); `None` is off.
     pub register_limit: Option<Arc<client::IpRateLimit>>,
     pub login_throttle: Arc<crate::backoffice::auth::LoginThrottle>,
-    /// Rendered public event pages (see `registrations::pages::EventPageCache`).
-    pub event_pages: Arc<crate::registrations::pages::EventPageCache>,
+    /// Rendered public event pages (see `registrations::page_cache`).
+    pub event_pages: Arc<crate::registrations::page_cache::EventPageCache>,
 }
 
 impl AppState {

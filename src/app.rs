@@ -9,19 +9,19 @@ use std::time::Duration;
 use anyhow::Context;
 use lettre::message::Mailbox;
 use tokio::net::TcpListener;
-use tokio::sync::Notify;
 
 use crate::config::{Config, redact_url};
 use crate::db::Db;
+use crate::jobs::Jobs;
 use crate::mail::transport::Transport;
 use crate::mail::worker::MailWorker;
-use crate::web::client::IpRateLimit;
-use crate::web::{self, AppState};
+use crate::web::AppState;
+use crate::web::client::{IpRateLimit, LoginThrottle};
 
 pub struct App {
     listener: TcpListener,
     state: AppState,
-    mailer: MailWorker,
+    jobs: Jobs,
 }
 
 impl App {
@@ -57,7 +57,7 @@ impl App {
         tracing::info!(database = %redact_url(&config.database_url), %address, %base_url, "Convene ready");
         let register_limit =
             config.rate_limits.register_per_ip_per_minute.map(|n| Arc::new(IpRateLimit::per_minute(n)));
-        let login_throttle = Arc::new(crate::backoffice::auth::LoginThrottle::new(
+        let login_throttle = Arc::new(LoginThrottle::new(
             config.rate_limits.login_per_ip_per_minute,
             config.rate_limits.login_failures_per_account,
         ));
@@ -66,7 +66,6 @@ impl App {
             config: Arc::new(config),
             base_url: base_url.into(),
             metrics: crate::telemetry::metrics_handle(),
-            mail_wakeup: Arc::new(Notify::new()),
             register_limit,
             login_throttle,
             event_pages: Arc::default(),
@@ -76,13 +75,13 @@ impl App {
             transport,
             from,
             base_url: state.base_url.to_string(),
-            wakeup: state.mail_wakeup.clone(),
             send_interval: match state.config.mail.per_second {
                 0 => Duration::ZERO,
                 n => Duration::from_secs(1) / n,
             },
         };
-        Ok(App { listener, state, mailer })
+        let jobs = Jobs { db: state.db.clone(), mailer };
+        Ok(App { listener, state, jobs })
     }
 
     pub fn address(&self) -> SocketAddr {
@@ -100,11 +99,11 @@ impl App {
     /// Serves until `shutdown` resolves; then in-flight requests get the configured grace
     /// period (8 s by default) to finish, so the process exits within 10 s.
     pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
-        let App { listener, state, mailer } = self;
+        let App { listener, state, jobs } = self;
         let grace = state.config.shutdown_grace;
-        let router = web::router(state.clone());
+        let router = crate::routes::router(state.clone());
         let (stop, mut stopped) = tokio::sync::watch::channel(false);
-        let mut mail_worker = tokio::spawn(mailer.run(stop.subscribe()));
+        let mut background = tokio::spawn(jobs.run(stop.subscribe()));
         let server = axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(async move {
                 stopped.wait_for(|s| *s).await.ok();
@@ -120,14 +119,13 @@ impl App {
             Ok(result) => result.context("server failed")?,
             Err(_) => tracing::warn!("in-flight requests did not finish within {grace:?}; stopping anyway"),
         }
-        // The worker stops between two mails; a send in flight gets a moment, then is cut off
+        // The jobs stop between two mails; a send in flight gets a moment, then is cut off
         // (its row stays leased and is retried after the lease).
-        if tokio::time::timeout(Duration::from_secs(1), &mut mail_worker).await.is_err() {
-            mail_worker.abort();
+        if tokio::time::timeout(Duration::from_secs(1), &mut background).await.is_err() {
+            background.abort();
             tracing::warn!("mail worker stopped mid-send; that mail will be retried");
         }
-        state.db.write.close_by_ref().await.ok();
-        state.db.read.close_by_ref().await.ok();
+        state.db.close().await;
         tracing::info!("stopped");
         Ok(())
     }

@@ -13,6 +13,7 @@ use crate::app::{App, shutdown_signal};
 use crate::auth::service::{self as accounts, AccountError};
 use crate::config::{Config, MailConfig, RateLimits};
 use crate::db::Db;
+use crate::db::keep;
 use crate::domain::EmailAddress;
 use crate::telemetry::LogFormat;
 
@@ -221,7 +222,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             };
             let db = Db::connect(&db.database_url).await?;
             db.migrate().await?;
-            let user = accounts::create_user(&db.write, &email, role, &password, crate::domain::now())
+            let new_password = password.clone();
+            let user = db
+                .write_alone(move |txn| {
+                    keep(async move { accounts::create_user(txn, &email, role, &new_password, crate::domain::now()).await })
+                })
                 .await
                 .map_err(account_error)?;
             eprintln!("created {} account {}", user.role.as_str(), user.email);
@@ -234,8 +239,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let email = EmailAddress::parse(&email).map_err(|e| anyhow::anyhow!("--email: {e}"))?;
             let db = Db::connect(&db.database_url).await?;
             db.migrate().await?;
-            let token =
-                accounts::create_token(&db.write, &email, &name, crate::domain::now()).await.map_err(account_error)?;
+            let token = db
+                .write_alone(move |txn| {
+                    keep(async move { accounts::create_token(txn, &email, &name, crate::domain::now()).await })
+                })
+                .await
+                .map_err(account_error)?;
             println!("{token}");
             Ok(())
         }

@@ -5,26 +5,29 @@
 //! inner shape: `policy` (pure rules), `service` (use cases on any connection; the caller owns
 //! the transaction), `routes` (thin handlers).
 
+pub mod accounts;
 pub mod app;
 pub mod attendance;
 pub mod auth;
-pub mod backoffice;
 pub mod check_in;
 pub mod cli;
 pub mod config;
 pub mod db;
 pub mod demo;
-pub mod desk;
 pub mod domain;
 pub mod error;
 pub mod events;
 pub mod exports;
 pub mod i18n;
 pub mod imports;
+pub mod jobs;
 pub mod mail;
 pub mod registrations;
+pub mod routes;
+pub mod seats;
 pub mod secrets;
 pub mod telemetry;
+pub mod templates;
 pub mod web;
 
 pub use app::App;

@@ -1,12 +1,8 @@
-//! Accounts, roles, passwords and API tokens.
+//! Accounts, roles, passwords, sessions and API tokens: plain functions on a connection, below
+//! the web layer (whose identity extractors, `web::identity`, are built on them).
 //!
-//! Roles are ordered: `admin` ⊇ `organizer` ⊇ `checkin`. Handlers state what they need by
-//! taking an extractor ([`Organizer`], [`Staff`]), so an unauthenticated handler cannot be
-//! written by accident.
+//! Roles are ordered: `admin` ⊇ `organizer` ⊇ `checkin`.
 
-pub mod extract;
 pub mod passwords;
 pub mod service;
 pub mod sessions;
-
-pub use extract::{CurrentUser, Organizer, Staff};

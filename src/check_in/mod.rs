@@ -3,6 +3,8 @@
 //! answers with a registrant's secrets: staff see [`view::StaffRegistrationView`]. Optional per
 //! event: exit scans and the room's live head count ([`room`]).
 
+pub mod desk;
+pub mod desk_links;
 pub mod input;
 pub mod policy;
 pub mod room;

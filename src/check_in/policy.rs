@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use entity::{AttendanceMode, EventStatus, RegistrationStatus, Role};
 
 use crate::error::FieldErrors;
-use crate::registrations::policy::Seats;
+use crate::seats::Seats;
 
 /// Longest code worth looking up: ticket codes are 26 characters; a scanner may add a little.
 pub const MAX_CODE_LEN: usize = 64;

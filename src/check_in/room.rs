@@ -18,7 +18,7 @@ use super::policy::{self, ExitDecision, RoomLevel};
 use super::service::{Desk, Ticket, active_check_in, find_ticket};
 use crate::db::FetchUnique;
 use crate::error::AppError;
-use crate::registrations::seats::lock_event;
+use crate::seats::lock_event;
 
 /// An event's door settings; the defaults (no exit scans, the seats as the cap) when unset.
 pub async fn settings(db: &impl ConnectionTrait, event_id: Uuid) -> Result<door_setting::Model, DbErr> {

@@ -14,11 +14,12 @@ use super::room;
 use super::search::{self, Cursor};
 use super::service::{self, CheckInOutcome, Desk};
 use super::view::{CheckInAnswer, ExitAnswer, RoomView, StaffRegistrationView};
-use crate::auth::{Organizer, Staff};
+use crate::db::{Discard, Keep, keep};
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::events::service as events;
 use crate::web::AppState;
 use crate::web::extract::{ApiJson, PathId, PathIds};
+use crate::web::identity::{Organizer, Staff};
 
 fn count(outcome: &CheckInOutcome) {
     let result = match outcome {
@@ -30,20 +31,6 @@ fn count(outcome: &CheckInOutcome) {
         CheckInOutcome::CapacityFull { .. } => "capacity_full",
     };
     metrics::counter!("convene_checkins_total", "result" => result).increment(1);
-}
-
-/// How a scan ended in its write: a scan that changes nothing is returned as `Err`, so that the
-/// group commit rolls its savepoint back (it leaves nothing behind, not even the event row's
-/// lock) and it is answered at once.
-enum Scan<Outcome, Error> {
-    Unchanged(Outcome),
-    Failed(Error),
-}
-
-impl<Outcome, Error: From<sea_orm::DbErr>> From<sea_orm::DbErr> for Scan<Outcome, Error> {
-    fn from(err: sea_orm::DbErr) -> Self {
-        Scan::Failed(Error::from(err))
-    }
 }
 
 /// Check a ticket in. Always 200 with a `result`; a second scan reports the first time.
@@ -61,25 +48,17 @@ pub async fn check_in(
 ) -> AppResult<Json<CheckInAnswer>> {
     let ticket = input.parse().map_err(AppError::Validation)?;
     let desk = Desk::user(&user);
-    let scanned = state
+    let outcome = state
         .db
-        .run_write(move |txn| {
+        .write(move |txn| {
             Box::pin(async move {
-                let outcome = service::check_in(txn, event_id, &ticket, &desk, crate::domain::now())
-                    .await
-                    .map_err(Scan::Failed)?;
-                if outcome.changed() { Ok(outcome) } else { Err(Scan::Unchanged(outcome)) }
+                let outcome = service::check_in(txn, event_id, &ticket, &desk, crate::domain::now()).await?;
+                // A scan that changes nothing is answered at once, its savepoint rolled back
+                // (it leaves nothing behind, not even the event row's lock).
+                Ok::<_, service::CheckInError>(if outcome.changed() { Keep(outcome) } else { Discard(outcome) })
             })
         })
-        .await;
-    let outcome = match scanned {
-        Ok(outcome) => {
-            state.wake_mailer();
-            outcome
-        }
-        Err(Scan::Unchanged(outcome)) => outcome,
-        Err(Scan::Failed(err)) => return Err(err.into()),
-    };
+        .await?;
     count(&outcome);
     Ok(Json(CheckInAnswer::from(&outcome)))
 }
@@ -99,8 +78,8 @@ pub async fn undo_check_in(
     let desk = Desk::user(&user);
     state
         .db
-        .run_write(move |txn| {
-            Box::pin(async move { service::undo(txn, event_id, registration_id, &desk, crate::domain::now()).await })
+        .write(move |txn| {
+            keep(async move { service::undo(txn, event_id, registration_id, &desk, crate::domain::now()).await })
         })
         .await?;
     Ok(StatusCode::NO_CONTENT)
@@ -126,11 +105,8 @@ pub async fn walk_in(
     let desk = Desk::user(&user);
     let outcome = state
         .db
-        .run_write(move |txn| {
-            Box::pin(async move { service::walk_in(txn, event_id, new, &desk, crate::domain::now()).await })
-        })
+        .write(move |txn| keep(async move { service::walk_in(txn, event_id, new, &desk, crate::domain::now()).await }))
         .await?;
-    state.wake_mailer();
     metrics::counter!("convene_walkins_total").increment(1);
     Ok((StatusCode::CREATED, Json(CheckInAnswer::from(&outcome))))
 }
@@ -173,8 +149,8 @@ pub async fn search_registrations(
         None => None,
         Some(raw) => Some(Cursor::decode(raw).ok_or_else(|| AppError::field("cursor", "not a cursor from this API"))?),
     };
-    events::get(&state.db.read, event_id).await?;
-    let page = search::search(&state.db.read, event_id, &terms, cursor.as_ref()).await?;
+    events::get(state.db.read(), event_id).await?;
+    let page = search::search(state.db.read(), event_id, &terms, cursor.as_ref()).await?;
     Ok(Json(SearchResults {
         items: page.items.iter().map(|(reg, at)| StaffRegistrationView::new(reg, *at)).collect(),
         next_cursor: page.next.map(|c| c.encode()),
@@ -191,8 +167,8 @@ pub async fn room_status(
     _: Staff,
     PathId(event_id): PathId,
 ) -> AppResult<Json<RoomView>> {
-    let event = events::get(&state.db.read, event_id).await?;
-    Ok(Json(RoomView::from(&room::status(&state.db.read, &event).await?)))
+    let event = events::get(state.db.read(), event_id).await?;
+    Ok(Json(RoomView::from(&room::status(state.db.read(), &event).await?)))
 }
 
 /// Turn exit scans on or off for an event, and set the room's own cap.
@@ -207,11 +183,16 @@ pub async fn set_room(
     ApiJson(input): ApiJson<RoomSettingsInput>,
 ) -> AppResult<Json<RoomView>> {
     let (exit_scans, room_cap) = input.parse().map_err(AppError::Validation)?;
-    let txn = state.db.begin_write().await?;
-    let event = events::get(&txn, event_id).await?;
-    room::set_settings(&txn, event_id, exit_scans, room_cap, crate::domain::now()).await?;
-    let status = room::status(&txn, &event).await?;
-    txn.commit().await?;
+    let status = state
+        .db
+        .write_alone(move |txn| {
+            keep(async move {
+                let event = events::get(txn, event_id).await?;
+                room::set_settings(txn, event_id, exit_scans, room_cap, crate::domain::now()).await?;
+                Ok::<_, AppError>(room::status(txn, &event).await?)
+            })
+        })
+        .await?;
     Ok(Json(RoomView::from(&status)))
 }
 
@@ -231,19 +212,14 @@ pub async fn check_out(
 ) -> AppResult<Json<ExitAnswer>> {
     let code = input.parse().map_err(AppError::Validation)?;
     let desk = Desk::user(&user);
-    let scanned = state
+    let outcome = state
         .db
-        .run_write(move |txn| {
+        .write(move |txn| {
             Box::pin(async move {
-                let outcome =
-                    room::check_out(txn, event_id, &code, &desk, crate::domain::now()).await.map_err(Scan::Failed)?;
-                if outcome.changed() { Ok(outcome) } else { Err(Scan::Unchanged(outcome)) }
+                let outcome = room::check_out(txn, event_id, &code, &desk, crate::domain::now()).await?;
+                Ok::<_, room::RoomError>(if outcome.changed() { Keep(outcome) } else { Discard(outcome) })
             })
         })
-        .await;
-    let outcome = match scanned {
-        Ok(outcome) | Err(Scan::Unchanged(outcome)) => outcome,
-        Err(Scan::Failed(err)) => return Err(err.into()),
-    };
+        .await?;
     Ok(Json(ExitAnswer::from(&outcome)))
 }

@@ -25,7 +25,6 @@ use uuid::Uuid;
 use super::input::NewWalkIn;
 use super::policy::{self, Decision, WalkInGate};
 use super::room;
-use crate::auth::CurrentUser;
 use crate::db::FetchUnique;
 use crate::db::is_unique_violation;
 use crate::error::AppError;
@@ -36,8 +35,9 @@ use crate::mail::messages::ConfirmationReason;
 use crate::mail::outbox::{self, Recipient};
 use crate::registrations::answers;
 use crate::registrations::rows::{NewRow, insert_row, new_row};
-use crate::registrations::seats::{lock_event, release_seat, seats, take_seat};
-use crate::registrations::service::{RegistrationError, promote_waitlist};
+use crate::registrations::service::RegistrationError;
+use crate::seats::{lock_event, promote_waitlist, release_seat, seats, take_seat};
+use crate::web::identity::CurrentUser;
 
 /// Who scanned: recorded on the check-in (and on its undo).
 #[derive(Debug, Clone)]

@@ -7,15 +7,22 @@
 //! answered after the batch commits; if the commit fails, every request of the batch gets the
 //! error and none of their changes exist. Nothing is acknowledged before it is durable.
 //!
+//! Work that returns [`Discard`] is rolled back to its savepoint and answered at once, like a
+//! failure but with its value. After a committed batch in which some work queued mail, the
+//! mail worker is woken.
+//!
 //! Batches form by themselves: while one batch commits, the next requests queue, and the next
 //! batch takes all of them (up to [`MAX_BATCH`]). A lone request commits at once, as before.
 
 use std::panic::AssertUnwindSafe;
+use std::sync::Arc;
 
 use futures_util::FutureExt;
 use futures_util::future::BoxFuture;
 use sea_orm::{DatabaseConnection, DatabaseTransaction, DbErr, TransactionTrait};
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::{Notify, mpsc, oneshot};
+
+use super::write::{Commit, Discard, Keep, WriteWork, tracking_mail};
 
 /// Most requests in one transaction: bounds how long the first of them waits for its answer.
 /// PostgreSQL keeps up to 64 subtransactions (savepoints) per transaction in shared memory and
@@ -37,25 +44,31 @@ pub struct GroupCommit {
 
 impl GroupCommit {
     /// Starts the writer task on the current runtime. It stops when the last handle is dropped.
-    pub fn start(write: DatabaseConnection) -> GroupCommit {
+    /// `mail_queued` is notified after each committed batch that queued mail.
+    pub fn start(write: DatabaseConnection, mail_queued: Arc<Notify>) -> GroupCommit {
         let (jobs, queue) = mpsc::channel(QUEUE);
-        tokio::spawn(run_writer(write, queue));
+        tokio::spawn(run_writer(write, queue, mail_queued));
         GroupCommit { jobs }
     }
 
     /// Runs `work` in a savepoint of the next batch and returns its result once the batch is
-    /// committed. An `Err` from `work` rolls back its savepoint and is returned at once.
-    pub async fn run<T, E, F>(&self, work: F) -> Result<T, E>
+    /// committed. An `Err` or a [`Discard`] from `work` rolls back its savepoint and is
+    /// returned at once.
+    pub async fn run<T, E>(&self, work: impl WriteWork<T, E>) -> Result<T, E>
     where
         T: Send + 'static,
         E: From<DbErr> + Send + 'static,
-        F: for<'c> FnOnce(&'c DatabaseTransaction) -> BoxFuture<'c, Result<T, E>> + Send + 'static,
     {
         let (reply, answer) = oneshot::channel::<Result<T, E>>();
         let job: Job = Box::new(move |txn| {
             async move {
                 match run_in_savepoint(txn, work).await {
-                    Ok(value) => Some(Box::new(move |commit_error: Option<&DbErr>| {
+                    Ok(Discard(value)) => {
+                        // Nothing of this request is left in the batch: answer now.
+                        let _ = reply.send(Ok(value));
+                        None
+                    }
+                    Ok(Keep(value)) => Some(Box::new(move |commit_error: Option<&DbErr>| {
                         let answer = match commit_error {
                             None => Ok(value),
                             Some(err) => Err(E::from(DbErr::Custom(format!("the batch commit failed: {err}")))),
@@ -77,17 +90,20 @@ impl GroupCommit {
     }
 }
 
-async fn run_in_savepoint<T, E, F>(txn: &DatabaseTransaction, work: F) -> Result<T, E>
+async fn run_in_savepoint<T, E>(txn: &DatabaseTransaction, work: impl WriteWork<T, E>) -> Result<Commit<T>, E>
 where
     E: From<DbErr>,
-    F: for<'c> FnOnce(&'c DatabaseTransaction) -> BoxFuture<'c, Result<T, E>>,
 {
     let savepoint = txn.begin().await?;
     let outcome = AssertUnwindSafe(work(&savepoint)).catch_unwind().await;
     match outcome {
-        Ok(Ok(value)) => {
+        Ok(Ok(Keep(value))) => {
             savepoint.commit().await?;
-            Ok(value)
+            Ok(Keep(value))
+        }
+        Ok(Ok(Discard(value))) => {
+            savepoint.rollback().await?;
+            Ok(Discard(value))
         }
         Ok(Err(err)) => {
             savepoint.rollback().await?;
@@ -101,31 +117,35 @@ where
     }
 }
 
-async fn run_writer(write: DatabaseConnection, mut queue: mpsc::Receiver<Job>) {
+async fn run_writer(write: DatabaseConnection, mut queue: mpsc::Receiver<Job>, mail_queued: Arc<Notify>) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while queue.recv_many(&mut batch, MAX_BATCH).await > 0 {
         metrics::histogram!("convene_write_batch_size").record(batch.len() as f64);
-        commit_batch(&write, batch.drain(..)).await;
+        let (committed, queued_mail) = tracking_mail(commit_batch(&write, batch.drain(..))).await;
+        if committed && queued_mail {
+            mail_queued.notify_one();
+        }
     }
 }
 
-async fn commit_batch(write: &DatabaseConnection, jobs: impl Iterator<Item = Job>) {
+/// Runs the jobs in one transaction and commits it; true when it committed.
+async fn commit_batch(write: &DatabaseConnection, jobs: impl Iterator<Item = Job>) -> bool {
     let txn = match super::begin_write_on(write).await {
         Ok(txn) => txn,
         Err(err) => {
             // Dropping the jobs answers each of their requests with an error.
             tracing::error!(error = %err, "cannot begin a write transaction; the batch is refused");
-            return;
+            return false;
         }
     };
     let mut delivers = Vec::new();
     for job in jobs {
         delivers.push(job(&txn).await);
     }
-    finish(txn, delivers).await;
+    finish(txn, delivers).await
 }
 
-async fn finish(txn: DatabaseTransaction, delivers: Vec<Option<Deliver>>) {
+async fn finish(txn: DatabaseTransaction, delivers: Vec<Option<Deliver>>) -> bool {
     let commit_error = txn.commit().await.err();
     if let Some(err) = &commit_error {
         tracing::error!(error = %err, "a batch of writes could not be committed");
@@ -133,6 +153,7 @@ async fn finish(txn: DatabaseTransaction, delivers: Vec<Option<Deliver>>) {
     for deliver in delivers.into_iter().flatten() {
         deliver(commit_error.as_ref());
     }
+    commit_error.is_none()
 }
 
 #[cfg(test)]
@@ -142,15 +163,19 @@ mod tests {
     use sea_orm::{ConnectionTrait, DbBackend, Statement};
     use tokio::sync::Notify;
 
-    use crate::db::Db;
+    use crate::db::{Db, Discard, Keep};
 
     async fn scratch_db(dir: &tempfile::TempDir) -> Db {
         let url = format!("sqlite://{}?mode=rwc", dir.path().join("writes.db").display());
         let db = Db::connect(&url).await.expect("open SQLite");
-        db.write
-            .execute_unprepared("CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT NOT NULL)")
-            .await
-            .expect("table");
+        db.write_alone(|txn| {
+            Box::pin(async move {
+                txn.execute_unprepared("CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT NOT NULL)").await?;
+                Ok::<_, sea_orm::DbErr>(Keep(()))
+            })
+        })
+        .await
+        .expect("table");
         db
     }
 
@@ -160,7 +185,7 @@ mod tests {
 
     async fn visible(db: &Db, id: i64) -> bool {
         let sql = Statement::from_sql_and_values(DbBackend::Sqlite, "SELECT id FROM note WHERE id = ?", [id.into()]);
-        db.read.query_one_raw(sql).await.expect("read").is_some()
+        db.read().query_one_raw(sql).await.expect("read").is_some()
     }
 
     /// Many concurrent requests, queued behind a held writer so they share batches: a failing
@@ -176,11 +201,11 @@ mod tests {
         let held = {
             let (db, release) = (db.clone(), release.clone());
             tokio::spawn(async move {
-                db.run_write(move |txn| {
+                db.write(move |txn| {
                     Box::pin(async move {
                         txn.execute_raw(insert(0)).await?;
                         release.notified().await;
-                        Ok::<_, sea_orm::DbErr>(())
+                        Ok::<_, sea_orm::DbErr>(Keep(()))
                     })
                 })
                 .await
@@ -193,15 +218,17 @@ mod tests {
                 let db = db.clone();
                 tokio::spawn(async move {
                     let answer = db
-                        .run_write(move |txn| {
+                        .write(move |txn| {
                             Box::pin(async move {
                                 txn.execute_raw(insert(id)).await?;
                                 match id % 10 {
                                     3 => Err(sea_orm::DbErr::Custom("refused".into())),
                                     7 => panic!("a bug in request {id}"),
                                     // A constraint error inside the batch (duplicate key).
-                                    9 => txn.execute_raw(insert(id)).await.map(|_| ()),
-                                    _ => Ok(()),
+                                    9 => txn.execute_raw(insert(id)).await.map(|_| Keep(())),
+                                    // Discarded: answered Ok, but nothing of it is kept.
+                                    5 => Ok(Discard(())),
+                                    _ => Ok(Keep(())),
                                 }
                             })
                         })
@@ -218,8 +245,9 @@ mod tests {
         for request in requests {
             let (id, ok, seen) = request.await.expect("join");
             let should_succeed = !matches!(id % 10, 3 | 7 | 9);
+            let should_be_kept = should_succeed && id % 10 != 5;
             assert_eq!(ok, should_succeed, "request {id}");
-            assert_eq!(seen, should_succeed, "request {id}: visible when answered");
+            assert_eq!(seen, should_be_kept, "request {id}: visible when answered");
         }
         assert!(visible(&db, 0).await);
     }

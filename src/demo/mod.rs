@@ -11,6 +11,7 @@ use serde_json::json;
 use crate::app::{App, shutdown_signal};
 use crate::auth::service as accounts;
 use crate::config::Config;
+use crate::db::keep;
 use crate::domain::{EmailAddress, Language, now};
 use crate::events::input::EventInput;
 use crate::registrations::input::NewRegistration;
@@ -37,7 +38,11 @@ pub async fn seed(config: &Config) -> anyhow::Result<(String, String)> {
     db.migrate().await?;
     let email = EmailAddress::parse("organizer@demo.convene.org").map_err(|e| anyhow::anyhow!(e))?;
     let password: String = crate::secrets::url_token().chars().take(16).collect();
-    accounts::create_user(&db.write, &email, Role::Admin, &password, now()).await?;
+    let (admin, admin_password) = (email.clone(), password.clone());
+    db.write_alone(move |txn| {
+        keep(async move { accounts::create_user(txn, &admin, Role::Admin, &admin_password, now()).await })
+    })
+    .await?;
 
     // Happening now: it started an hour ago and runs for two and a half more, so the desk,
     // the join links and the dashboard all have something to show.
@@ -61,57 +66,61 @@ pub async fn seed(config: &Config) -> anyhow::Result<(String, String)> {
                        "options": ["none", "vegetarian", "vegan", "halal"]}]
     }))?;
     let spec = input.parse().map_err(|e| anyhow::anyhow!("demo event: {e:?}"))?;
-    let txn = db.begin_write().await?;
-    let event = crate::events::service::create(&txn, spec, None, now()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
-    let mut reader = csv::ReaderBuilder::new().from_reader(PARTNERS.as_bytes());
-    let mut registered = Vec::new();
-    for (i, row) in reader.records().enumerate() {
-        let row = row?;
-        let field = |n: usize| row.get(n).unwrap_or("").trim().to_owned();
-        let Ok(email) = EmailAddress::parse(&field(2)) else { continue };
-        let new = NewRegistration {
-            first_name: field(0),
-            last_name: field(1),
-            email,
-            organization: field(3),
-            mode: entity::AttendanceMode::parse(&field(5)).unwrap_or(entity::AttendanceMode::Online),
-            language: Language::parse(&field(4)).unwrap_or_default(),
-            answers: [("dietary".to_owned(), json!(["none", "vegetarian", "none", "halal"][i % 4]))].into(),
-            consent_source: "demo".to_owned(),
-        };
-        // Registered over the weeks before the meeting.
-        let when = start - Duration::days(20) + Duration::hours(i as i64 * 9);
-        let outcome = service::register(&txn, event.id, new, when)
-            .await
-            .map_err(|e| anyhow::anyhow!("demo registration: {e}"))?;
-        if let service::RegisterOutcome::Registered { registration, .. } = outcome {
-            registered.push(*registration);
-        }
-    }
-    // Two thirds of the room arrived over the first 40 minutes; most of the stream joined.
-    let desk = crate::check_in::service::Desk { label: "Entrance".into(), user_id: None };
-    let in_person = registered
-        .iter()
-        .filter(|r| r.mode == entity::AttendanceMode::InPerson && r.status == entity::RegistrationStatus::Confirmed);
-    for (i, reg) in in_person.enumerate().filter(|(i, _)| i % 3 != 2) {
-        let when = start - Duration::minutes(25) + Duration::minutes((i as i64 * 7) % 60);
-        let ticket = crate::check_in::service::Ticket::Registration(reg.id);
-        crate::check_in::service::check_in(&txn, event.id, &ticket, &desk, when)
-            .await
-            .map_err(|e| anyhow::anyhow!("demo check-in: {e}"))?;
-    }
-    let online = registered.iter().filter(|r| r.mode == entity::AttendanceMode::Online);
-    for (i, reg) in online.enumerate().filter(|(i, _)| i % 4 != 3) {
-        crate::attendance::join::record_join(
-            &txn,
-            reg,
-            start - Duration::minutes(10) + Duration::minutes(i as i64 * 3),
-        )
-        .await?;
-    }
-    txn.commit().await?;
-    db.write.close_by_ref().await.ok();
-    db.read.close_by_ref().await.ok();
+    db.write_alone(move |txn| {
+        keep(async move {
+            let event =
+                crate::events::service::create(txn, spec, None, now()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            let mut reader = csv::ReaderBuilder::new().from_reader(PARTNERS.as_bytes());
+            let mut registered = Vec::new();
+            for (i, row) in reader.records().enumerate() {
+                let row = row?;
+                let field = |n: usize| row.get(n).unwrap_or("").trim().to_owned();
+                let Ok(email) = EmailAddress::parse(&field(2)) else { continue };
+                let new = NewRegistration {
+                    first_name: field(0),
+                    last_name: field(1),
+                    email,
+                    organization: field(3),
+                    mode: entity::AttendanceMode::parse(&field(5)).unwrap_or(entity::AttendanceMode::Online),
+                    language: Language::parse(&field(4)).unwrap_or_default(),
+                    answers: [("dietary".to_owned(), json!(["none", "vegetarian", "none", "halal"][i % 4]))].into(),
+                    consent_source: "demo".to_owned(),
+                };
+                // Registered over the weeks before the meeting.
+                let when = start - Duration::days(20) + Duration::hours(i as i64 * 9);
+                let outcome = service::register(txn, event.id, new, when)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("demo registration: {e}"))?;
+                if let service::RegisterOutcome::Registered { registration, .. } = outcome {
+                    registered.push(*registration);
+                }
+            }
+            // Two thirds of the room arrived over the first 40 minutes; most of the stream joined.
+            let desk = crate::check_in::service::Desk { label: "Entrance".into(), user_id: None };
+            let in_person = registered.iter().filter(|r| {
+                r.mode == entity::AttendanceMode::InPerson && r.status == entity::RegistrationStatus::Confirmed
+            });
+            for (i, reg) in in_person.enumerate().filter(|(i, _)| i % 3 != 2) {
+                let when = start - Duration::minutes(25) + Duration::minutes((i as i64 * 7) % 60);
+                let ticket = crate::check_in::service::Ticket::Registration(reg.id);
+                crate::check_in::service::check_in(txn, event.id, &ticket, &desk, when)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("demo check-in: {e}"))?;
+            }
+            let online = registered.iter().filter(|r| r.mode == entity::AttendanceMode::Online);
+            for (i, reg) in online.enumerate().filter(|(i, _)| i % 4 != 3) {
+                crate::attendance::join::record_join(
+                    txn,
+                    reg,
+                    start - Duration::minutes(10) + Duration::minutes(i as i64 * 3),
+                )
+                .await?;
+            }
+            Ok::<_, anyhow::Error>(())
+        })
+    })
+    .await?;
+    db.close().await;
     Ok((email.to_string(), password))
 }
 

@@ -1,7 +1,8 @@
 //! Events: what organizers create, and the rules for changing them.
 
+pub mod dashboard;
 pub mod input;
+pub mod pages;
 pub mod routes;
-pub mod schedule;
 pub mod service;
 pub mod view;

@@ -9,10 +9,11 @@ use utoipa::ToSchema;
 use super::input::EventInput;
 use super::service;
 use super::view::EventView;
-use crate::auth::Organizer;
+use crate::db::keep;
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::web::AppState;
 use crate::web::extract::{ApiJson, JsonObject, PathId};
+use crate::web::identity::Organizer;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct EventList {
@@ -30,9 +31,10 @@ pub async fn create_event(
     ApiJson(input): ApiJson<EventInput>,
 ) -> AppResult<(StatusCode, HeaderMap, Json<EventView>)> {
     let spec = input.parse().map_err(AppError::Validation)?;
-    let txn = state.db.begin_write().await?;
-    let event = service::create(&txn, spec, Some(user.id), crate::domain::now()).await?;
-    txn.commit().await?;
+    let event = state
+        .db
+        .write(move |txn| keep(async move { service::create(txn, spec, Some(user.id), crate::domain::now()).await }))
+        .await?;
     let mut headers = HeaderMap::new();
     if let Ok(location) = HeaderValue::from_str(&format!("/api/v1/events/{}", event.id)) {
         headers.insert(LOCATION, location);
@@ -44,7 +46,7 @@ pub async fn create_event(
 #[utoipa::path(get, path = "/api/v1/events", tag = "events", security(("bearer" = [])),
     responses((status = 200, body = EventList), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
 pub async fn list_events(State(state): State<AppState>, _: Organizer) -> AppResult<Json<EventList>> {
-    let events = service::list(&state.db.read).await?;
+    let events = service::list(state.db.read()).await?;
     Ok(Json(EventList { items: events.iter().map(EventView::from).collect() }))
 }
 
@@ -54,7 +56,7 @@ pub async fn list_events(State(state): State<AppState>, _: Organizer) -> AppResu
     responses((status = 200, body = EventView), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody)))]
 pub async fn get_event(State(state): State<AppState>, _: Organizer, PathId(id): PathId) -> AppResult<Json<EventView>> {
-    let event = service::get(&state.db.read, id).await?;
+    let event = service::get(state.db.read(), id).await?;
     Ok(Json(EventView::from(&event)))
 }
 
@@ -72,9 +74,9 @@ pub async fn patch_event(
     PathId(id): PathId,
     JsonObject(patch): JsonObject,
 ) -> AppResult<Json<EventView>> {
-    let txn = state.db.begin_write().await?;
-    let event = service::update(&txn, id, &patch, crate::domain::now()).await?;
-    txn.commit().await?;
-    state.wake_mailer();
+    let event = state
+        .db
+        .write(move |txn| keep(async move { service::update(txn, id, &patch, crate::domain::now()).await }))
+        .await?;
     Ok(Json(EventView::from(&event)))
 }

@@ -18,9 +18,8 @@ use crate::db::is_unique_violation;
 use crate::error::{AppError, FieldErrors};
 use crate::mail::Message;
 use crate::mail::outbox::{self, Recipient};
-use crate::registrations::policy::{self, CapacityChange};
-use crate::registrations::seats::{lock_event, seats, waiting};
-use crate::registrations::service::promote_waitlist;
+use crate::seats::policy::{self, CapacityChange};
+use crate::seats::{lock_event, promote_waitlist, seats, waiting};
 
 #[derive(Debug, thiserror::Error)]
 pub enum EventError {

@@ -155,7 +155,7 @@ mod render_tests {
             waitlisted: 0,
         };
         let ctx = minijinja::context! { lang => "en", list => minijinja::Value::from(minijinja::value::Serde(&list)), printed_at => "now" };
-        let html = crate::web::pages::templates()
+        let html = crate::templates::templates()
             .get_template("exports/checkin_list.html")
             .and_then(|t| t.render(ctx))
             .unwrap_or_else(|e| panic!("{e:#}"));

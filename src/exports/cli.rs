@@ -98,18 +98,18 @@ pub async fn run(command: ExportCommand) -> anyhow::Result<()> {
     let db = Db::connect(&args.database_url).await?;
     db.migrate().await?;
     let event =
-        attendees::find_event(&db.read, &args.event).await?.with_context(|| format!("no event {:?}", args.event))?;
-    let total = attendees::count(&db.read, event.id, &options.filter).await?;
+        attendees::find_event(db.read(), &args.event).await?.with_context(|| format!("no event {:?}", args.event))?;
+    let total = attendees::count(db.read(), event.id, &options.filter).await?;
     let bar = progress_bar(total, "exporting");
     let mut out = output(args.out.as_ref())?;
     if xlsx {
         let bar_pages = bar.clone();
-        super::xlsx::write(&db.read, &event, options.filter, out, move |n| bar_pages.inc(n as u64)).await?;
+        super::xlsx::write(db.read(), &event, options.filter, out, move |n| bar_pages.inc(n as u64)).await?;
     } else {
         let mut encoder = CsvEncoder::new(Columns::for_event(&event), &options);
         let mut pages = AttendeePages::new(event.id, options.filter);
         let mut wrote = false;
-        while let Some(rows) = pages.next(&db.read).await? {
+        while let Some(rows) = pages.next(db.read()).await? {
             out.write_all(&encoder.page(&rows)?)?;
             bar.inc(rows.len() as u64);
             wrote = true;

@@ -9,11 +9,11 @@ use minijinja::context;
 
 use super::attendees::ExportOptions;
 use super::checkin_list;
-use crate::auth::Organizer;
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::events::service as events;
 use crate::web::AppState;
 use crate::web::extract::PathId;
+use crate::web::identity::Organizer;
 
 /// The query string as ordered pairs; a malformed one is 400 (never axum's plain-text error).
 pub struct QueryPairs(pub Vec<(String, String)>);
@@ -74,8 +74,8 @@ pub async fn attendees_csv(
     query: QueryPairs,
 ) -> AppResult<Response> {
     let options = ExportOptions::parse(query.iter()).map_err(AppError::Validation)?;
-    let event = events::get(&state.db.read, id).await?;
-    let body = super::csv::body(state.db.read.clone(), &event, options);
+    let event = events::get(state.db.read(), id).await?;
+    let body = super::csv::body(state.db.read().clone(), &event, options);
     Ok(download(body, "text/csv; charset=utf-8", attachment(&event.slug, "csv")))
 }
 
@@ -96,16 +96,16 @@ pub async fn attendees_xlsx(
     query: QueryPairs,
 ) -> AppResult<Response> {
     let options = ExportOptions::parse(query.iter()).map_err(AppError::Validation)?;
-    let event = events::get(&state.db.read, id).await?;
+    let event = events::get(state.db.read(), id).await?;
     let disposition = attachment(&event.slug, "xlsx");
-    let body = super::xlsx::body(state.db.read.clone(), event, options.filter);
+    let body = super::xlsx::body(state.db.read().clone(), event, options.filter);
     Ok(download(body, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", disposition))
 }
 
 /// The printable check-in list (HTML, print-styled), sorted by last name.
 pub async fn checkin_list(State(state): State<AppState>, _: Organizer, PathId(id): PathId) -> AppResult<Response> {
-    let event = events::get(&state.db.read, id).await?;
-    let list = checkin_list::build(&state.db.read, &event).await?;
+    let event = events::get(state.db.read(), id).await?;
+    let list = checkin_list::build(state.db.read(), &event).await?;
     let printed_at = super::cells::time(crate::domain::now(), crate::events::view::zone(&event));
     let mut response = crate::web::pages::render(
         StatusCode::OK,

@@ -10,9 +10,11 @@ use entity::Role;
 
 use super::registrations::{ImportOptions, Importer};
 use crate::db::Db;
+use crate::db::{Discard, Keep};
 use crate::domain::EmailAddress;
 use crate::exports::attendees::find_event;
 use crate::exports::cli::progress_bar;
+use crate::imports::registrations::ImportError;
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
@@ -65,7 +67,7 @@ async fn open(common: &Common) -> anyhow::Result<(Db, entity::event::Model, Vec<
     let bytes = std::fs::read(&common.file).with_context(|| format!("cannot read {}", common.file.display()))?;
     let db = Db::connect(&common.database_url).await?;
     db.migrate().await?;
-    let event = find_event(&db.read, &common.event).await?.with_context(|| format!("no event {:?}", common.event))?;
+    let event = find_event(db.read(), &common.event).await?.with_context(|| format!("no event {:?}", common.event))?;
     Ok((db, event, bytes))
 }
 
@@ -74,7 +76,7 @@ async fn importer(db: &Db, as_email: Option<&str>) -> anyhow::Result<Importer> {
         return Ok(Importer { user_id: None, email: "the command line".into() });
     };
     let email = EmailAddress::parse(raw).map_err(|e| anyhow::anyhow!("--as: {e}"))?;
-    let user = crate::auth::service::find_user_by_email(&db.read, &email)
+    let user = crate::auth::service::find_user_by_email(db.read(), &email)
         .await?
         .filter(|u| u.disabled_at.is_none() && u.role >= Role::Organizer)
         .with_context(|| format!("--as: no enabled organizer or admin account {email}"))?;
@@ -92,16 +94,27 @@ pub async fn run(command: ImportCommand) -> anyhow::Result<()> {
             let by = importer(&db, args.as_email.as_deref()).await?;
             let options = ImportOptions { dry_run: args.common.dry_run, notify: args.notify, invite: args.invite };
             let bar = progress_bar(approx_rows(&bytes), "importing");
-            let txn = db.begin_write().await?;
-            let report =
-                super::registrations::import(&txn, event.id, &bytes, &by, options, crate::domain::now(), || bar.inc(1))
-                    .await
-                    .map_err(|e| anyhow::anyhow!("{e}"))?;
-            if options.dry_run {
-                txn.rollback().await?
-            } else {
-                txn.commit().await?
-            }
+            let (event_id, progress) = (event.id, bar.clone());
+            let report = db
+                .write_alone(move |txn| {
+                    Box::pin(async move {
+                        let on_row = || progress.inc(1);
+                        let report = super::registrations::import(
+                            txn,
+                            event_id,
+                            &bytes,
+                            &by,
+                            options,
+                            crate::domain::now(),
+                            on_row,
+                        )
+                        .await?;
+                        // A dry run is the same work, discarded.
+                        Ok::<_, ImportError>(if options.dry_run { Discard(report) } else { Keep(report) })
+                    })
+                })
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
             bar.finish_and_clear();
             if args.common.json {
                 println!("{}", serde_json::to_string_pretty(&report)?);
@@ -126,15 +139,16 @@ pub async fn run(command: ImportCommand) -> anyhow::Result<()> {
         }
         ImportCommand::Attendance(args) => {
             let (db, event, bytes) = open(&args.common).await?;
-            let txn = db.begin_write().await?;
-            let report = super::attendance::import(&txn, event.id, &bytes, args.common.dry_run)
+            let (event_id, dry_run) = (event.id, args.common.dry_run);
+            let report = db
+                .write_alone(move |txn| {
+                    Box::pin(async move {
+                        let report = super::attendance::import(txn, event_id, &bytes, dry_run).await?;
+                        Ok::<_, ImportError>(if dry_run { Discard(report) } else { Keep(report) })
+                    })
+                })
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
-            if args.common.dry_run {
-                txn.rollback().await?
-            } else {
-                txn.commit().await?
-            }
             if args.common.json {
                 println!("{}", serde_json::to_string_pretty(&report)?);
             } else {

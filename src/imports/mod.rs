@@ -5,6 +5,7 @@
 pub mod attendance;
 pub mod cli;
 pub mod invitations;
+pub mod pages;
 pub mod registrations;
 pub mod report;
 pub mod routes;

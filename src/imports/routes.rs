@@ -7,11 +7,13 @@ use axum::http::header::CONTENT_TYPE;
 
 use super::attendance::{self, AttendanceReport};
 use super::registrations::{self, ImportOptions, ImportReport, Importer};
-use crate::auth::Organizer;
+use crate::db::{Discard, Keep};
 use crate::error::{AppError, AppResult, ErrorBody, FieldErrors};
 use crate::exports::routes::QueryPairs;
+use crate::imports::registrations::ImportError;
 use crate::web::AppState;
 use crate::web::extract::PathId;
+use crate::web::identity::Organizer;
 
 /// Largest CSV accepted by the import endpoints (the JSON limit does not apply to them).
 pub const CSV_BODY_LIMIT: usize = 10 * 1024 * 1024;
@@ -99,14 +101,17 @@ pub async fn import_registrations(
     let [dry_run, notify, invite] = flags(&query, ["dry_run", "notify", "invite"])?;
     let options = ImportOptions { dry_run, notify, invite };
     let by = Importer { user_id: Some(user.id), email: user.email };
-    let txn = state.db.begin_write().await?;
-    let report = registrations::import(&txn, event_id, &body, &by, options, crate::domain::now(), || {}).await?;
-    if dry_run {
-        txn.rollback().await?;
-    } else {
-        txn.commit().await?;
-        state.wake_mailer();
-    }
+    // A dry run is the same work, discarded.
+    let report = state
+        .db
+        .write_alone(move |txn| {
+            Box::pin(async move {
+                let report =
+                    registrations::import(txn, event_id, &body, &by, options, crate::domain::now(), || {}).await?;
+                Ok::<_, ImportError>(if dry_run { Discard(report) } else { Keep(report) })
+            })
+        })
+        .await?;
     Ok(Json(report))
 }
 
@@ -128,12 +133,14 @@ pub async fn import_attendance(
     CsvBody(body): CsvBody,
 ) -> AppResult<Json<AttendanceReport>> {
     let [dry_run] = flags(&query, ["dry_run"])?;
-    let txn = state.db.begin_write().await?;
-    let report = attendance::import(&txn, event_id, &body, dry_run).await?;
-    if dry_run {
-        txn.rollback().await?;
-    } else {
-        txn.commit().await?;
-    }
+    let report = state
+        .db
+        .write_alone(move |txn| {
+            Box::pin(async move {
+                let report = attendance::import(txn, event_id, &body, dry_run).await?;
+                Ok::<_, AppError>(if dry_run { Discard(report) } else { Keep(report) })
+            })
+        })
+        .await?;
     Ok(Json(report))
 }

@@ -13,11 +13,13 @@ use crate::domain::Language;
 use crate::events::view::zone;
 use crate::i18n;
 use crate::registrations::view::{join_url, manage_url, may_follow_online};
-use crate::web::pages::templates;
+use crate::templates::templates;
 
 /// Everything a mail is built from.
 pub struct MailContext<'a> {
     pub row: &'a outbox_email::Model,
+    /// The row's payload, decoded.
+    pub message: Message,
     pub registration: &'a registration::Model,
     pub event: &'a event::Model,
     pub base_url: &'a str,
@@ -55,8 +57,7 @@ fn render(name: &str, ctx: &minijinja::Value) -> anyhow::Result<String> {
 }
 
 pub fn compose(ctx: MailContext<'_>) -> anyhow::Result<Composed> {
-    let MailContext { row, registration: reg, event, base_url, from } = ctx;
-    let message: Message = serde_json::from_value(row.payload.clone())?;
+    let MailContext { row, message, registration: reg, event, base_url, from } = ctx;
     let lang = Language::parse(&row.language).unwrap_or_default();
     let kind = message.kind();
     let withdrawn = matches!(message, Message::Cancelled { .. } | Message::EventCancelled { .. });

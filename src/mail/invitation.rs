@@ -7,14 +7,13 @@ use lettre::message::{Mailbox, MultiPart, SinglePart};
 use minijinja::context;
 use sea_orm::{DbErr, EntityTrait};
 
-use super::Message;
 use super::compose::{Composed, event_title, message_id};
 use crate::db::Db;
 use crate::db::FetchUnique;
 use crate::domain::Language;
 use crate::events::view::{offers, zone};
 use crate::i18n;
-use crate::web::pages::templates;
+use crate::templates::templates;
 
 /// `{base_url}/e/{slug}?invite={token}`: the public event page, pre-filled.
 pub fn invite_url(base_url: &str, event: &event::Model, token: &str) -> String {
@@ -30,17 +29,14 @@ fn render(name: &str, ctx: &minijinja::Value) -> anyhow::Result<String> {
 pub async fn load_and_compose(
     db: &Db,
     row: &outbox_email::Model,
+    invitation_id: uuid::Uuid,
     base_url: &str,
     from: &Mailbox,
 ) -> Result<anyhow::Result<Composed>, DbErr> {
-    let invitation_id = match serde_json::from_value(row.payload.clone()) {
-        Ok(Message::Invitation { invitation_id }) => invitation_id,
-        _ => return Ok(Err(anyhow::anyhow!("not an invitation payload"))),
-    };
-    let Some(invitation) = invitation::Entity::find_by_id(invitation_id).unique(&db.read).await? else {
+    let Some(invitation) = invitation::Entity::find_by_id(invitation_id).unique(db.read()).await? else {
         return Ok(Err(anyhow::anyhow!("invitation {invitation_id} no longer exists")));
     };
-    let Some(event) = event::Entity::find_by_id(row.event_id).unique(&db.read).await? else {
+    let Some(event) = event::Entity::find_by_id(row.event_id).unique(db.read()).await? else {
         return Ok(Err(anyhow::anyhow!("event {} no longer exists", row.event_id)));
     };
     Ok(compose(row, &invitation, &event, base_url, from))

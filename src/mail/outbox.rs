@@ -11,7 +11,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use crate::db::Db;
+use crate::db::{Db, FetchUnique, Keep};
 
 use super::Message;
 
@@ -21,6 +21,13 @@ pub struct Recipient<'a> {
     pub event_id: Uuid,
     pub registration_id: Option<Uuid>,
     pub language: &'a str,
+}
+
+impl<'a> Recipient<'a> {
+    /// The registrant of `reg`, in their language.
+    pub fn registrant(reg: &'a entity::registration::Model) -> Recipient<'a> {
+        Recipient { event_id: reg.event_id, registration_id: Some(reg.id), language: &reg.language }
+    }
 }
 
 /// Queues `message` for `to`, due now.
@@ -49,7 +56,23 @@ pub async fn enqueue(
         updated_at: Set(now),
     };
     outbox_email::Entity::insert(row).exec_without_returning(db).await?;
+    crate::db::note_mail_queued();
     Ok(id)
+}
+
+/// Queues a copy of the event's mail `mail_id` to go out again (an organizer's resend);
+/// `None` when the event has no such mail.
+pub async fn resend_in_event(
+    db: &impl ConnectionTrait,
+    event_id: Uuid,
+    mail_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<Option<outbox_email::Model>, DbErr> {
+    let original = outbox_email::Entity::find_by_id(mail_id).filter(Column::EventId.eq(event_id)).unique(db).await?;
+    match original {
+        Some(original) => Ok(Some(resend(db, &original, now).await?)),
+        None => Ok(None),
+    }
 }
 
 /// How long a claimed row stays with the worker that claimed it; after that another worker
@@ -74,13 +97,13 @@ fn due() -> Condition {
 /// PostgreSQL and MariaDB rows locked by another instance's claim are skipped.
 pub async fn claim(db: &Db, limit: u64, now: DateTime<Utc>) -> Result<Vec<outbox_email::Model>, DbErr> {
     // A cheap read first: on SQLite the claim takes the one write lock.
-    if outbox_email::Entity::find().filter(due()).limit(1).one(&db.read).await?.is_none() {
+    if outbox_email::Entity::find().filter(due()).limit(1).one(db.read()).await?.is_none() {
         return Ok(Vec::new());
     }
     let lock = db.backend() != DbBackend::Sqlite;
     let lease_until = now + LEASE;
     let mut rows = db
-        .run_write(move |txn| {
+        .write(move |txn| {
             Box::pin(async move {
                 let mut query =
                     outbox_email::Entity::find().filter(due()).order_by_asc(Column::NextAttemptAt).limit(limit);
@@ -98,7 +121,7 @@ pub async fn claim(db: &Db, limit: u64, now: DateTime<Utc>) -> Result<Vec<outbox
                         .exec(txn)
                         .await?;
                 }
-                Ok::<_, DbErr>(rows)
+                Ok::<_, DbErr>(Keep(rows))
             })
         })
         .await?;

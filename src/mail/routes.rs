@@ -10,14 +10,14 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use super::outbox;
-use crate::auth::Organizer;
-use crate::db::FetchUnique;
+use crate::db::keep;
 use crate::domain::now;
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::events::service as events;
 use crate::events::view::utc;
 use crate::web::AppState;
 use crate::web::extract::{PathId, PathIds};
+use crate::web::identity::Organizer;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct MailView {
@@ -80,7 +80,7 @@ pub async fn list_mails(
     PathId(event_id): PathId,
     Query(query): Query<MailQuery>,
 ) -> AppResult<Json<MailList>> {
-    let db = &state.db.read;
+    let db = state.db.read();
     events::get(db, event_id).await?;
     let limit = match query.limit.as_deref().map(str::parse::<u64>) {
         None => 50,
@@ -143,14 +143,10 @@ pub async fn resend_mail(
     _: Organizer,
     PathIds(event_id, mail_id): PathIds,
 ) -> AppResult<(StatusCode, Json<MailView>)> {
-    let txn = state.db.begin_write().await?;
-    let original = outbox_email::Entity::find_by_id(mail_id)
-        .filter(outbox_email::Column::EventId.eq(event_id))
-        .unique(&txn)
+    let copy = state
+        .db
+        .write(move |txn| keep(outbox::resend_in_event(txn, event_id, mail_id, now())))
         .await?
         .ok_or(AppError::NotFound)?;
-    let copy = outbox::resend(&txn, &original, now()).await?;
-    txn.commit().await?;
-    state.wake_mailer();
     Ok((StatusCode::ACCEPTED, Json(view(copy, None))))
 }

@@ -1,39 +1,32 @@
-//! The mail worker inside `serve`: claims due outbox rows, renders, sends, records the
-//! outcome; and, every few seconds, the time-driven jobs (reminders, waitlist closing,
-//! expired sessions). Several instances may run it at once on PostgreSQL or MariaDB.
+//! Mail delivery: claims due outbox rows, renders them from their typed message, sends, and
+//! records the outcome. `jobs` runs it whenever the write door says mail was queued, and every
+//! second for rows written by other instances. Several instances may deliver at once on
+//! PostgreSQL or MariaDB.
 
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use entity::{OutboxStatus, event, outbox_email, registration};
 use futures_util::future::join_all;
 use lettre::message::Mailbox;
 use sea_orm::EntityTrait;
-use tokio::sync::{Notify, watch};
+use tokio::sync::watch;
 
 use super::compose::{MailContext, compose};
 use super::outbox;
 use super::transport::{SendError, Transport};
-use crate::db::Db;
-use crate::db::FetchUnique;
+use super::{Message, invitation};
+use crate::db::{Db, FetchUnique, Keep};
 use crate::domain::now;
 
-/// How often the worker looks for due rows written by other instances, at the least.
-const POLL: Duration = Duration::from_secs(1);
-/// How often the time-driven jobs run.
-const SCHEDULE_EVERY: Duration = Duration::from_secs(10);
 const BATCH: u64 = 64;
 /// Mails sent at once when no send interval is set (lettre's pool keeps up to 10 connections).
 const PARALLEL_SENDS: usize = 8;
-/// How often expired back-office sessions are deleted.
-const PURGE_EVERY: Duration = Duration::from_secs(600);
 
 pub struct MailWorker {
     pub db: Db,
     pub transport: Transport,
     pub from: Mailbox,
     pub base_url: String,
-    pub wakeup: Arc<Notify>,
     /// Pause between two sends, protecting the SMTP server.
     pub send_interval: Duration,
 }
@@ -45,38 +38,6 @@ enum Outcome {
 }
 
 impl MailWorker {
-    /// Runs until `shutdown` turns true; rows not yet tried stay queued.
-    pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
-        let mut last_schedule: Option<Instant> = None;
-        let mut last_purge: Option<Instant> = None;
-        loop {
-            if *shutdown.borrow() {
-                break;
-            }
-            if last_schedule.is_none_or(|t| t.elapsed() >= SCHEDULE_EVERY) {
-                if let Err(err) = crate::events::schedule::run_due_jobs(&self.db, now()).await {
-                    tracing::warn!(error = %err, "scheduled jobs failed; will retry");
-                }
-                last_schedule = Some(Instant::now());
-            }
-            if last_purge.is_none_or(|t| t.elapsed() >= PURGE_EVERY) {
-                if let Err(err) = crate::auth::sessions::purge_expired(&self.db.write, now()).await {
-                    tracing::warn!(error = %err, "could not purge expired sessions");
-                }
-                last_purge = Some(Instant::now());
-            }
-            if let Err(err) = self.deliver_due(&shutdown).await {
-                tracing::warn!(error = %err, "mail delivery round failed; will retry");
-            }
-            tokio::select! {
-                _ = shutdown.changed() => {}
-                () = self.wakeup.notified() => {}
-                () = tokio::time::sleep(POLL) => {}
-            }
-        }
-        tracing::info!("mail worker stopped; unsent mail stays queued");
-    }
-
     /// Sends every due row, batch by batch.
     pub async fn deliver_due(&self, shutdown: &watch::Receiver<bool>) -> Result<usize, sea_orm::DbErr> {
         let mut sent = 0;
@@ -90,7 +51,9 @@ impl MailWorker {
             for (i, group) in batch.chunks(parallel).enumerate() {
                 if *shutdown.borrow() {
                     let rest: Vec<_> = batch[i * parallel..].iter().map(|r| r.id).collect();
-                    outbox::release(&self.db.write, &rest, now()).await?;
+                    self.db
+                        .write(move |txn| Box::pin(async move { outbox::release(txn, &rest, now()).await.map(Keep) }))
+                        .await?;
                     return Ok(sent);
                 }
                 let outcomes = join_all(group.iter().map(|row| self.deliver(row))).await;
@@ -104,7 +67,11 @@ impl MailWorker {
                     .collect();
                 if !sent_ids.is_empty() {
                     sent += sent_ids.len();
-                    self.db.run_write(move |txn| Box::pin(outbox::mark_sent(txn, sent_ids, now()))).await?;
+                    self.db
+                        .write(move |txn| {
+                            Box::pin(async move { outbox::mark_sent(txn, sent_ids, now()).await.map(Keep) })
+                        })
+                        .await?;
                 }
                 for outcome in outcomes {
                     outcome?;
@@ -157,8 +124,10 @@ impl MailWorker {
     ) -> Result<OutboxStatus, sea_orm::DbErr> {
         let row = row.clone();
         self.db
-            .run_write(move |txn| {
-                Box::pin(async move { outbox::mark_attempt_failed(txn, &row, &error, permanent, now()).await })
+            .write(move |txn| {
+                Box::pin(
+                    async move { outbox::mark_attempt_failed(txn, &row, &error, permanent, now()).await.map(Keep) },
+                )
             })
             .await
     }
@@ -167,20 +136,26 @@ impl MailWorker {
         &self,
         row: &outbox_email::Model,
     ) -> Result<anyhow::Result<super::compose::Composed>, sea_orm::DbErr> {
-        if row.kind == "invitation" {
-            return super::invitation::load_and_compose(&self.db, row, &self.base_url, &self.from).await;
+        // Dispatched on the typed message; a payload that no longer decodes fails for good.
+        let message: Message = match serde_json::from_value(row.payload.clone()) {
+            Ok(message) => message,
+            Err(err) => return Ok(Err(anyhow::anyhow!("unreadable mail payload: {err}"))),
+        };
+        if let Message::Invitation { invitation_id } = message {
+            return invitation::load_and_compose(&self.db, row, invitation_id, &self.base_url, &self.from).await;
         }
         let Some(registration_id) = row.registration_id else {
             return Ok(Err(anyhow::anyhow!("mail has no registration")));
         };
-        let Some(registration) = registration::Entity::find_by_id(registration_id).unique(&self.db.read).await? else {
+        let Some(registration) = registration::Entity::find_by_id(registration_id).unique(self.db.read()).await? else {
             return Ok(Err(anyhow::anyhow!("registration {registration_id} no longer exists")));
         };
-        let Some(event) = event::Entity::find_by_id(row.event_id).unique(&self.db.read).await? else {
+        let Some(event) = event::Entity::find_by_id(row.event_id).unique(self.db.read()).await? else {
             return Ok(Err(anyhow::anyhow!("event {} no longer exists", row.event_id)));
         };
         Ok(compose(MailContext {
             row,
+            message,
             registration: &registration,
             event: &event,
             base_url: &self.base_url,

@@ -13,11 +13,10 @@ use serde_json::json;
 
 use super::answers::Answers;
 use super::input::{RegistrationInput, RegistrationPatchInput};
-use super::page_cache::EventPageVersion;
 use super::policy;
-use super::seats::seats;
 use super::service::{self, RegisterOutcome, RegistrationError};
 use super::view::{join_url, may_follow_online};
+use crate::db::keep;
 use crate::domain::{EmailAddress, Language, now};
 use crate::error::{AppError, FieldErrors};
 use crate::events::input::{Question, QuestionKind};
@@ -25,9 +24,11 @@ use crate::events::service as events;
 use crate::events::view::{offers, questions, zone};
 use crate::i18n::{format_span, t};
 use crate::mail::compose::{event_description, event_title};
+use crate::seats::seats;
 use crate::web::AppState;
 use crate::web::form::FormFields;
 use crate::web::lang::PageLang;
+use crate::web::page_cache::EventPageVersion;
 use crate::web::pages::Page;
 
 /// One mode as the form offers it.
@@ -99,7 +100,7 @@ fn event_view(event: &event::Model, lang: Language) -> Value {
 
 /// The published (or closed, or cancelled) event behind a slug; drafts are not found.
 async fn public_event(state: &AppState, slug: &str) -> Result<event::Model, AppError> {
-    match events::get_by_slug(&state.db.read, slug).await? {
+    match events::get_by_slug(state.db.read(), slug).await? {
         Some(e) if e.status != EventStatus::Draft => Ok(e),
         _ => Err(AppError::NotFound),
     }
@@ -182,7 +183,7 @@ pub async fn event_page(
     let Ok(event) = public_event(&state, &slug).await else { return not_found(lang) };
     let mut values = BTreeMap::new();
     if let Some(token) = query.invite.as_deref()
-        && let Ok(Some(invite)) = crate::imports::invitations::find_by_token(&state.db.read, token).await
+        && let Ok(Some(invite)) = crate::imports::invitations::find_by_token(state.db.read(), token).await
         && invite.event_id == event.id
     {
         values.insert("first_name".to_owned(), invite.first_name);
@@ -245,14 +246,12 @@ pub async fn register(
         Err(errors) => return Ok(again(errors, None, StatusCode::UNPROCESSABLE_ENTITY)),
     };
     let event_id = event.id;
-    let outcome = state.db.run_write(move |txn| Box::pin(service::register(txn, event_id, new, now()))).await;
+    let outcome = state.db.write(move |txn| keep(service::register(txn, event_id, new, now()))).await;
     match outcome {
         Ok(RegisterOutcome::Registered { registration, .. }) => {
-            state.wake_mailer();
             Ok(Redirect::to(&format!("/r/{}?welcome=1", registration.manage_token)).into_response())
         }
         Ok(RegisterOutcome::AlreadyRegistered) => {
-            state.wake_mailer();
             Ok(again(FieldErrors::new(), Some(t(lang.lang, "already-registered", &[])), StatusCode::CONFLICT))
         }
         Err(RegistrationError::Invalid(errors)) => Ok(again(errors, None, StatusCode::UNPROCESSABLE_ENTITY)),
@@ -320,7 +319,7 @@ fn manage_view(
 }
 
 async fn load_by_token(state: &AppState, token: &str) -> Result<Option<(registration::Model, event::Model)>, AppError> {
-    Ok(service::find_by_manage_token(&state.db.read, token).await?)
+    Ok(service::find_by_manage_token(state.db.read(), token).await?)
 }
 
 pub async fn manage_page(
@@ -379,15 +378,10 @@ pub async fn manage_update(
         Err(errors) => return Ok(show_errors(errors)),
     };
     let owned_token = token.clone();
-    let updated = state
-        .db
-        .run_write(move |txn| Box::pin(async move { service::update(txn, &owned_token, changes, now()).await }))
-        .await;
+    let updated =
+        state.db.write(move |txn| keep(async move { service::update(txn, &owned_token, changes, now()).await })).await;
     match updated {
-        Ok(_) => {
-            state.wake_mailer();
-            Ok(Redirect::to(&format!("/r/{token}")).into_response())
-        }
+        Ok(_) => Ok(Redirect::to(&format!("/r/{token}")).into_response()),
         Err(RegistrationError::Invalid(errors)) => Ok(show_errors(errors)),
         Err(RegistrationError::Cancelled) => Ok(Redirect::to(&format!("/r/{token}")).into_response()),
         Err(other) => Err(other.into()),
@@ -405,13 +399,10 @@ pub async fn manage_switch(
     let input = RegistrationPatchInput { mode: form.owned("mode"), ..Default::default() };
     let Ok(changes) = input.parse() else { return Ok(Redirect::to(&format!("/r/{token}")).into_response()) };
     let owned_token = token.clone();
-    let switched = state
-        .db
-        .run_write(move |txn| Box::pin(async move { service::update(txn, &owned_token, changes, now()).await }))
-        .await;
+    let switched =
+        state.db.write(move |txn| keep(async move { service::update(txn, &owned_token, changes, now()).await })).await;
     let message = match switched {
         Ok(_) => {
-            state.wake_mailer();
             return Ok(Redirect::to(&format!("/r/{token}")).into_response());
         }
         Err(RegistrationError::CapacityFull) => t(lang.lang, "error-full", &[]),
@@ -452,12 +443,9 @@ pub async fn cancel(
 ) -> Result<Response, AppError> {
     let owned_token = token.clone();
     let cancelled =
-        state.db.run_write(move |txn| Box::pin(async move { service::cancel(txn, &owned_token, now()).await })).await;
+        state.db.write(move |txn| keep(async move { service::cancel(txn, &owned_token, now()).await })).await;
     match cancelled {
-        Ok(_) => {
-            state.wake_mailer();
-            Ok(Redirect::to(&format!("/r/{token}")).into_response())
-        }
+        Ok(_) => Ok(Redirect::to(&format!("/r/{token}")).into_response()),
         Err(RegistrationError::NotFound) => Ok(not_found(lang).secret_headers()),
         Err(RegistrationError::Closed(_)) => Ok(Redirect::to(&format!("/r/{token}")).into_response()),
         Err(other) => Err(other.into()),
@@ -487,10 +475,11 @@ pub async fn lost_link(
                 .into_response());
         }
     };
-    let txn = state.db.begin_write().await?;
-    service::lost_link(&txn, event.id, email.as_str(), now()).await?;
-    txn.commit().await?;
-    state.wake_mailer();
+    let event_id = event.id;
+    state
+        .db
+        .write(move |txn| keep(async move { service::lost_link(txn, event_id, email.as_str(), now()).await }))
+        .await?;
     let ctx =
         context! { event => event_view(&event, lang.lang), values => context! {}, errors => context! {}, sent => true };
     Ok(Page::new("public/lost_link.html", lang, ctx).into_response())

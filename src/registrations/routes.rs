@@ -9,6 +9,7 @@ use utoipa::ToSchema;
 use super::input::{RegistrationInput, RegistrationPatchInput};
 use super::service::{self, RegisterOutcome, RegistrationError};
 use super::view::RegistrationView;
+use crate::db::keep;
 use crate::domain::EmailAddress;
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::web::AppState;
@@ -31,9 +32,7 @@ pub async fn register(
 ) -> AppResult<(StatusCode, Json<RegistrationView>)> {
     state.check_register_limit(client)?;
     let new = input.parse("api").map_err(AppError::Validation)?;
-    let outcome =
-        state.db.run_write(move |txn| Box::pin(service::register(txn, event_id, new, crate::domain::now()))).await?;
-    state.wake_mailer();
+    let outcome = state.db.write(move |txn| keep(service::register(txn, event_id, new, crate::domain::now()))).await?;
     match outcome {
         RegisterOutcome::Registered { registration, event } => {
             metrics::counter!("convene_registrations_total", "status" => registration.status.as_str()).increment(1);
@@ -51,7 +50,7 @@ pub async fn get_registration(
     State(state): State<AppState>,
     PathToken(token): PathToken,
 ) -> AppResult<Json<RegistrationView>> {
-    let (reg, event) = service::find_by_manage_token(&state.db.read, &token).await?.ok_or(AppError::NotFound)?;
+    let (reg, event) = service::find_by_manage_token(state.db.read(), &token).await?.ok_or(AppError::NotFound)?;
     Ok(Json(RegistrationView::new(&reg, &event, &state.base_url)))
 }
 
@@ -71,11 +70,8 @@ pub async fn patch_registration(
     let changes = input.parse().map_err(AppError::Validation)?;
     let (reg, event) = state
         .db
-        .run_write(move |txn| {
-            Box::pin(async move { service::update(txn, &token, changes, crate::domain::now()).await })
-        })
+        .write(move |txn| keep(async move { service::update(txn, &token, changes, crate::domain::now()).await }))
         .await?;
-    state.wake_mailer();
     Ok(Json(RegistrationView::new(&reg, &event, &state.base_url)))
 }
 
@@ -89,9 +85,8 @@ pub async fn cancel_registration(
 ) -> AppResult<Json<RegistrationView>> {
     let (reg, event) = state
         .db
-        .run_write(move |txn| Box::pin(async move { service::cancel(txn, &token, crate::domain::now()).await }))
+        .write(move |txn| keep(async move { service::cancel(txn, &token, crate::domain::now()).await }))
         .await?;
-    state.wake_mailer();
     Ok(Json(RegistrationView::new(&reg, &event, &state.base_url)))
 }
 
@@ -117,9 +112,11 @@ pub async fn lost_link(State(state): State<AppState>, ApiJson(input): ApiJson<Lo
     let (Some(event_id), Some(email)) = (event_id, email) else {
         return Err(AppError::Validation(errors));
     };
-    let txn = state.db.begin_write().await?;
-    service::lost_link(&txn, event_id, email.as_str(), crate::domain::now()).await?;
-    txn.commit().await?;
-    state.wake_mailer();
+    state
+        .db
+        .write(move |txn| {
+            keep(async move { service::lost_link(txn, event_id, email.as_str(), crate::domain::now()).await })
+        })
+        .await?;
     Ok(StatusCode::ACCEPTED)
 }

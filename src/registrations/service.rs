@@ -5,25 +5,23 @@
 //! commit with the change that causes them. Every seat change first locks the event row.
 
 use chrono::{DateTime, Duration, Utc};
-use entity::{AttendanceMode, EventStatus, RegistrationStatus, event, registration};
+use entity::{EventStatus, RegistrationStatus, event, registration};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
-    QuerySelect, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel, QueryFilter, Set};
 use uuid::Uuid;
 
 use super::answers::{self, Answers};
 use super::input::{NewRegistration, RegistrationChanges};
-use super::policy::{self, Placement, Switch};
+use super::policy;
 use super::rows::{NewRow, insert_row, new_row};
-use super::seats::{lock_event, release_seat, seats, take_seat, waiting};
 use crate::db::FetchUnique;
 use crate::error::{AppError, FieldErrors};
 use crate::events::view::{offers, questions};
 use crate::mail::Message;
 use crate::mail::messages::{ConfirmationReason, LinkReason};
 use crate::mail::outbox::{self, Recipient};
+use crate::seats::policy::{self as seat_policy, Placement, Switch};
+use crate::seats::{lock_event, promote_waitlist, release_seat, seats, take_seat, waiting};
 
 /// Why a registration use case said no, in domain words.
 #[derive(Debug, thiserror::Error)]
@@ -77,7 +75,7 @@ pub enum RegisterOutcome {
 pub const LINK_RESEND_INTERVAL: Duration = Duration::minutes(15);
 
 fn recipient(reg: &registration::Model) -> Recipient<'_> {
-    Recipient { event_id: reg.event_id, registration_id: Some(reg.id), language: &reg.language }
+    Recipient::registrant(reg)
 }
 
 /// Registers `new` for `event_id`: a seat if one is free, else the waitlist if the event has
@@ -132,7 +130,7 @@ pub async fn register_with(
 
     let seats_now = seats(&event, new.mode);
     let waiting_now = if seats_now.has_free() { waiting(db, event_id, new.mode).await? } else { 0 };
-    let status = match policy::place_new(seats_now, event.waitlist, waiting_now) {
+    let status = match seat_policy::place_new(seats_now, event.waitlist, waiting_now) {
         Placement::Confirmed if take_seat(db, event_id, new.mode).await? => RegistrationStatus::Confirmed,
         // The guard refused although the policy saw a seat: treat as full, never oversell.
         Placement::Confirmed if event.waitlist => RegistrationStatus::Waitlisted,
@@ -314,7 +312,7 @@ pub async fn update(
         }
         let target_waiting = waiting(db, event.id, target).await?;
         let confirmed = reg.status == RegistrationStatus::Confirmed;
-        match policy::switch_mode(false, confirmed, seats(&event, target), target_waiting) {
+        match seat_policy::switch_mode(false, confirmed, seats(&event, target), target_waiting) {
             Switch::Unchanged => {}
             Switch::Full => return Err(RegistrationError::CapacityFull),
             Switch::Move { frees_seat } => {
@@ -346,64 +344,6 @@ pub async fn update(
         outbox::enqueue(db, recipient(&updated), &message, now).await?;
     }
     Ok((updated, event))
-}
-
-/// Gives free seats of `mode` to the longest-waiting registrations (by `queue_seq`), and
-/// mails each. Called in the transaction that freed the seats, under the event lock.
-/// Returns the promoted registrations' ids.
-pub async fn promote_waitlist(
-    db: &impl ConnectionTrait,
-    event_id: Uuid,
-    mode: AttendanceMode,
-    now: DateTime<Utc>,
-) -> Result<Vec<Uuid>, DbErr> {
-    let Some(event) = event::Entity::find_by_id(event_id).unique(db).await? else {
-        return Ok(Vec::new());
-    };
-    let waiting_now = waiting(db, event_id, mode).await?;
-    let n = policy::promotable(seats(&event, mode), waiting_now, now, event.starts_at);
-    if n == 0 {
-        return Ok(Vec::new());
-    }
-    let candidates = registration::Entity::find()
-        .filter(registration::Column::EventId.eq(event_id))
-        .filter(registration::Column::Mode.eq(mode))
-        .filter(registration::Column::Status.eq(RegistrationStatus::Waitlisted))
-        .order_by_asc(registration::Column::QueueSeq)
-        .limit(u64::from(n))
-        .all(db)
-        .await?;
-    let mut promoted = Vec::with_capacity(candidates.len());
-    for reg in candidates {
-        if !take_seat(db, event_id, mode).await? {
-            break;
-        }
-        // Guarded on the status it was read with: a row promoted meanwhile is never promoted twice.
-        let changed = registration::Entity::update_many()
-            .col_expr(registration::Column::Status, Expr::value(RegistrationStatus::Confirmed))
-            .col_expr(registration::Column::ConfirmedAt, Expr::value(now))
-            .col_expr(registration::Column::UpdatedAt, Expr::value(now))
-            .col_expr(
-                registration::Column::CalendarSequence,
-                sea_orm::sea_query::ExprTrait::add(Expr::col(registration::Column::CalendarSequence), 1),
-            )
-            .filter(registration::Column::Id.eq(reg.id))
-            .filter(registration::Column::Status.eq(RegistrationStatus::Waitlisted))
-            .exec(db)
-            .await?;
-        if changed.rows_affected != 1 {
-            release_seat(db, event_id, mode).await?;
-            continue;
-        }
-        let message = Message::Confirmation {
-            reason: ConfirmationReason::Promoted,
-            previous_mode: None,
-            sequence: reg.calendar_sequence + 1,
-        };
-        outbox::enqueue(db, recipient(&reg), &message, now).await?;
-        promoted.push(reg.id);
-    }
-    Ok(promoted)
 }
 
 /// "Lost your link?": mails the manage link when an active registration matches; says
@@ -466,7 +406,7 @@ pub async fn promote_one(
         previous_mode: None,
         sequence: reg.calendar_sequence,
     };
-    outbox::enqueue(db, recipient(&reg), &message, now).await?;
+    outbox::enqueue(db, Recipient::registrant(&reg), &message, now).await?;
     Ok(reg)
 }
 

@@ -1,9 +1,12 @@
 //! Who is asking: the client's IP (believing `X-Forwarded-For` only from trusted proxies),
-//! and per-IP rate limits.
+//! per-IP rate limits, and login throttling: per IP (`CONVENE_RATE_LIMIT_LOGIN`, 10 a minute
+//! by default) and per account (5 failures per 15 minutes), both kept in memory per instance.
 
+use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
 use std::num::NonZeroU32;
-use std::time::Duration;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
@@ -66,6 +69,44 @@ impl IpRateLimit {
     }
 }
 
+/// Failed logins per account, and the per-IP limit.
+pub struct LoginThrottle {
+    pub per_ip: IpRateLimit,
+    max_failures: u32,
+    failures: Mutex<HashMap<String, Vec<Instant>>>,
+}
+
+const FAILURE_WINDOW: Duration = Duration::from_secs(15 * 60);
+
+impl LoginThrottle {
+    pub fn new(per_ip_per_minute: u32, max_failures: u32) -> LoginThrottle {
+        LoginThrottle { per_ip: IpRateLimit::per_minute(per_ip_per_minute), max_failures, failures: Mutex::default() }
+    }
+
+    /// True while the account has had too many recent failures.
+    pub fn locked(&self, account: &str) -> bool {
+        let Ok(mut map) = self.failures.lock() else { return false };
+        let recent = map.entry(account.to_owned()).or_default();
+        recent.retain(|t| t.elapsed() < FAILURE_WINDOW);
+        recent.len() >= self.max_failures as usize
+    }
+
+    pub fn failed(&self, account: &str) {
+        if let Ok(mut map) = self.failures.lock() {
+            if map.len() > 100_000 {
+                map.retain(|_, v| v.iter().any(|t| t.elapsed() < FAILURE_WINDOW));
+            }
+            map.entry(account.to_owned()).or_default().push(Instant::now());
+        }
+    }
+
+    pub fn succeeded(&self, account: &str) {
+        if let Ok(mut map) = self.failures.lock() {
+            map.remove(account);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,5 +133,17 @@ mod tests {
             matches!(limit.check(ip("192.0.2.1")), Err(AppError::RateLimited { retry_after_secs }) if retry_after_secs >= 1)
         );
         assert!(limit.check(ip("192.0.2.2")).is_ok(), "other addresses are unaffected");
+    }
+
+    #[test]
+    fn five_failures_lock_the_account_for_a_while() {
+        let throttle = LoginThrottle::new(10, 5);
+        for _ in 0..4 {
+            throttle.failed("a@example.org");
+        }
+        assert!(!throttle.locked("a@example.org"));
+        throttle.failed("a@example.org");
+        assert!(throttle.locked("a@example.org"));
+        assert!(!throttle.locked("b@example.org"));
     }
 }

@@ -1,27 +1,16 @@
 //! Server-rendered HTML: the template environment, the page response type, and the pages
 //! that belong to no feature (404, 403).
 
-use std::sync::OnceLock;
-
 use axum::http::{StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Response};
-use minijinja::{Environment, Value, context};
+use minijinja::{Value, context};
 
+use super::identity::CurrentUser;
 use super::lang::PageLang;
 use super::security::page_headers;
 use crate::domain::Language;
 use crate::error::AppError;
-
-/// Templates embedded at build time (see `build.rs`).
-pub fn templates() -> &'static Environment<'static> {
-    static ENV: OnceLock<Environment<'static>> = OnceLock::new();
-    ENV.get_or_init(|| {
-        let mut env = Environment::new();
-        minijinja_embed::load_templates!(&mut env);
-        crate::i18n::register(&mut env);
-        env
-    })
-}
+use crate::templates::templates;
 
 /// Renders `name` with `ctx`, or the internal-error answer if the template fails.
 pub fn render(status: StatusCode, name: &str, ctx: Value) -> Response {
@@ -116,4 +105,12 @@ pub async fn html_errors(lang: PageLang, request: axum::extract::Request, next: 
 /// A page for a refused action (wrong role, foreign form).
 pub fn forbidden(lang: PageLang) -> Response {
     Page::new("errors/403.html", lang, context! {}).status(StatusCode::FORBIDDEN).into_response()
+}
+
+/// What every back-office page shows in its header.
+pub fn back_office_chrome(user: &CurrentUser, section: &str) -> Value {
+    context! {
+        user => context! { email => &user.email, role => user.role.as_str(), is_admin => user.role == entity::Role::Admin },
+        section => section,
+    }
 }

@@ -27,7 +27,7 @@ async fn registered(app: &TestApp, event_id: &str, email: &str, mode: &str) -> V
 /// The join token, read from the database (in-person registrations are never shown one).
 async fn join_token(app: &TestApp, registration_id: &str) -> String {
     let id = uuid::Uuid::parse_str(registration_id).expect("uuid");
-    registration::Entity::find_by_id(id).one(&app.db.read).await.expect("query").expect("row").join_token
+    registration::Entity::find_by_id(id).one(app.db.read()).await.expect("query").expect("row").join_token
 }
 
 /// Opens a join link without following the redirect.
@@ -40,7 +40,7 @@ async fn joins(app: &TestApp, registration_id: &str) -> Option<online_join::Mode
     let id = uuid::Uuid::parse_str(registration_id).expect("uuid");
     online_join::Entity::find()
         .filter(online_join::Column::RegistrationId.eq(id))
-        .one(&app.db.read)
+        .one(app.db.read())
         .await
         .expect("query")
 }

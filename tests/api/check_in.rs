@@ -6,7 +6,7 @@ use reqwest::{Method, Response};
 use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, expect_error, json, registration, str_of};
+use crate::helpers::{TestApp, expect_error, json, registration, str_of, write};
 
 async fn scan_with(app: &TestApp, token: &str, event_id: &str, code: &str) -> Response {
     app.client
@@ -64,7 +64,7 @@ pub async fn count(app: &TestApp, sql: &str, id: &str) -> i64 {
     let id = uuid::Uuid::parse_str(id).expect("uuid");
     let row = app
         .db
-        .read
+        .read()
         .query_one_raw(convene::db::stmt(app.db.backend(), sql, vec![id.into()]))
         .await
         .expect("query")
@@ -532,23 +532,29 @@ async fn a_clash_on_the_unique_active_check_in_answers_already_checked_in_and_th
     let event_id = str_of(&app.create_event(json!({})).await, "id");
     let reg = registered(&app, &event_id, "amina@example.org", "in_person").await;
     let id = uuid::Uuid::parse_str(&str_of(&reg, "id")).expect("uuid");
-    let row = entity::registration::Entity::find_by_id(id).one(&app.db.read).await.expect("query").expect("row");
+    let row = entity::registration::Entity::find_by_id(id).one(app.db.read()).await.expect("query").expect("row");
     let desk = Desk { label: "test desk".into(), user_id: None };
     let first_time = convene::domain::now();
 
     // Two writers that skipped the "already checked in?" read: the second hits the unique index.
-    let txn = app.db.begin_write().await.expect("begin");
-    let first = record(&txn, row.clone(), &desk, first_time, false).await.expect("first");
-    let second =
-        record(&txn, row.clone(), &desk, first_time + chrono::Duration::seconds(5), false).await.expect("second");
+    let (first, second, rows) = write(&app.db, move |txn| {
+        Box::pin(async move {
+            let first = record(txn, row.clone(), &desk, first_time, false).await.expect("first");
+            let second = record(txn, row.clone(), &desk, first_time + chrono::Duration::seconds(5), false)
+                .await
+                .expect("second");
+            // On PostgreSQL a failed statement outside a savepoint would have aborted the transaction.
+            let rows = entity::checkin::Entity::find().all(txn).await.map(|rows| rows.len());
+            Ok((first, second, rows))
+        })
+    })
+    .await;
     assert!(matches!(first, CheckInOutcome::CheckedIn { .. }), "{first:?}");
     match second {
         CheckInOutcome::AlreadyCheckedIn { at, .. } => assert_eq!(at, first_time),
         other => panic!("expected already checked in, got {other:?}"),
     }
-    // On PostgreSQL a failed statement outside a savepoint would have aborted the transaction.
-    assert!(entity::checkin::Entity::find().all(&txn).await.is_ok_and(|rows| rows.len() == 1));
-    txn.commit().await.expect("commit");
+    assert!(rows.is_ok_and(|n| n == 1));
     assert_eq!(app.stats(&event_id).await["in_person"]["checked_in"], 1);
     app.stop().await;
 }

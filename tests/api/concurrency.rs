@@ -119,7 +119,19 @@ async fn writes_are_durable_by_default() {
             ("SELECT CAST(@@innodb_flush_log_at_trx_commit AS CHAR) AS v", "v")
         }
     };
-    let row = app.db.write.query_one_raw(Statement::from_string(backend, sql)).await.expect("query").expect("row");
+    // Asked on the write connection: that is where durability matters.
+    let row = app
+        .db
+        .write_alone(move |txn| {
+            Box::pin(async move {
+                Ok::<_, sea_orm::DbErr>(convene::db::Discard(
+                    txn.query_one_raw(Statement::from_string(backend, sql)).await?,
+                ))
+            })
+        })
+        .await
+        .expect("query")
+        .expect("row");
     let value: String = match backend {
         DbBackend::Sqlite => row.try_get::<i64>("", column).expect("value").to_string(),
         _ => row.try_get::<String>("", column).expect("value"),

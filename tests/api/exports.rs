@@ -6,12 +6,12 @@ use std::io::Read;
 use chrono::{DateTime, Utc};
 use entity::{AttendanceMode, RegistrationStatus, checkin, online_join, registration};
 use reqwest::Method;
-use sea_orm::{EntityTrait, IntoActiveModel, TransactionTrait};
+use sea_orm::{EntityTrait, IntoActiveModel};
 use serde_json::{Value, json};
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use uuid::Uuid;
 
-use crate::helpers::{TestApp, expect_error, json, str_of};
+use crate::helpers::{TestApp, expect_error, json, str_of, write};
 
 pub const HEADER: [&str; 11] = [
     "registration_id",
@@ -116,7 +116,8 @@ async fn insert_checkin(app: &TestApp, event_id: Uuid, registration_id: Uuid, at
         undone_at: undone.then_some(at),
         undone_by: undone.then(|| "test".to_owned()),
     };
-    checkin::Entity::insert(row.into_active_model()).exec_without_returning(&app.db.write).await.expect("checkin");
+    write(&app.db, move |txn| Box::pin(checkin::Entity::insert(row.into_active_model()).exec_without_returning(txn)))
+        .await;
 }
 
 async fn insert_join(app: &TestApp, event_id: Uuid, registration_id: Uuid, at: DateTime<Utc>) {
@@ -129,7 +130,10 @@ async fn insert_join(app: &TestApp, event_id: Uuid, registration_id: Uuid, at: D
         join_count: 2,
         source: "link".into(),
     };
-    online_join::Entity::insert(row.into_active_model()).exec_without_returning(&app.db.write).await.expect("join");
+    write(&app.db, move |txn| {
+        Box::pin(online_join::Entity::insert(row.into_active_model()).exec_without_returning(txn))
+    })
+    .await;
 }
 
 fn at(rfc3339: &str) -> DateTime<Utc> {
@@ -314,43 +318,47 @@ async fn the_checkin_list_is_sorted_by_last_name_escaped_and_printable() {
 
 /// Inserts `n` confirmed registrations in one transaction, fast.
 async fn seed(app: &TestApp, event_id: Uuid, n: usize) {
-    let txn = app.db.write.begin().await.expect("begin");
-    let now = Utc::now();
-    let organization = "Agentschap Integratie en Inburgering — Afdeling Antwerpen ".repeat(4);
-    for chunk in (0..n).collect::<Vec<_>>().chunks(500) {
-        let rows = chunk.iter().map(|i| {
-            let email = format!("seed{i}@example.org");
-            registration::Model {
-                id: Uuid::now_v7(),
-                event_id,
-                first_name: format!("Seed{i}"),
-                last_name: "Partner".into(),
-                email: email.clone(),
-                active_email: Some(email),
-                organization: organization.clone(),
-                mode: AttendanceMode::Online,
-                status: RegistrationStatus::Confirmed,
-                queue_seq: *i as i64,
-                language: "en".into(),
-                ticket_code: Uuid::new_v4().simple().to_string().to_uppercase(),
-                manage_token: format!("m{}", Uuid::new_v4().simple()),
-                join_token: format!("j{}", Uuid::new_v4().simple()),
-                consent_at: now,
-                consent_source: "seed".into(),
-                answers: json!({}),
-                created_at: now,
-                updated_at: now,
-                confirmed_at: Some(now),
-                cancelled_at: None,
-                link_resent_at: None,
-                reminder_sent_at: None,
-                calendar_sequence: 0,
+    write(&app.db, move |txn| {
+        Box::pin(async move {
+            let now = Utc::now();
+            let organization = "Agentschap Integratie en Inburgering — Afdeling Antwerpen ".repeat(4);
+            for chunk in (0..n).collect::<Vec<_>>().chunks(500) {
+                let rows = chunk.iter().map(|i| {
+                    let email = format!("seed{i}@example.org");
+                    registration::Model {
+                        id: Uuid::now_v7(),
+                        event_id,
+                        first_name: format!("Seed{i}"),
+                        last_name: "Partner".into(),
+                        email: email.clone(),
+                        active_email: Some(email),
+                        organization: organization.clone(),
+                        mode: AttendanceMode::Online,
+                        status: RegistrationStatus::Confirmed,
+                        queue_seq: *i as i64,
+                        language: "en".into(),
+                        ticket_code: Uuid::new_v4().simple().to_string().to_uppercase(),
+                        manage_token: format!("m{}", Uuid::new_v4().simple()),
+                        join_token: format!("j{}", Uuid::new_v4().simple()),
+                        consent_at: now,
+                        consent_source: "seed".into(),
+                        answers: json!({}),
+                        created_at: now,
+                        updated_at: now,
+                        confirmed_at: Some(now),
+                        cancelled_at: None,
+                        link_resent_at: None,
+                        reminder_sent_at: None,
+                        calendar_sequence: 0,
+                    }
+                    .into_active_model()
+                });
+                registration::Entity::insert_many(rows).exec_without_returning(txn).await?;
             }
-            .into_active_model()
-        });
-        registration::Entity::insert_many(rows).exec_without_returning(&txn).await.expect("seed");
-    }
-    txn.commit().await.expect("commit");
+            Ok(())
+        })
+    })
+    .await;
 }
 
 /// Reads one HTTP/1.1 chunk (`None` at the last, empty chunk).

@@ -242,7 +242,7 @@ impl TestApp {
         let id = uuid::Uuid::parse_str(registration_id).expect("uuid");
         let row = self
             .db
-            .read
+            .read()
             .query_one_raw(convene::db::stmt(backend, sql, vec![id.into(), kind.into()]))
             .await
             .expect("query")
@@ -260,8 +260,27 @@ pub fn registration(email: &str, mode: &str) -> Value {
 
 pub async fn make_token(db: &convene::db::Db, email: &str, role: Role) -> String {
     let email = EmailAddress::parse(email).expect("email");
-    create_user(&db.write, &email, role, "a long test password", Utc::now()).await.expect("user");
-    create_token(&db.write, &email, "tests", Utc::now()).await.expect("token")
+    let user = email.clone();
+    write(db, move |txn| {
+        Box::pin(async move { Ok(create_user(txn, &user, role, "a long test password", Utc::now()).await) })
+    })
+    .await
+    .expect("user");
+    write(db, move |txn| Box::pin(async move { Ok(create_token(txn, &email, "tests", Utc::now()).await) }))
+        .await
+        .expect("token")
+}
+
+/// Runs `work` through the write door in a transaction of its own and commits it: for tests
+/// that set rows up directly.
+pub async fn write<T, F>(db: &convene::db::Db, work: F) -> T
+where
+    T: Send + 'static,
+    F: for<'c> FnOnce(&'c sea_orm::DatabaseTransaction) -> futures::future::BoxFuture<'c, Result<T, sea_orm::DbErr>>
+        + Send
+        + 'static,
+{
+    db.write_alone(move |txn| convene::db::keep(work(txn))).await.expect("write")
 }
 
 pub async fn json(response: Response) -> Value {

@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 use uuid::Uuid;
 
 use crate::exports::{HEADER, parse};
-use crate::helpers::{TestApp, TestDatabase, expect_error, json, str_of};
+use crate::helpers::{TestApp, TestDatabase, expect_error, json, str_of, write};
 use crate::smtp::SmtpSink;
 
 const PARTNERS: &[u8] = include_bytes!("../fixtures/partners.csv");
@@ -45,7 +45,7 @@ fn row(report: &Value, line: u64) -> &Value {
 async fn count(app: &TestApp, sql: &str, event_id: &str) -> i64 {
     let id = Uuid::parse_str(event_id).expect("uuid");
     let statement = convene::db::stmt(app.db.backend(), sql, vec![id.into()]);
-    let row = app.db.read.query_one_raw(statement).await.expect("query").expect("row");
+    let row = app.db.read().query_one_raw(statement).await.expect("query").expect("row");
     row.try_get::<i64>("", "n").expect("count")
 }
 
@@ -61,7 +61,7 @@ async fn by_email(app: &TestApp, event_id: &str, email: &str) -> registration::M
     registration::Entity::find()
         .filter(registration::Column::EventId.eq(Uuid::parse_str(event_id).expect("uuid")))
         .filter(registration::Column::Email.eq(email))
-        .one(&app.db.read)
+        .one(app.db.read())
         .await
         .expect("query")
         .expect("registered")
@@ -270,13 +270,13 @@ async fn invitation_mode_mails_a_personal_link_that_prefills_the_form() {
     assert_eq!(registrations(&app, &event_id).await, 1, "invitations register nobody");
     let amina = invitation::Entity::find()
         .filter(invitation::Column::Email.eq("amina@example.org"))
-        .one(&app.db.read)
+        .one(app.db.read())
         .await
         .expect("query")
         .expect("stored");
     assert!(amina.token.len() >= 22, "at least 128 random bits");
 
-    let prefill = invitations::find_by_token(&app.db.read, &amina.token).await.expect("query").expect("found");
+    let prefill = invitations::find_by_token(app.db.read(), &amina.token).await.expect("query").expect("found");
     assert_eq!((prefill.first_name.as_str(), prefill.last_name.as_str()), ("Amina", "El Idrissi"));
     assert_eq!((prefill.organization.as_str(), prefill.mode), ("Caritas <International>", None));
     assert_eq!(prefill.event_id.to_string(), event_id);
@@ -295,9 +295,10 @@ async fn invitation_mode_mails_a_personal_link_that_prefills_the_form() {
 
     let again = import(&app, &event_id, "registrations", "?invite=true", csv.as_bytes()).await;
     assert_eq!(row(&again, 2)["outcome"], "already_invited");
-    assert!(invitations::mark_used(&app.db.write, amina.id, Utc::now()).await.expect("update"));
-    assert!(invitations::find_by_token(&app.db.read, &amina.token).await.expect("query").is_none(), "used once");
-    assert!(invitations::find_by_token(&app.db.read, "not-a-token").await.expect("query").is_none());
+    let id = amina.id;
+    assert!(write(&app.db, move |txn| Box::pin(invitations::mark_used(txn, id, Utc::now()))).await);
+    assert!(invitations::find_by_token(app.db.read(), &amina.token).await.expect("query").is_none(), "used once");
+    assert!(invitations::find_by_token(app.db.read(), "not-a-token").await.expect("query").is_none());
     app.stop().await;
 }
 
@@ -309,7 +310,7 @@ async fn join_of(app: &TestApp, event_id: &str, email: &str) -> Option<online_jo
     let reg = by_email(app, event_id, email).await;
     online_join::Entity::find()
         .filter(online_join::Column::RegistrationId.eq(reg.id))
-        .one(&app.db.read)
+        .one(app.db.read())
         .await
         .expect("query")
 }
@@ -332,10 +333,10 @@ async fn the_attendance_report_marks_joins_merges_reconnections_and_reports_the_
         join_count: 1,
         source: "link".into(),
     };
-    online_join::Entity::insert(link_join.into_active_model())
-        .exec_without_returning(&app.db.write)
-        .await
-        .expect("join");
+    write(&app.db, move |txn| {
+        Box::pin(online_join::Entity::insert(link_join.into_active_model()).exec_without_returning(txn))
+    })
+    .await;
     let mut report_file = PARTICIPANTS.to_vec();
     report_file.extend_from_slice(
         b"Unknown Person,unknown.person@example.org,12/13/2021 10:00:00 AM,12/13/2021 10:30:00 AM,30,No\r\n",
@@ -416,16 +417,24 @@ async fn the_command_line_imports_and_exports_through_the_real_binary() {
     let db = convene::db::Db::connect(&url).await.expect("connect");
     db.migrate().await.expect("migrate");
     let email = EmailAddress::parse("org@example.org").expect("email");
-    convene::auth::service::create_user(&db.write, &email, Role::Organizer, "a long password", Utc::now())
-        .await
-        .expect("organizer");
+    write(&db, move |txn| {
+        Box::pin(async move {
+            Ok(convene::auth::service::create_user(txn, &email, Role::Organizer, "a long password", Utc::now()).await)
+        })
+    })
+    .await
+    .expect("organizer");
     let input: convene::events::input::EventInput = serde_json::from_value(json!({
         "title": "Partner Meeting", "slug": "partner-meeting", "starts_at": "2031-12-13T09:30:00+01:00",
         "ends_at": "2031-12-13T13:00:00+01:00", "timezone": "Europe/Brussels", "in_person_capacity": 60,
         "status": "published"}))
     .expect("event input");
     let spec = input.parse().expect("valid event");
-    let event = convene::events::service::create(&db.write, spec, None, Utc::now()).await.expect("event");
+    let event = write(&db, move |txn| {
+        Box::pin(async move { Ok(convene::events::service::create(txn, spec, None, Utc::now()).await) })
+    })
+    .await
+    .expect("event");
     let partners = fixture("partners.csv");
 
     let (ok, stdout, stderr) = convene(
@@ -438,7 +447,7 @@ async fn the_command_line_imports_and_exports_through_the_real_binary() {
     let count = || async {
         registration::Entity::find()
             .filter(registration::Column::EventId.eq(event.id))
-            .all(&db.read)
+            .all(db.read())
             .await
             .expect("query")
     };

@@ -291,9 +291,9 @@ async fn reminders_go_to_the_confirmed_once() {
     app.register_body(&event_id, waiting).await;
 
     // Within 24 hours of the start the worker queues the reminder, once.
-    convene::events::schedule::queue_due_reminders(&app.db, Utc::now()).await.expect("jobs");
+    convene::jobs::schedule::queue_due_reminders(&app.db, Utc::now()).await.expect("jobs");
     wait_for_mail(&sink, "seated@example.org", "Reminder:").await;
-    convene::events::schedule::queue_due_reminders(&app.db, Utc::now()).await.expect("jobs");
+    convene::jobs::schedule::queue_due_reminders(&app.db, Utc::now()).await.expect("jobs");
     tokio::time::sleep(Duration::from_millis(500)).await;
     let reminders =
         mails_to(&sink, "seated@example.org").into_iter().filter(|m| m.subject.starts_with("Reminder")).count();
@@ -324,10 +324,10 @@ async fn at_the_start_those_still_waiting_hear_that_no_seat_freed_up() {
     assert_eq!(waiting["status"], "waitlisted");
 
     tokio::time::sleep_until(tokio::time::Instant::now() + (starts - Utc::now()).to_std().unwrap_or_default()).await;
-    convene::events::schedule::close_started_waitlists(&app.db, Utc::now()).await.expect("jobs");
+    convene::jobs::schedule::close_started_waitlists(&app.db, Utc::now()).await.expect("jobs");
     let notice = wait_for_mail(&sink, "waiting@example.org", "No seat freed up").await;
     assert!(notice.text.contains(&str_of(&waiting, "join_url")), "the event is also online");
-    convene::events::schedule::close_started_waitlists(&app.db, Utc::now()).await.expect("jobs");
+    convene::jobs::schedule::close_started_waitlists(&app.db, Utc::now()).await.expect("jobs");
     tokio::time::sleep(Duration::from_millis(500)).await;
     let notices =
         mails_to(&sink, "waiting@example.org").into_iter().filter(|m| m.subject.starts_with("No seat")).count();

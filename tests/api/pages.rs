@@ -198,7 +198,7 @@ async fn an_invitation_link_pre_fills_the_form() {
     let token: String = {
         let backend = app.db.backend();
         let row = sea_orm::ConnectionTrait::query_one_raw(
-            &app.db.read,
+            app.db.read(),
             convene::db::stmt(backend, "SELECT token FROM invitation WHERE email = ?", vec!["noor@example.org".into()]),
         )
         .await

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use chrono::Utc;
 use convene::auth::service::{create_token, create_user};
+use convene::db::keep;
 use convene::domain::EmailAddress;
 use convene::{App, Config};
 use entity::Role;
@@ -58,7 +59,10 @@ impl TestApp {
             .expect("server runs");
         });
         create_account(&db, ORGANIZER_EMAIL, Role::Organizer).await;
-        let organizer_token = create_token(&db.write, &email(ORGANIZER_EMAIL), "browser tests", Utc::now())
+        let organizer_token = db
+            .write_alone(|txn| {
+                keep(async move { create_token(txn, &email(ORGANIZER_EMAIL), "browser tests", Utc::now()).await })
+            })
             .await
             .expect("organizer token");
         TestApp {
@@ -161,5 +165,8 @@ fn email(address: &str) -> EmailAddress {
 }
 
 async fn create_account(db: &convene::db::Db, address: &str, role: Role) {
-    create_user(&db.write, &email(address), role, PASSWORD, Utc::now()).await.expect("create user");
+    let address = email(address);
+    db.write_alone(move |txn| keep(async move { create_user(txn, &address, role, PASSWORD, Utc::now()).await }))
+        .await
+        .expect("create user");
 }

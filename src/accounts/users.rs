@@ -7,26 +7,27 @@ use axum::response::{IntoResponse, Redirect, Response};
 use entity::Role;
 use minijinja::context;
 
-use super::auth::AdminUser;
-use super::chrome;
 use crate::auth::service::{self as accounts, AccountError};
+use crate::db::keep;
 use crate::domain::{EmailAddress, now};
 use crate::error::AppError;
 use crate::events::view::utc;
 use crate::web::AppState;
 use crate::web::extract::PathId;
 use crate::web::form::FormFields;
+use crate::web::identity::{AdminPage, OrganizerPage};
 use crate::web::lang::PageLang;
 use crate::web::pages::Page;
+use crate::web::pages::back_office_chrome as chrome;
 
 async fn users_page(
     state: &AppState,
-    user: &crate::auth::CurrentUser,
+    user: &crate::web::identity::CurrentUser,
     lang: PageLang,
     created: Option<(String, String)>,
     error: Option<String>,
 ) -> Result<Response, AppError> {
-    let users: Vec<_> = accounts::list_users(&state.db.read)
+    let users: Vec<_> = accounts::list_users(state.db.read())
         .await?
         .into_iter()
         .map(|u| {
@@ -46,23 +47,20 @@ async fn users_page(
     Ok(Page::new("admin/users.html", lang, ctx).status(status).secret().into_response())
 }
 
-pub async fn users(State(state): State<AppState>, user: AdminUser, lang: PageLang) -> Result<Response, AppError> {
-    match user.require(Role::Admin, &lang) {
-        Ok(me) => users_page(&state, me, lang, None, None).await,
-        Err(page) => Ok(page),
-    }
+pub async fn users(
+    State(state): State<AppState>,
+    AdminPage(me): AdminPage,
+    lang: PageLang,
+) -> Result<Response, AppError> {
+    users_page(&state, &me, lang, None, None).await
 }
 
 pub async fn create_user(
     State(state): State<AppState>,
-    user: AdminUser,
+    AdminPage(me): AdminPage,
     lang: PageLang,
     form: FormFields,
 ) -> Result<Response, AppError> {
-    let me = match user.require(Role::Admin, &lang) {
-        Ok(u) => u.clone(),
-        Err(page) => return Ok(page),
-    };
     let email = match EmailAddress::parse(form.get("email").unwrap_or("")) {
         Ok(e) => e,
         Err(e) => return users_page(&state, &me, lang, None, Some(format!("email: {e}"))).await,
@@ -71,7 +69,12 @@ pub async fn create_user(
         return users_page(&state, &me, lang, None, Some("role: choose admin, organizer or checkin".into())).await;
     };
     let password: String = crate::secrets::url_token().chars().take(20).collect();
-    match accounts::create_user(&state.db.write, &email, role, &password, now()).await {
+    let new_password = password.clone();
+    let created = state
+        .db
+        .write(move |txn| keep(async move { accounts::create_user(txn, &email, role, &new_password, now()).await }))
+        .await;
+    match created {
         Ok(u) => users_page(&state, &me, lang, Some((u.email, password)), None).await,
         Err(AccountError::EmailTaken) => {
             users_page(&state, &me, lang, None, Some("an account with this email already exists".into())).await
@@ -82,29 +85,26 @@ pub async fn create_user(
 
 pub async fn toggle_user(
     State(state): State<AppState>,
-    user: AdminUser,
+    AdminPage(me): AdminPage,
     lang: PageLang,
     PathId(id): PathId,
     form: FormFields,
 ) -> Result<Response, AppError> {
-    let me = match user.require(Role::Admin, &lang) {
-        Ok(u) => u.clone(),
-        Err(page) => return Ok(page),
-    };
     if id == me.id {
         return users_page(&state, &me, lang, None, Some("you cannot disable your own account".into())).await;
     }
-    accounts::set_disabled(&state.db.write, id, form.get("disable") == Some("yes"), now()).await?;
+    let disable = form.get("disable") == Some("yes");
+    state.db.write(move |txn| keep(accounts::set_disabled(txn, id, disable, now()))).await?;
     Ok(Redirect::to("/admin/users").into_response())
 }
 
 async fn tokens_page(
     state: &AppState,
-    me: &crate::auth::CurrentUser,
+    me: &crate::web::identity::CurrentUser,
     lang: PageLang,
     created: Option<String>,
 ) -> Result<Response, AppError> {
-    let tokens: Vec<_> = accounts::list_tokens(&state.db.read, me.id)
+    let tokens: Vec<_> = accounts::list_tokens(state.db.read(), me.id)
         .await?
         .into_iter()
         .map(|t| context! { id => t.id.to_string(), name => t.name, created_at => utc(t.created_at) })
@@ -113,26 +113,24 @@ async fn tokens_page(
     Ok(Page::new("admin/tokens.html", lang, ctx).secret().into_response())
 }
 
-pub async fn tokens(State(state): State<AppState>, user: AdminUser, lang: PageLang) -> Result<Response, AppError> {
-    match user.require(Role::Organizer, &lang) {
-        Ok(me) => tokens_page(&state, me, lang, None).await,
-        Err(page) => Ok(page),
-    }
+pub async fn tokens(
+    State(state): State<AppState>,
+    OrganizerPage(me): OrganizerPage,
+    lang: PageLang,
+) -> Result<Response, AppError> {
+    tokens_page(&state, &me, lang, None).await
 }
 
 pub async fn create_token(
     State(state): State<AppState>,
-    user: AdminUser,
+    OrganizerPage(me): OrganizerPage,
     lang: PageLang,
     form: FormFields,
 ) -> Result<Response, AppError> {
-    let me = match user.require(Role::Organizer, &lang) {
-        Ok(u) => u.clone(),
-        Err(page) => return Ok(page),
-    };
     let email = EmailAddress::parse(&me.email).map_err(|e| AppError::Internal(anyhow::anyhow!(e)))?;
     let name = form.get("name").unwrap_or("").trim().to_owned();
-    match accounts::create_token(&state.db.write, &email, &name, now()).await {
+    match state.db.write(move |txn| keep(async move { accounts::create_token(txn, &email, &name, now()).await })).await
+    {
         Ok(token) => tokens_page(&state, &me, lang, Some(token)).await,
         Err(AccountError::Invalid(message)) => Err(AppError::field("name", message)),
         Err(other) => Err(AppError::Internal(other.into())),
@@ -141,14 +139,10 @@ pub async fn create_token(
 
 pub async fn revoke_token(
     State(state): State<AppState>,
-    user: AdminUser,
-    lang: PageLang,
+    OrganizerPage(me): OrganizerPage,
     PathId(id): PathId,
 ) -> Result<Response, AppError> {
-    let me = match user.require(Role::Organizer, &lang) {
-        Ok(u) => u.clone(),
-        Err(page) => return Ok(page),
-    };
-    accounts::revoke_token(&state.db.write, me.id, id, now()).await?;
+    let user_id = me.id;
+    state.db.write(move |txn| keep(accounts::revoke_token(txn, user_id, id, now()))).await?;
     Ok(Redirect::to("/admin/tokens").into_response())
 }

@@ -1,4 +1,6 @@
-//! Connections, migrations under a lock, and the few SQL helpers that differ per backend.
+//! Connections, the one write door (`write`), migrations under a lock, and the few SQL
+//! helpers that differ per backend. The pools are private: reads go through [`Db::read`],
+//! writes through [`Db::write`] or [`Db::write_alone`].
 //!
 //! SQLite allows one writer at a time, and deferred transactions that upgrade to writing fail
 //! with `SQLITE_BUSY` whatever the busy timeout. So on SQLite writes go through a pool of one
@@ -6,8 +8,10 @@
 //! `IMMEDIATE`. PostgreSQL and MariaDB use one pool for both.
 
 mod group_commit;
+mod write;
 
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
@@ -19,16 +23,21 @@ use sea_orm::{
     TransactionOptions, TransactionTrait,
 };
 
+use tokio::sync::Notify;
+
 pub use group_commit::GroupCommit;
+pub use write::{Commit, Discard, Keep, WriteWork, keep, note_mail_queued};
 
 /// The application's database: a read pool, the connection writes go through, and the
 /// group-commit writer that batches the hot writes on it.
 #[derive(Clone, Debug)]
 pub struct Db {
-    pub read: DatabaseConnection,
-    pub write: DatabaseConnection,
+    read: DatabaseConnection,
+    write: DatabaseConnection,
     /// `None` when group commit is off: each write then commits on its own.
     writes: Option<GroupCommit>,
+    /// Notified after a committed write that queued mail (see [`note_mail_queued`]).
+    mail_queued: Arc<Notify>,
 }
 
 impl Db {
@@ -58,42 +67,32 @@ impl Db {
     }
 
     fn new(read: DatabaseConnection, write: DatabaseConnection) -> Db {
-        let writes = Some(GroupCommit::start(write.clone()));
-        Db { read, write, writes }
+        let mail_queued = Arc::new(Notify::new());
+        let writes = Some(GroupCommit::start(write.clone(), mail_queued.clone()));
+        Db { read, write, writes, mail_queued }
     }
 
-    /// Each [`Db::run_write`] in its own transaction and commit, as durable and slower under
+    /// The read pool: for queries outside a write (they see committed data only).
+    pub fn read(&self) -> &DatabaseConnection {
+        &self.read
+    }
+
+    /// Notified after each committed write that queued mail: the mail worker waits on it.
+    pub fn mail_queued(&self) -> Arc<Notify> {
+        self.mail_queued.clone()
+    }
+
+    /// Closes both pools (at shutdown, after the last write).
+    pub async fn close(&self) {
+        self.write.close_by_ref().await.ok();
+        self.read.close_by_ref().await.ok();
+    }
+
+    /// Each [`Db::write`] in its own transaction and commit, as durable and slower under
     /// load: for comparison (`CONVENE_GROUP_COMMIT=off`).
     pub fn without_group_commit(mut self) -> Db {
         self.writes = None;
         self
-    }
-
-    /// Runs `work` as part of a group-committed write transaction (see [`GroupCommit`]) and
-    /// returns its result once that transaction is committed. For the frequent, short writes
-    /// of requests; `work` must not wait on anything but this transaction.
-    pub async fn run_write<T, E, F>(&self, work: F) -> Result<T, E>
-    where
-        T: Send + 'static,
-        E: From<DbErr> + Send + 'static,
-        F: for<'c> FnOnce(&'c DatabaseTransaction) -> futures_util::future::BoxFuture<'c, Result<T, E>>
-            + Send
-            + 'static,
-    {
-        if let Some(writes) = &self.writes {
-            return writes.run(work).await;
-        }
-        let txn = self.begin_write().await?;
-        match work(&txn).await {
-            Ok(value) => {
-                txn.commit().await?;
-                Ok(value)
-            }
-            Err(err) => {
-                txn.rollback().await?;
-                Err(err)
-            }
-        }
     }
 
     pub fn backend(&self) -> DbBackend {
@@ -103,7 +102,7 @@ impl Db {
     /// Begins a write transaction; on SQLite it takes the write lock at once. On MariaDB it
     /// reads committed data: under REPEATABLE READ a snapshot taken before the event lock
     /// would hide what the previous lock holder committed (its promotions, say).
-    pub async fn begin_write(&self) -> Result<DatabaseTransaction, DbErr> {
+    async fn begin_write(&self) -> Result<DatabaseTransaction, DbErr> {
         begin_write_on(&self.write).await
     }
 

@@ -3,18 +3,14 @@
 //! HttpOnly, SameSite=Strict session limited to that event; revoking the link ends those
 //! sessions. The page itself talks to the check-in API.
 
-pub mod links;
-
-use axum::extract::{FromRequestParts, Path, State};
-use axum::http::request::Parts;
+use axum::extract::{Path, State};
 use axum::http::{HeaderValue, header};
-use axum::response::{IntoResponse, Redirect, Response};
-use entity::Role;
+use axum::response::{IntoResponse, Response};
 use minijinja::context;
 
 use crate::attendance::stats;
-use crate::auth::CurrentUser;
 use crate::auth::sessions::{self, SessionData};
+use crate::db::keep;
 use crate::domain::now;
 use crate::error::AppError;
 use crate::events::service as events;
@@ -23,38 +19,18 @@ use crate::i18n::format_span;
 use crate::mail::compose::event_title;
 use crate::web::AppState;
 use crate::web::extract::PathId;
+use crate::web::identity::DeskPage;
 use crate::web::lang::PageLang;
-use crate::web::pages::{Page, forbidden};
-
-/// Who may use a desk: check-in staff and up, or a desk session of that event.
-pub struct DeskUser(pub CurrentUser);
-
-impl FromRequestParts<AppState> for DeskUser {
-    type Rejection = Response;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        parts.headers.remove(header::AUTHORIZATION);
-        let path = parts.uri.path().to_owned();
-        let lang = PageLang::from_request_parts(parts, state).await.unwrap_or_else(|e| match e {});
-        match CurrentUser::from_request_parts(parts, state).await {
-            Ok(user) if user.role >= Role::Checkin => Ok(DeskUser(user)),
-            Ok(_) => Err(forbidden(lang)),
-            Err(_) => Err(Redirect::to(&format!("/admin/login?next={path}")).into_response()),
-        }
-    }
-}
+use crate::web::pages::Page;
 
 pub async fn desk_page(
     State(state): State<AppState>,
-    DeskUser(user): DeskUser,
+    DeskPage(user): DeskPage,
     lang: PageLang,
     PathId(id): PathId,
 ) -> Result<Response, AppError> {
-    if user.event_scope.is_some_and(|scope| scope != id) {
-        return Ok(forbidden(lang));
-    }
-    let e = events::get(&state.db.read, id).await?;
-    let counts = stats::for_event(&state.db.read, &e).await?;
+    let e = events::get(state.db.read(), id).await?;
+    let counts = stats::for_event(state.db.read(), &e).await?;
     let ctx = context! {
         event => context! {
             id => id.to_string(), title => event_title(&e, lang.lang),
@@ -74,17 +50,17 @@ pub async fn redeem(
     lang: PageLang,
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
-    let Some(link) = links::find_live(&state.db.read, &token).await? else {
+    let Some(link) = super::desk_links::find_live(state.db.read(), &token).await? else {
         return Ok(Page::new("errors/404.html", lang, context! {})
             .status(axum::http::StatusCode::NOT_FOUND)
             .secret()
             .into_response());
     };
-    let event = events::get(&state.db.read, link.event_id).await?;
+    let event = events::get(state.db.read(), link.event_id).await?;
     // The session lasts until half a day after the event, and at least half a day.
     let expires = (event.ends_at + chrono::Duration::hours(12)).max(now() + chrono::Duration::hours(12));
     let data = SessionData::Desk { desk_link_id: link.id, event_id: link.event_id };
-    let session = sessions::create(&state.db.write, &data, expires).await?;
+    let session = state.db.write(move |txn| keep(async move { sessions::create(txn, &data, expires).await })).await?;
     let secure = state.base_url.starts_with("https://");
     let target = format!("/checkin/{}", link.event_id);
     let mut response = Page::new("desk/redeem.html", lang, context! { target => &target }).secret().into_response();

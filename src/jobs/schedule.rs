@@ -1,4 +1,4 @@
-//! Time-driven event jobs, run by the worker every few seconds. Each is guarded by a
+//! Time-driven event jobs, run by the jobs loop every few seconds. Each is guarded by a
 //! conditional update, so with several instances each job runs once per event.
 
 use chrono::{DateTime, Duration, Utc};
@@ -7,7 +7,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
-use crate::db::Db;
+use crate::db::{Db, Discard, Keep};
 use crate::mail::Message;
 use crate::mail::outbox::{self, Recipient};
 
@@ -26,16 +26,22 @@ pub async fn queue_due_reminders(db: &Db, now: DateTime<Utc>) -> Result<usize, D
         .filter(event::Column::ReminderMinutesBefore.gt(0))
         .filter(event::Column::StartsAt.gt(now))
         .filter(event::Column::StartsAt.lte(now + Duration::days(31)))
-        .all(&db.read)
+        .all(db.read())
         .await?;
     let mut queued = 0;
     for e in candidates.into_iter().filter(|e| now >= e.starts_at - Duration::minutes(e.reminder_minutes_before.into()))
     {
-        let txn = db.begin_write().await?;
-        if claim(&txn, e.id, event::Column::RemindersQueuedAt, now).await? {
-            queued += notify(&txn, e.id, RegistrationStatus::Confirmed, &Message::Reminder, now).await?;
-            txn.commit().await?;
-        }
+        let id = e.id;
+        queued += db
+            .write_alone(move |txn| {
+                Box::pin(async move {
+                    if !claim(txn, id, event::Column::RemindersQueuedAt, now).await? {
+                        return Ok::<_, DbErr>(Discard(0));
+                    }
+                    Ok(Keep(notify(txn, id, RegistrationStatus::Confirmed, &Message::Reminder, now).await?))
+                })
+            })
+            .await?;
     }
     Ok(queued)
 }
@@ -52,15 +58,20 @@ pub async fn close_started_waitlists(db: &Db, now: DateTime<Utc>) -> Result<usiz
         // Long-past events are not mailed (e.g. when this feature first runs on old data).
         .filter(event::Column::StartsAt.gt(now - Duration::hours(24)))
         .into_tuple()
-        .all(&db.read)
+        .all(db.read())
         .await?;
     let mut queued = 0;
     for id in candidates {
-        let txn = db.begin_write().await?;
-        if claim(&txn, id, event::Column::WaitlistClosedAt, now).await? {
-            queued += notify(&txn, id, RegistrationStatus::Waitlisted, &Message::NoSeatFreed, now).await?;
-            txn.commit().await?;
-        }
+        queued += db
+            .write_alone(move |txn| {
+                Box::pin(async move {
+                    if !claim(txn, id, event::Column::WaitlistClosedAt, now).await? {
+                        return Ok::<_, DbErr>(Discard(0));
+                    }
+                    Ok(Keep(notify(txn, id, RegistrationStatus::Waitlisted, &Message::NoSeatFreed, now).await?))
+                })
+            })
+            .await?;
     }
     Ok(queued)
 }

@@ -4,14 +4,12 @@
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{DateTime, Duration, Timelike, Utc};
-use entity::{AttendanceMode, OutboxStatus, RegistrationStatus, Role, checkin, outbox_email, registration};
+use entity::{AttendanceMode, OutboxStatus, RegistrationStatus, checkin, outbox_email, registration};
 use minijinja::{Value, context};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 
-use super::auth::AdminUser;
-use super::chrome;
 use crate::attendance::stats;
-use crate::db::FetchUnique;
+use crate::db::keep;
 use crate::domain::now;
 use crate::error::AppError;
 use crate::events::service as events;
@@ -20,8 +18,10 @@ use crate::i18n::format_span;
 use crate::mail::outbox;
 use crate::web::AppState;
 use crate::web::extract::{PathId, PathIds};
+use crate::web::identity::OrganizerPage;
 use crate::web::lang::PageLang;
 use crate::web::pages::Page;
+use crate::web::pages::back_office_chrome as chrome;
 
 /// Arrival counts per quarter hour, as bars for an SVG chart.
 fn arrival_bars(times: &[DateTime<Utc>], tz: chrono_tz::Tz) -> Vec<Value> {
@@ -53,16 +53,12 @@ fn arrival_bars(times: &[DateTime<Utc>], tz: chrono_tz::Tz) -> Vec<Value> {
 
 pub async fn show(
     State(state): State<AppState>,
-    user: AdminUser,
+    OrganizerPage(me): OrganizerPage,
     lang: PageLang,
     PathId(id): PathId,
     headers: axum::http::HeaderMap,
 ) -> Result<Response, AppError> {
-    let me = match user.require(Role::Organizer, &lang) {
-        Ok(u) => u,
-        Err(page) => return Ok(page),
-    };
-    let db = &state.db.read;
+    let db = state.db.read();
     let e = events::get(db, id).await?;
     let counts = stats::for_event(db, &e).await?;
 
@@ -125,7 +121,7 @@ pub async fn show(
         .map(|m| context! { id => m.id.to_string(), kind => m.kind, error => m.last_error, attempts => m.attempts })
         .collect();
 
-    let desk_links: Vec<Value> = crate::desk::links::list(db, id)
+    let desk_links: Vec<Value> = crate::check_in::desk_links::list(db, id)
         .await?
         .into_iter()
         .map(|l| context! { id => l.id.to_string(), label => l.label, created_at => crate::events::view::utc(l.created_at), revoked => l.revoked_at.is_some() })
@@ -144,7 +140,7 @@ pub async fn show(
         mail_counts => mail_counts,
         failed => failed,
         public_url => format!("{}/e/{}", state.base_url, e.slug),
-        ..chrome(me, "events")
+        ..chrome(&me, "events")
     };
     Ok(Page::new("admin/dashboard.html", lang, ctx).into_response())
 }
@@ -152,40 +148,34 @@ pub async fn show(
 /// Resends one mail from the dashboard.
 pub async fn resend(
     State(state): State<AppState>,
-    user: AdminUser,
-    lang: PageLang,
+    _: OrganizerPage,
     PathIds(event_id, mail_id): PathIds,
 ) -> Result<Response, AppError> {
-    if let Err(page) = user.require(Role::Organizer, &lang) {
-        return Ok(page);
-    }
-    let txn = state.db.begin_write().await?;
-    let original = outbox_email::Entity::find_by_id(mail_id)
-        .filter(outbox_email::Column::EventId.eq(event_id))
-        .unique(&txn)
+    state
+        .db
+        .write(move |txn| keep(outbox::resend_in_event(txn, event_id, mail_id, now())))
         .await?
         .ok_or(AppError::NotFound)?;
-    outbox::resend(&txn, &original, now()).await?;
-    txn.commit().await?;
-    state.wake_mailer();
     Ok(Redirect::to(&format!("/admin/events/{event_id}")).into_response())
 }
 
 /// Creates a desk link and shows it once.
 pub async fn create_desk_link(
     State(state): State<AppState>,
-    user: AdminUser,
+    OrganizerPage(me): OrganizerPage,
     lang: PageLang,
     PathId(id): PathId,
     form: crate::web::form::FormFields,
 ) -> Result<Response, AppError> {
-    let me = match user.require(Role::Organizer, &lang) {
-        Ok(u) => u.clone(),
-        Err(page) => return Ok(page),
-    };
-    let e = events::get(&state.db.read, id).await?;
+    let e = events::get(state.db.read(), id).await?;
     let label = form.get("label").map(str::trim).filter(|l| !l.is_empty()).unwrap_or("Desk").to_owned();
-    let (_, token) = crate::desk::links::create(&state.db.write, id, &label, Some(me.id), now()).await?;
+    let (owned_label, by) = (label.clone(), me.id);
+    let (_, token) = state
+        .db
+        .write(move |txn| {
+            keep(async move { crate::check_in::desk_links::create(txn, id, &owned_label, Some(by), now()).await })
+        })
+        .await?;
     let ctx = context! {
         event => context! { id => id.to_string(), title => &e.title },
         label => label, url => format!("{}/desk/{token}", state.base_url),
@@ -196,14 +186,10 @@ pub async fn create_desk_link(
 
 pub async fn revoke_desk_link(
     State(state): State<AppState>,
-    user: AdminUser,
-    lang: PageLang,
+    _: OrganizerPage,
     PathIds(event_id, link_id): PathIds,
 ) -> Result<Response, AppError> {
-    if let Err(page) = user.require(Role::Organizer, &lang) {
-        return Ok(page);
-    }
-    crate::desk::links::revoke(&state.db.write, event_id, link_id, now()).await?;
+    state.db.write(move |txn| keep(crate::check_in::desk_links::revoke(txn, event_id, link_id, now()))).await?;
     Ok(Redirect::to(&format!("/admin/events/{event_id}#desk-links")).into_response())
 }
 
@@ -214,13 +200,9 @@ const PRESET_COOKIE: &str = "export_preset";
 
 /// Downloads the attendee list with a named preset, remembering it as the organizer's choice.
 pub async fn export(
-    user: AdminUser,
-    lang: PageLang,
+    _: OrganizerPage,
     axum::extract::Path((id, preset)): axum::extract::Path<(String, String)>,
 ) -> Result<Response, AppError> {
-    if let Err(page) = user.require(Role::Organizer, &lang) {
-        return Ok(page);
-    }
     let id = uuid::Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
     let Some((name, query)) = EXPORT_PRESETS.iter().find(|(name, _)| *name == preset) else {
         return Err(AppError::NotFound);

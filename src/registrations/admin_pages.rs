@@ -3,15 +3,14 @@
 
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use entity::{AttendanceMode, RegistrationStatus, Role, checkin, registration};
+use entity::{AttendanceMode, RegistrationStatus, checkin, registration};
 use minijinja::context;
 use sea_orm::sea_query::{Expr, Func};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::auth::AdminUser;
-use super::chrome;
+use crate::db::keep;
 use crate::domain::now;
 use crate::error::AppError;
 use crate::events::service as events;
@@ -20,8 +19,10 @@ use crate::registrations::input::RegistrationChanges;
 use crate::registrations::service::{self, RegistrationError};
 use crate::web::AppState;
 use crate::web::extract::PathId;
+use crate::web::identity::OrganizerPage;
 use crate::web::lang::PageLang;
 use crate::web::pages::Page;
+use crate::web::pages::back_office_chrome as chrome;
 
 const PAGE_SIZE: u64 = 50;
 
@@ -42,16 +43,12 @@ pub fn like_pattern(q: &str) -> String {
 
 pub async fn list(
     State(state): State<AppState>,
-    user: AdminUser,
+    OrganizerPage(me): OrganizerPage,
     lang: PageLang,
     PathId(id): PathId,
     Query(query): Query<ListQuery>,
 ) -> Result<Response, AppError> {
-    let me = match user.require(Role::Organizer, &lang) {
-        Ok(u) => u,
-        Err(page) => return Ok(page),
-    };
-    let db = &state.db.read;
+    let db = state.db.read();
     let e = events::get(db, id).await?;
     let mut select = registration::Entity::find().filter(registration::Column::EventId.eq(id));
     if let Some(q) = query.q.as_deref().filter(|q| !q.trim().is_empty()) {
@@ -112,7 +109,7 @@ pub async fn list(
         items => items, total => total, page => page, pages => pages,
         filters => context! { q => query.q.unwrap_or_default(), mode => query.mode.unwrap_or_default(), status => query.status.unwrap_or_default() },
         notice => query.notice,
-        ..chrome(me, "events")
+        ..chrome(&me, "events")
     };
     Ok(Page::new("admin/registrations.html", lang, ctx).into_response())
 }
@@ -120,37 +117,40 @@ pub async fn list(
 /// One organizer action on one registration; answers the list again with a notice.
 pub async fn act(
     State(state): State<AppState>,
-    user: AdminUser,
-    lang: PageLang,
+    _: OrganizerPage,
     Path((event_id, registration_id, action)): Path<(String, String, String)>,
 ) -> Result<Response, AppError> {
-    if let Err(page) = user.require(Role::Organizer, &lang) {
-        return Ok(page);
-    }
     let (Ok(event_id), Ok(registration_id)) = (Uuid::parse_str(&event_id), Uuid::parse_str(&registration_id)) else {
         return Err(AppError::NotFound);
     };
-    let txn = state.db.begin_write().await?;
-    let reg = service::find_in_event(&txn, event_id, registration_id).await?;
-    let t = now();
-    let result = match action.as_str() {
-        "cancel" => service::cancel(&txn, &reg.manage_token, t).await.map(|_| "cancelled"),
-        "switch" => {
-            let target =
-                if reg.mode == AttendanceMode::InPerson { AttendanceMode::Online } else { AttendanceMode::InPerson };
-            let changes = RegistrationChanges { mode: Some(target), ..Default::default() };
-            service::update(&txn, &reg.manage_token, changes, t).await.map(|_| "switched")
-        }
-        "promote" => service::promote_one(&txn, event_id, registration_id, t).await.map(|_| "promoted"),
-        "resend" => service::resend_confirmation(&txn, event_id, registration_id, t).await.map(|_| "resent"),
-        _ => return Err(AppError::NotFound),
-    };
+    if !matches!(action.as_str(), "cancel" | "switch" | "promote" | "resend") {
+        return Err(AppError::NotFound);
+    }
+    let result = state
+        .db
+        .write(move |txn| {
+            keep(async move {
+                let reg = service::find_in_event(txn, event_id, registration_id).await?;
+                let t = now();
+                match action.as_str() {
+                    "cancel" => service::cancel(txn, &reg.manage_token, t).await.map(|_| "cancelled"),
+                    "switch" => {
+                        let target = if reg.mode == AttendanceMode::InPerson {
+                            AttendanceMode::Online
+                        } else {
+                            AttendanceMode::InPerson
+                        };
+                        let changes = RegistrationChanges { mode: Some(target), ..Default::default() };
+                        service::update(txn, &reg.manage_token, changes, t).await.map(|_| "switched")
+                    }
+                    "promote" => service::promote_one(txn, event_id, registration_id, t).await.map(|_| "promoted"),
+                    _ => service::resend_confirmation(txn, event_id, registration_id, t).await.map(|_| "resent"),
+                }
+            })
+        })
+        .await;
     let notice = match result {
-        Ok(done) => {
-            txn.commit().await?;
-            state.wake_mailer();
-            done
-        }
+        Ok(done) => done,
         Err(RegistrationError::CapacityFull) => "full",
         Err(RegistrationError::Cancelled) => "is-cancelled",
         Err(RegistrationError::Closed(_)) => "not-possible",

@@ -4,25 +4,25 @@
 use axum::extract::{Multipart, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use entity::Role;
 use minijinja::{Value, context};
 
-use super::auth::AdminUser;
-use super::chrome;
+use crate::db::{Discard, Keep};
 use crate::domain::now;
 use crate::error::AppError;
 use crate::events::service as events;
 use crate::imports::registrations::{self as import, ImportError, ImportOptions, Importer};
 use crate::web::AppState;
 use crate::web::extract::PathId;
+use crate::web::identity::OrganizerPage;
 use crate::web::lang::PageLang;
 use crate::web::pages::Page;
+use crate::web::pages::back_office_chrome as chrome;
 
 /// Largest partner list accepted from the form.
 pub const UPLOAD_LIMIT: usize = 10 * 1024 * 1024;
 
 fn page(
-    user: &crate::auth::CurrentUser,
+    user: &crate::web::identity::CurrentUser,
     lang: PageLang,
     event: Value,
     report: Option<Value>,
@@ -35,30 +35,22 @@ fn page(
 
 pub async fn form(
     State(state): State<AppState>,
-    user: AdminUser,
+    OrganizerPage(me): OrganizerPage,
     lang: PageLang,
     PathId(id): PathId,
 ) -> Result<Response, AppError> {
-    let me = match user.require(Role::Organizer, &lang) {
-        Ok(u) => u,
-        Err(p) => return Ok(p),
-    };
-    let e = events::get(&state.db.read, id).await?;
-    Ok(page(me, lang, context! { id => id.to_string(), title => e.title }, None, None))
+    let e = events::get(state.db.read(), id).await?;
+    Ok(page(&me, lang, context! { id => id.to_string(), title => e.title }, None, None))
 }
 
 pub async fn upload(
     State(state): State<AppState>,
-    user: AdminUser,
+    OrganizerPage(me): OrganizerPage,
     lang: PageLang,
     PathId(id): PathId,
     mut multipart: Multipart,
 ) -> Result<Response, AppError> {
-    let me = match user.require(Role::Organizer, &lang) {
-        Ok(u) => u.clone(),
-        Err(p) => return Ok(p),
-    };
-    let e = events::get(&state.db.read, id).await?;
+    let e = events::get(state.db.read(), id).await?;
     let event = context! { id => id.to_string(), title => &e.title };
     let mut file = Vec::new();
     let mut options = ImportOptions::default();
@@ -81,8 +73,17 @@ pub async fn upload(
         return Ok(page(&me, lang, event, None, Some("choose a CSV file to import".into())));
     }
     let by = Importer { user_id: Some(me.id), email: me.email.clone() };
-    let txn = state.db.begin_write().await?;
-    let report = match import::import(&txn, id, &file, &by, options, now(), || {}).await {
+    let imported = state
+        .db
+        .write_alone(move |txn| {
+            Box::pin(async move {
+                let report = import::import(txn, id, &file, &by, options, now(), || {}).await?;
+                // A dry run is the same work, discarded.
+                Ok::<_, ImportError>(if options.dry_run { Discard(report) } else { Keep(report) })
+            })
+        })
+        .await;
+    let report = match imported {
         Ok(report) => report,
         Err(ImportError::Unreadable(message) | ImportError::Closed(message)) => {
             return Ok(page(&me, lang, event, None, Some(message)));
@@ -90,12 +91,6 @@ pub async fn upload(
         Err(ImportError::NotFound) => return Err(AppError::NotFound),
         Err(ImportError::Db(e)) => return Err(e.into()),
     };
-    if options.dry_run {
-        txn.rollback().await?;
-    } else {
-        txn.commit().await?;
-        state.wake_mailer();
-    }
     let report = Value::from(minijinja::value::Serde(&report));
     Ok(page(&me, lang, event, Some(report), None))
 }

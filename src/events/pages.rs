@@ -8,13 +8,12 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
-use entity::{Role, event};
+use entity::event;
 use minijinja::{Value, context};
 use serde_json::{Value as Json, json};
 
-use super::auth::AdminUser;
-use super::chrome;
 use crate::attendance::stats;
+use crate::db::keep;
 use crate::domain::now;
 use crate::error::{AppError, FieldErrors};
 use crate::events::input::{EventInput, Question, QuestionKind};
@@ -24,31 +23,33 @@ use crate::i18n::format_span;
 use crate::web::AppState;
 use crate::web::extract::PathId;
 use crate::web::form::FormFields;
+use crate::web::identity::{OrganizerPage, StaffPage};
 use crate::web::lang::PageLang;
 use crate::web::pages::Page;
+use crate::web::pages::back_office_chrome as chrome;
 
 /// Blank question rows offered below the existing ones.
 const BLANK_QUESTIONS: usize = 3;
 
-pub async fn home(_: AdminUser) -> Redirect {
+pub async fn home(_: StaffPage) -> Redirect {
     Redirect::to("/admin/events")
 }
 
 /// The events; check-in staff see them too, with the way to their desk.
-pub async fn list(State(state): State<AppState>, user: AdminUser, lang: PageLang) -> Result<Response, AppError> {
-    let me = match user.require(Role::Checkin, &lang) {
-        Ok(u) => u,
-        Err(page) => return Ok(page),
-    };
+pub async fn list(
+    State(state): State<AppState>,
+    StaffPage(me): StaffPage,
+    lang: PageLang,
+) -> Result<Response, AppError> {
     let mut rows = Vec::new();
-    for e in events::list(&state.db.read).await? {
-        let counts = stats::for_event(&state.db.read, &e).await?;
+    for e in events::list(state.db.read()).await? {
+        let counts = stats::for_event(state.db.read(), &e).await?;
         rows.push(context! {
             id => e.id.to_string(), title => &e.title, status => e.status.as_str(),
             when => format_span(e.starts_at, e.ends_at, zone(&e), lang.lang), counts => Value::from(minijinja::value::Serde(&counts)),
         });
     }
-    let ctx = context! { events => rows, ..chrome(me, "events") };
+    let ctx = context! { events => rows, ..chrome(&me, "events") };
     Ok(Page::new("admin/events.html", lang, ctx).into_response())
 }
 
@@ -238,7 +239,7 @@ fn document(form: &FormFields) -> (Json, FieldErrors) {
 }
 
 fn form_page(
-    user: &crate::auth::CurrentUser,
+    user: &crate::web::identity::CurrentUser,
     lang: PageLang,
     event_id: Option<String>,
     values: BTreeMap<String, String>,
@@ -253,11 +254,7 @@ fn form_page(
     Page::new("admin/event_form.html", lang, ctx).status(status).into_response()
 }
 
-pub async fn new_page(user: AdminUser, lang: PageLang) -> Response {
-    let me = match user.require(Role::Organizer, &lang) {
-        Ok(u) => u,
-        Err(page) => return page,
-    };
+pub async fn new_page(OrganizerPage(me): OrganizerPage, lang: PageLang) -> Response {
     let mut values = BTreeMap::new();
     for (k, v) in [
         ("timezone", "Europe/Brussels"),
@@ -269,19 +266,15 @@ pub async fn new_page(user: AdminUser, lang: PageLang) -> Response {
     ] {
         values.insert(k.to_owned(), v.to_owned());
     }
-    form_page(me, lang, None, values, FieldErrors::new(), StatusCode::OK)
+    form_page(&me, lang, None, values, FieldErrors::new(), StatusCode::OK)
 }
 
 pub async fn create(
     State(state): State<AppState>,
-    user: AdminUser,
+    OrganizerPage(me): OrganizerPage,
     lang: PageLang,
     form: FormFields,
 ) -> Result<Response, AppError> {
-    let me = match user.require(Role::Organizer, &lang) {
-        Ok(u) => u.clone(),
-        Err(page) => return Ok(page),
-    };
     let values: BTreeMap<String, String> = form.0.clone().into_iter().collect();
     let (doc, mut errors) = document(&form);
     let parsed =
@@ -294,12 +287,9 @@ pub async fn create(
             return Ok(form_page(&me, lang, None, values, errors, StatusCode::UNPROCESSABLE_ENTITY));
         }
     };
-    let txn = state.db.begin_write().await?;
-    match events::create(&txn, spec, Some(me.id), now()).await {
-        Ok(e) => {
-            txn.commit().await?;
-            Ok(Redirect::to(&format!("/admin/events/{}", e.id)).into_response())
-        }
+    let by = me.id;
+    match state.db.write(move |txn| keep(events::create(txn, spec, Some(by), now()))).await {
+        Ok(e) => Ok(Redirect::to(&format!("/admin/events/{}", e.id)).into_response()),
         Err(EventError::Conflict(message)) => {
             Ok(form_page(&me, lang, None, values, FieldErrors::from([("slug".into(), message)]), StatusCode::CONFLICT))
         }
@@ -309,29 +299,21 @@ pub async fn create(
 
 pub async fn edit_page(
     State(state): State<AppState>,
-    user: AdminUser,
+    OrganizerPage(me): OrganizerPage,
     lang: PageLang,
     PathId(id): PathId,
 ) -> Result<Response, AppError> {
-    let me = match user.require(Role::Organizer, &lang) {
-        Ok(u) => u,
-        Err(page) => return Ok(page),
-    };
-    let e = events::get(&state.db.read, id).await?;
-    Ok(form_page(me, lang, Some(id.to_string()), values_of(&e), FieldErrors::new(), StatusCode::OK))
+    let e = events::get(state.db.read(), id).await?;
+    Ok(form_page(&me, lang, Some(id.to_string()), values_of(&e), FieldErrors::new(), StatusCode::OK))
 }
 
 pub async fn update(
     State(state): State<AppState>,
-    user: AdminUser,
+    OrganizerPage(me): OrganizerPage,
     lang: PageLang,
     PathId(id): PathId,
     form: FormFields,
 ) -> Result<Response, AppError> {
-    let me = match user.require(Role::Organizer, &lang) {
-        Ok(u) => u.clone(),
-        Err(page) => return Ok(page),
-    };
     let values: BTreeMap<String, String> = form.0.clone().into_iter().collect();
     let (doc, errors) = document(&form);
     if !errors.is_empty() {
@@ -343,19 +325,14 @@ pub async fn update(
 /// Applies a patch and answers the dashboard, or the form again with what went wrong.
 async fn apply(
     state: &AppState,
-    me: &crate::auth::CurrentUser,
+    me: &crate::web::identity::CurrentUser,
     lang: PageLang,
     id: uuid::Uuid,
     patch: Json,
     values: BTreeMap<String, String>,
 ) -> Result<Response, AppError> {
-    let txn = state.db.begin_write().await?;
-    match events::update(&txn, id, &patch, now()).await {
-        Ok(_) => {
-            txn.commit().await?;
-            state.wake_mailer();
-            Ok(Redirect::to(&format!("/admin/events/{id}")).into_response())
-        }
+    match state.db.write(move |txn| keep(async move { events::update(txn, id, &patch, now()).await })).await {
+        Ok(_) => Ok(Redirect::to(&format!("/admin/events/{id}")).into_response()),
         Err(EventError::Invalid(errors)) => {
             Ok(form_page(me, lang, Some(id.to_string()), values, errors, StatusCode::UNPROCESSABLE_ENTITY))
         }
@@ -374,20 +351,16 @@ async fn apply(
 /// Publish, close or cancel.
 pub async fn set_status(
     State(state): State<AppState>,
-    user: AdminUser,
+    OrganizerPage(me): OrganizerPage,
     lang: PageLang,
     PathId(id): PathId,
     form: FormFields,
 ) -> Result<Response, AppError> {
-    let me = match user.require(Role::Organizer, &lang) {
-        Ok(u) => u.clone(),
-        Err(page) => return Ok(page),
-    };
     let status = form.get("status").unwrap_or("");
     if !matches!(status, "draft" | "published" | "closed" | "cancelled") {
         return Err(AppError::field("status", "must be draft, published, closed or cancelled"));
     }
-    let e = events::get(&state.db.read, id).await?;
+    let e = events::get(state.db.read(), id).await?;
     apply(&state, &me, lang, id, json!({"status": status}), values_of(&e)).await
 }
 

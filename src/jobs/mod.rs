@@ -1,0 +1,69 @@
+//! The background loop of `serve`: mail delivery (as soon as the write door says a committed
+//! write queued mail, and every second for rows other instances wrote), the time-driven event
+//! jobs (`schedule`) and the purge of expired sessions. Each job is safe to run on several
+//! instances at once: the outbox is claimed with a lease, event jobs with a conditional update.
+
+pub mod schedule;
+
+use std::time::{Duration, Instant};
+
+use tokio::sync::watch;
+
+use crate::db::{Db, Keep};
+use crate::domain::now;
+use crate::mail::worker::MailWorker;
+
+/// How often delivery looks for due rows written by other instances, at the least.
+const POLL: Duration = Duration::from_secs(1);
+/// How often the time-driven event jobs run.
+const SCHEDULE_EVERY: Duration = Duration::from_secs(10);
+/// How often expired back-office and desk sessions are deleted.
+const PURGE_EVERY: Duration = Duration::from_secs(600);
+
+pub struct Jobs {
+    pub db: Db,
+    pub mailer: MailWorker,
+}
+
+impl Jobs {
+    /// Runs until `shutdown` turns true; mail not yet tried stays queued.
+    pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
+        let mail_queued = self.db.mail_queued();
+        let mut last_schedule: Option<Instant> = None;
+        let mut last_purge: Option<Instant> = None;
+        loop {
+            if *shutdown.borrow() {
+                break;
+            }
+            if last_schedule.is_none_or(|t| t.elapsed() >= SCHEDULE_EVERY) {
+                if let Err(err) = schedule::run_due_jobs(&self.db, now()).await {
+                    tracing::warn!(error = %err, "scheduled jobs failed; will retry");
+                }
+                last_schedule = Some(Instant::now());
+            }
+            if last_purge.is_none_or(|t| t.elapsed() >= PURGE_EVERY) {
+                if let Err(err) = self.purge_expired_sessions().await {
+                    tracing::warn!(error = %err, "could not purge expired sessions");
+                }
+                last_purge = Some(Instant::now());
+            }
+            if let Err(err) = self.mailer.deliver_due(&shutdown).await {
+                tracing::warn!(error = %err, "mail delivery round failed; will retry");
+            }
+            tokio::select! {
+                _ = shutdown.changed() => {}
+                () = mail_queued.notified() => {}
+                () = tokio::time::sleep(POLL) => {}
+            }
+        }
+        tracing::info!("background jobs stopped; unsent mail stays queued");
+    }
+
+    async fn purge_expired_sessions(&self) -> Result<u64, sea_orm::DbErr> {
+        self.db
+            .write_alone(|txn| {
+                Box::pin(async move { crate::auth::sessions::purge_expired(txn, now()).await.map(Keep) })
+            })
+            .await
+    }
+}

@@ -1,0 +1,158 @@
+//! Every route of the service in one place, the OpenAPI document, CORS and cross-site
+//! protection. The features export handlers; this file is the only one that knows them all,
+//! and nothing imports it but `app`.
+
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
+use axum::routing::{get, post};
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+use utoipa::OpenApi;
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::web::{AppState, assets, extract, health, lang, middleware, pages, security};
+use crate::{accounts, attendance, check_in, events, exports, imports, mail, registrations};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Convene API", description = "Registration and attendance for hybrid events. Errors share one body: `{\"error\": {\"code\", \"message\", \"fields\"}}`."),
+    modifiers(&BearerAuth),
+    tags((name = "events", description = "organizers' events"), (name = "registrations", description = "public registration and the registrant's own link"), (name = "attendance", description = "counts"), (name = "check-in", description = "the door: scans, walk-ins, staff search"), (name = "mail", description = "an event's mails and their delivery"), (name = "exports", description = "attendee lists out: CSV and XLSX"), (name = "imports", description = "partner lists and attendance reports in"))
+)]
+struct ApiDoc;
+
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme("bearer", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
+    }
+}
+
+/// CORS only for the origins listed in `CONVENE_CORS_ORIGINS`; none by default.
+fn cors(origins: &[String]) -> Option<CorsLayer> {
+    let origins: Vec<HeaderValue> = origins.iter().filter_map(|o| HeaderValue::from_str(o.trim()).ok()).collect();
+    if origins.is_empty() {
+        return None;
+    }
+    Some(
+        CorsLayer::new()
+            .allow_origin(AllowOrigin::list(origins))
+            .allow_methods([Method::GET, Method::POST, Method::PATCH, Method::DELETE])
+            .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
+            .max_age(Duration::from_secs(3600)),
+    )
+}
+
+/// Refuses forms posted from another site (foreign `Origin` or `Sec-Fetch-Site`) with 403.
+fn csrf_layer() -> tower_http::csrf::CsrfLayer<fn(tower_http::csrf::ProtectionError) -> axum::response::Response> {
+    fn refuse(_: tower_http::csrf::ProtectionError) -> axum::response::Response {
+        let lang = lang::PageLang::fixed(crate::domain::Language::En, "/");
+        pages::forbidden(lang)
+    }
+    tower_http::csrf::CsrfLayer::new().with_rejection_response(refuse as fn(_) -> _)
+}
+
+/// Every route of the service.
+pub fn router(state: AppState) -> Router {
+    let (api, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(events::routes::create_event, events::routes::list_events))
+        .routes(routes!(events::routes::get_event, events::routes::patch_event))
+        .routes(routes!(registrations::routes::register))
+        .routes(routes!(
+            registrations::routes::get_registration,
+            registrations::routes::patch_registration,
+            registrations::routes::cancel_registration
+        ))
+        .routes(routes!(registrations::routes::lost_link))
+        .routes(routes!(attendance::routes::event_stats))
+        .routes(routes!(check_in::routes::check_in))
+        .routes(routes!(check_in::routes::undo_check_in))
+        .routes(routes!(check_in::routes::walk_in))
+        .routes(routes!(check_in::routes::search_registrations))
+        .routes(routes!(check_in::routes::room_status, check_in::routes::set_room))
+        .routes(routes!(check_in::routes::check_out))
+        .routes(routes!(mail::routes::list_mails))
+        .routes(routes!(mail::routes::resend_mail))
+        .routes(routes!(exports::routes::attendees_csv))
+        .routes(routes!(exports::routes::attendees_xlsx))
+        .routes(routes!(imports::routes::import_registrations))
+        .routes(routes!(imports::routes::import_attendance))
+        .split_for_parts();
+    let mut api = api
+        .layer(DefaultBodyLimit::max(extract::JSON_BODY_LIMIT))
+        // API answers may carry the registrant's secrets: never cache them.
+        .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
+    if let Some(cors) = cors(&state.config.cors_origins) {
+        api = api.layer(cors);
+    }
+
+    let pages = Router::new()
+        .route("/e/{slug}", get(registrations::pages::event_page).post(registrations::pages::register))
+        .route("/e/{slug}/lost-link", get(registrations::pages::lost_link_page).post(registrations::pages::lost_link))
+        .route("/r/{token}", get(registrations::pages::manage_page).post(registrations::pages::manage_update))
+        .route("/r/{token}/mode", post(registrations::pages::manage_switch))
+        .route("/r/{token}/cancel", get(registrations::pages::cancel_page).post(registrations::pages::cancel))
+        .route("/admin", get(events::pages::home))
+        .route("/admin/login", get(accounts::login::login_page).post(accounts::login::login))
+        .route("/admin/logout", post(accounts::login::logout))
+        .route("/admin/events", get(events::pages::list).post(events::pages::create))
+        .route("/admin/events/new", get(events::pages::new_page))
+        .route("/admin/events/{id}", get(events::dashboard::show))
+        .route("/admin/events/{id}/edit", get(events::pages::edit_page).post(events::pages::update))
+        .route("/admin/events/{id}/status", post(events::pages::set_status))
+        .route("/admin/events/{id}/mails/{mail_id}/resend", post(events::dashboard::resend))
+        .route("/admin/events/{id}/registrations", get(registrations::admin_pages::list))
+        .route("/admin/events/{id}/registrations/{registration_id}/{action}", post(registrations::admin_pages::act))
+        .route("/admin/events/{id}/export/{preset}", get(events::dashboard::export))
+        .route(
+            "/admin/events/{id}/import",
+            get(imports::pages::form)
+                .post(imports::pages::upload)
+                .layer(DefaultBodyLimit::max(imports::pages::UPLOAD_LIMIT)),
+        )
+        .route("/admin/events/{id}/desk-links", post(events::dashboard::create_desk_link))
+        .route("/admin/events/{id}/desk-links/{link_id}/revoke", post(events::dashboard::revoke_desk_link))
+        .route("/checkin/{id}", get(check_in::desk::desk_page))
+        .route("/desk/{token}", get(check_in::desk::redeem))
+        .route("/admin/users", get(accounts::users::users).post(accounts::users::create_user))
+        .route("/admin/users/{id}", post(accounts::users::toggle_user))
+        .route("/admin/tokens", get(accounts::users::tokens).post(accounts::users::create_token))
+        .route("/admin/tokens/{id}/revoke", post(accounts::users::revoke_token))
+        .layer(axum::middleware::from_fn(pages::html_errors))
+        .layer(DefaultBodyLimit::max(extract::JSON_BODY_LIMIT))
+        .layer(csrf_layer());
+    let api = api.layer(axum::middleware::from_fn(security::api_cross_site));
+
+    Router::new()
+        .merge(api)
+        .merge(pages)
+        .merge(SwaggerUi::new("/api/docs").url("/api/openapi.json", openapi))
+        .route("/assets/{*path}", get(assets::serve))
+        .route("/j/{join_token}", get(attendance::routes::follow_join_link))
+        .route("/healthz", get(health::healthz))
+        .route("/metrics", get(health::metrics))
+        .route("/admin/events/{id}/checkin-list", get(exports::routes::checkin_list))
+        .fallback(pages::not_found)
+        .layer(axum::middleware::from_fn(middleware::observe))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer")))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            HeaderName::from_static("cross-origin-opener-policy"),
+            HeaderValue::from_static("same-origin"),
+        ))
+        .with_state(state)
+}

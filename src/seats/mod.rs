@@ -1,0 +1,13 @@
+//! The seat rules, the heart of the product, in one home: the pure policy (`policy`), the event
+//! lock and the guarded counters on the event row (`counters`), and the waiting line with its
+//! promotion (`waitlist`). Events, registrations and check-in all take and free seats through
+//! here; "capacity is never exceeded" holds because every seat change runs under
+//! [`lock_event`] and ends in a guarded counter update.
+
+pub mod counters;
+pub mod policy;
+pub mod waitlist;
+
+pub use counters::{lock_event, release_seat, seats, take_seat, waiting};
+pub use policy::Seats;
+pub use waitlist::promote_waitlist;

@@ -5,6 +5,8 @@ use std::fmt;
 use chrono::{DateTime, SubsecRound, Utc};
 use std::str::FromStr;
 
+use crate::error::FieldError;
+
 /// The current instant at microsecond precision: what every backend stores (MariaDB's
 /// `DATETIME(6)`), so a value answered before and after a round trip is the same.
 pub fn now() -> DateTime<Utc> {
@@ -16,18 +18,18 @@ pub fn now() -> DateTime<Utc> {
 pub struct EmailAddress(String);
 
 impl EmailAddress {
-    pub fn parse(raw: &str) -> Result<EmailAddress, &'static str> {
+    pub fn parse(raw: &str) -> Result<EmailAddress, FieldError> {
         let normalized = raw.trim().to_lowercase();
         if normalized.is_empty() {
-            return Err("is required");
+            return Err(FieldError::new("required"));
         }
         if normalized.len() > 254 {
-            return Err("is too long");
+            return Err(FieldError::new("email_too_long"));
         }
-        let address = lettre::Address::from_str(&normalized).map_err(|_| "not a valid address")?;
+        let address = lettre::Address::from_str(&normalized).map_err(|_| FieldError::new("invalid_email"))?;
         let domain = address.domain();
         if !domain.contains('.') || domain.starts_with('.') || domain.ends_with('.') {
-            return Err("not a valid address");
+            return Err(FieldError::new("invalid_email"));
         }
         Ok(EmailAddress(normalized))
     }
@@ -43,40 +45,12 @@ impl fmt::Display for EmailAddress {
     }
 }
 
-/// The three languages Convene speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    #[default]
-    En,
-    Fr,
-    Nl,
-}
-
-impl Language {
-    pub const ALL: [Language; 3] = [Language::En, Language::Fr, Language::Nl];
-
-    pub fn parse(s: &str) -> Option<Language> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "en" => Some(Language::En),
-            "fr" => Some(Language::Fr),
-            "nl" => Some(Language::Nl),
-            _ => None,
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::En => "en",
-            Language::Fr => "fr",
-            Language::Nl => "nl",
-        }
-    }
-}
+/// The three languages Convene speaks (stored in rows, so defined with the entities).
+pub use entity::Language;
 
 /// Like [`clean_text`] but keeps line breaks and tabs (descriptions, long answers); line
 /// endings are normalized to `\n`.
-pub fn clean_multiline(raw: Option<&str>, required: bool, max: usize) -> Result<String, String> {
+pub fn clean_multiline(raw: Option<&str>, required: bool, max: usize) -> Result<String, FieldError> {
     let normalized = raw.unwrap_or("").replace("\r\n", "\n").replace('\r', "\n");
     let one_line = normalized.replace(['\n', '\t'], " ");
     clean_text(Some(&one_line), required, max)?;
@@ -85,16 +59,16 @@ pub fn clean_multiline(raw: Option<&str>, required: bool, max: usize) -> Result<
 
 /// Trims `raw` and checks it is non-empty (when `required`) and at most `max` characters.
 /// Control characters are refused: they have no place in a name and break CSV and mail headers.
-pub fn clean_text(raw: Option<&str>, required: bool, max: usize) -> Result<String, String> {
+pub fn clean_text(raw: Option<&str>, required: bool, max: usize) -> Result<String, FieldError> {
     let value = raw.unwrap_or("").trim();
     if required && value.is_empty() {
-        return Err("is required".into());
+        return Err(FieldError::new("required"));
     }
     if value.chars().count() > max {
-        return Err(format!("must be at most {max} characters"));
+        return Err(FieldError::new("too_long").with("max", max));
     }
     if value.chars().any(|c| c.is_control()) {
-        return Err("must not contain control characters".into());
+        return Err(FieldError::new("control_characters"));
     }
     Ok(value.to_owned())
 }

@@ -4,15 +4,12 @@
 //! the edge. Internal errors are logged once here, inside the request span, and the client
 //! sees only a generic message.
 
-use std::collections::BTreeMap;
-
 use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
-/// Field name → human-readable problem.
-pub type FieldErrors = BTreeMap<String, String>;
+pub use crate::field_errors::{FieldError, FieldErrors};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -42,8 +39,8 @@ impl AppError {
         AppError::Conflict { code, message: message.into() }
     }
 
-    pub fn field(field: impl Into<String>, message: impl Into<String>) -> AppError {
-        AppError::Validation(BTreeMap::from([(field.into(), message.into())]))
+    pub fn field(field: impl Into<String>, error: FieldError) -> AppError {
+        AppError::Validation(FieldErrors::one(field, error))
     }
 
     pub fn status(&self) -> StatusCode {
@@ -101,7 +98,9 @@ pub struct ErrorDetail {
     /// Stable machine-readable code, e.g. `capacity_full`.
     pub code: String,
     pub message: String,
+    /// Field name → what is wrong with it (English).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<std::collections::BTreeMap<String, String>>)]
     pub fields: Option<FieldErrors>,
 }
 

@@ -56,11 +56,13 @@ pub fn t(lang: Language, key: &str, args: &[(&str, &str)]) -> String {
 /// Whether `key` formats in `lang` (or its fallback).
 pub fn has(lang: Language, key: &str) -> bool {
     // A message with a missing argument does not format; give every argument the catalogs use.
-    let args: HashMap<Cow<'static, str>, FluentValue> =
-        ["name", "event", "from", "to", "count", "mode", "email", "n", "page", "pages", "label"]
-            .into_iter()
-            .map(|k| (Cow::Borrowed(k), FluentValue::from("x")))
-            .collect();
+    let args: HashMap<Cow<'static, str>, FluentValue> = [
+        "name", "event", "from", "to", "count", "mode", "email", "n", "page", "pages", "label", "max", "min",
+        "options", "detail",
+    ]
+    .into_iter()
+    .map(|k| (Cow::Borrowed(k), FluentValue::from("x")))
+    .collect();
     LOCALES.try_lookup_with_args(langid(lang), key, &args).is_some()
 }
 

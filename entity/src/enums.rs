@@ -169,3 +169,52 @@ pub enum OutboxStatus {
     #[sea_orm(string_value = "failed")]
     Failed,
 }
+
+/// The three languages Convene speaks; stored as its code (`en`, `fr`, `nl`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(8))")]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    #[default]
+    #[sea_orm(string_value = "en")]
+    En,
+    #[sea_orm(string_value = "fr")]
+    Fr,
+    #[sea_orm(string_value = "nl")]
+    Nl,
+}
+
+impl Language {
+    pub const ALL: [Language; 3] = [Language::En, Language::Fr, Language::Nl];
+
+    /// A language code, any case, surrounding spaces ignored.
+    pub fn parse(s: &str) -> Option<Language> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "en" => Some(Language::En),
+            "fr" => Some(Language::Fr),
+            "nl" => Some(Language::Nl),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Fr => "fr",
+            Language::Nl => "nl",
+        }
+    }
+}

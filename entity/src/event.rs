@@ -3,6 +3,7 @@
 use sea_orm::entity::prelude::*;
 
 use crate::EventStatus;
+use crate::json::{Questions, Translations};
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "event")]
@@ -14,7 +15,7 @@ pub struct Model {
     pub title: String,
     pub description: String,
     /// `{"fr": {"title": …, "description": …}, "nl": {…}}`
-    pub translations: Json,
+    pub translations: Translations,
     pub starts_at: DateTimeUtc,
     pub ends_at: DateTimeUtc,
     /// IANA zone name, used for display only; times are stored in UTC.
@@ -34,7 +35,7 @@ pub struct Model {
     pub registration_closes_at: Option<DateTimeUtc>,
     pub status: EventStatus,
     /// Custom questions, as the API shows them.
-    pub questions: Json,
+    pub questions: Questions,
     /// Next waitlist position; arrival order that survives identical timestamps.
     pub next_queue_seq: i64,
     /// Bumped by every write that touches seats: taking the event's row lock.

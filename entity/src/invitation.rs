@@ -3,6 +3,8 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::Language;
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "invitation")]
 pub struct Model {
@@ -17,7 +19,7 @@ pub struct Model {
     pub first_name: String,
     pub last_name: String,
     pub organization: String,
-    pub language: String,
+    pub language: Language,
     /// `in_person` or `online` when the list named one.
     pub mode: Option<String>,
     /// The organizer who imported the list.

@@ -10,6 +10,7 @@ pub mod door_setting;
 pub mod enums;
 pub mod event;
 pub mod invitation;
+pub mod json;
 pub mod online_join;
 pub mod outbox_email;
 pub mod registration;

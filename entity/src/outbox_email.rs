@@ -2,7 +2,7 @@
 
 use sea_orm::entity::prelude::*;
 
-use crate::OutboxStatus;
+use crate::{Language, OutboxStatus};
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "outbox_email")]
@@ -13,7 +13,7 @@ pub struct Model {
     pub kind: String,
     pub event_id: Uuid,
     pub registration_id: Option<Uuid>,
-    pub language: String,
+    pub language: Language,
     /// The typed message (what changed), rendered into a mail only when sent.
     pub payload: Json,
     pub status: OutboxStatus,

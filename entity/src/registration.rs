@@ -2,7 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
-use crate::{AttendanceMode, RegistrationStatus};
+use crate::json::Answers;
+use crate::{AttendanceMode, Language, RegistrationStatus};
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "registration")]
@@ -22,14 +23,14 @@ pub struct Model {
     pub status: RegistrationStatus,
     /// Per-event order of arrival, for the waitlist.
     pub queue_seq: i64,
-    pub language: String,
+    pub language: Language,
     pub ticket_code: String,
     pub manage_token: String,
     pub join_token: String,
     pub consent_at: DateTimeUtc,
     /// "form", "api", "desk", "imported by …".
     pub consent_source: String,
-    pub answers: Json,
+    pub answers: Answers,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub confirmed_at: Option<DateTimeUtc>,

@@ -78,3 +78,17 @@ lost-link-text = Enter the email address you registered with. If a registration 
 lost-link-button = Send my link
 lost-link-sent = If a registration exists for that address, its personal link is on its way.
 back-to-event = Back to the event
+
+# Field errors on forms, by error code (the API's English wording is in en/api.ftl).
+form-required = { error-required }
+form-invalid-email = { error-email }
+form-email-too-long = { error-email }
+form-consent-required = { error-consent }
+form-invalid-mode = { error-mode }
+form-required-mode = { error-mode }
+form-invalid-choice = { error-choice }
+form-mode-full = { error-full }
+form-switch-closed = { error-switch-closed }
+form-too-long = Use at most { $max } characters.
+form-control-characters = Remove the special characters (such as tabs) from this field.
+form-invalid-language = Choose English, French or Dutch.

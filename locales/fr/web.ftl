@@ -78,3 +78,17 @@ lost-link-text = Indiquez l'adresse e-mail utilisée pour vous inscrire. Si une 
 lost-link-button = Envoyer mon lien
 lost-link-sent = Si une inscription existe pour cette adresse, son lien personnel est en route.
 back-to-event = Retour à l'événement
+
+# Field errors on forms, by error code (the API's English wording is in en/api.ftl).
+form-required = { error-required }
+form-invalid-email = { error-email }
+form-email-too-long = { error-email }
+form-consent-required = { error-consent }
+form-invalid-mode = { error-mode }
+form-required-mode = { error-mode }
+form-invalid-choice = { error-choice }
+form-mode-full = { error-full }
+form-switch-closed = { error-switch-closed }
+form-too-long = Utilisez au plus { $max } caractères.
+form-control-characters = Retirez les caractères spéciaux (comme les tabulations) de ce champ.
+form-invalid-language = Choisissez anglais, français ou néerlandais.

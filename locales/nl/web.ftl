@@ -78,3 +78,17 @@ lost-link-text = Geef het e-mailadres waarmee u zich inschreef. Bestaat er een i
 lost-link-button = Stuur mijn link
 lost-link-sent = Bestaat er een inschrijving voor dat adres, dan is de persoonlijke link onderweg.
 back-to-event = Terug naar het evenement
+
+# Field errors on forms, by error code (the API's English wording is in en/api.ftl).
+form-required = { error-required }
+form-invalid-email = { error-email }
+form-email-too-long = { error-email }
+form-consent-required = { error-consent }
+form-invalid-mode = { error-mode }
+form-required-mode = { error-mode }
+form-invalid-choice = { error-choice }
+form-mode-full = { error-full }
+form-switch-closed = { error-switch-closed }
+form-too-long = Gebruik hoogstens { $max } tekens.
+form-control-characters = Verwijder de speciale tekens (zoals tabs) uit dit veld.
+form-invalid-language = Kies Engels, Frans of Nederlands.

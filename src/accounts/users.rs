@@ -10,7 +10,7 @@ use minijinja::context;
 use crate::auth::service::{self as accounts, AccountError};
 use crate::db::keep;
 use crate::domain::{EmailAddress, now};
-use crate::error::AppError;
+use crate::error::{AppError, FieldError};
 use crate::events::view::utc;
 use crate::web::AppState;
 use crate::web::extract::PathId;
@@ -132,7 +132,9 @@ pub async fn create_token(
     match state.db.write(move |txn| keep(async move { accounts::create_token(txn, &email, &name, now()).await })).await
     {
         Ok(token) => tokens_page(&state, &me, lang, Some(token)).await,
-        Err(AccountError::Invalid(message)) => Err(AppError::field("name", message)),
+        Err(AccountError::Invalid(message)) => {
+            Err(AppError::field("name", FieldError::new("invalid_value").with("detail", message)))
+        }
         Err(other) => Err(AppError::Internal(other.into())),
     }
 }

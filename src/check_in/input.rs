@@ -5,7 +5,7 @@ use utoipa::ToSchema;
 
 use super::service::Ticket;
 use crate::domain::{EmailAddress, Language, clean_text};
-use crate::error::FieldErrors;
+use crate::error::{FieldError, FieldErrors};
 use crate::registrations::answers::Answers;
 
 /// `POST /events/{id}/checkins`.
@@ -21,13 +21,11 @@ impl CheckInInput {
     pub fn parse(self) -> Result<Ticket, FieldErrors> {
         match (self.code, self.registration_id) {
             (Some(code), None) => Ok(Ticket::Code(code)),
-            (None, Some(id)) => uuid::Uuid::parse_str(id.trim()).map(Ticket::Registration).map_err(|_| {
-                FieldErrors::from([("registration_id".to_owned(), "must be a registration id".to_owned())])
-            }),
-            (Some(_), Some(_)) => {
-                Err(FieldErrors::from([("code".to_owned(), "give a code or a registration_id, not both".to_owned())]))
-            }
-            (None, None) => Err(FieldErrors::from([("code".to_owned(), "is required".to_owned())])),
+            (None, Some(id)) => uuid::Uuid::parse_str(id.trim())
+                .map(Ticket::Registration)
+                .map_err(|_| FieldErrors::one("registration_id", FieldError::new("invalid_registration_id"))),
+            (Some(_), Some(_)) => Err(FieldErrors::one("code", FieldError::new("code_or_registration"))),
+            (None, None) => Err(FieldErrors::one("code", FieldError::new("required"))),
         }
     }
 }
@@ -46,14 +44,14 @@ impl RoomSettingsInput {
     pub fn parse(self) -> Result<(bool, Option<i32>), FieldErrors> {
         let mut errors = FieldErrors::new();
         if self.exit_scans.is_none() {
-            errors.insert("exit_scans".into(), "is required: true or false".into());
+            errors.insert("exit_scans", FieldError::new("required_boolean"));
         }
         let room_cap = match self.room_cap {
             None => None,
             Some(n) => match i32::try_from(n) {
                 Ok(n) if (0..=1_000_000).contains(&n) => Some(n),
                 _ => {
-                    errors.insert("room_cap".into(), "must be a whole number from 0 to 1000000".into());
+                    errors.insert("room_cap", FieldError::new("invalid_room_cap"));
                     None
                 }
             },
@@ -97,7 +95,7 @@ impl WalkInInput {
         let mut errors = FieldErrors::new();
         let mut text = |field: &str, value: Option<&str>, required: bool, max: usize| {
             clean_text(value, required, max).unwrap_or_else(|e| {
-                errors.insert(field.into(), e);
+                errors.insert(field, e);
                 String::new()
             })
         };
@@ -106,12 +104,12 @@ impl WalkInInput {
         let organization = text("organization", self.organization.as_deref(), false, 300);
         let email = match self.email.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
             None => None,
-            Some(raw) => EmailAddress::parse(raw).map_err(|e| errors.insert("email".into(), e.into())).ok(),
+            Some(raw) => EmailAddress::parse(raw).map_err(|e| errors.insert("email", e)).ok(),
         };
         let language = match self.language.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
             None => Language::En,
             Some(l) => Language::parse(l).unwrap_or_else(|| {
-                errors.insert("language".into(), "must be en, fr or nl".into());
+                errors.insert("language", FieldError::new("invalid_language"));
                 Language::En
             }),
         };

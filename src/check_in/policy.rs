@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use entity::{AttendanceMode, EventStatus, RegistrationStatus, Role};
 
-use crate::error::FieldErrors;
+use crate::error::{FieldError, FieldErrors};
 use crate::seats::Seats;
 
 /// Longest code worth looking up: ticket codes are 26 characters; a scanner may add a little.
@@ -179,22 +179,22 @@ pub fn parse_search(q: Option<&str>, limit: Option<&str>, role: Role) -> Result<
     let q = q.unwrap_or("").trim();
     let length = q.chars().count();
     if role < Role::Organizer && length < MIN_QUERY_FOR_CHECKIN {
-        errors.insert("q".into(), format!("type at least {MIN_QUERY_FOR_CHECKIN} characters"));
+        errors.insert("q", FieldError::new("query_too_short").with("min", MIN_QUERY_FOR_CHECKIN));
     } else if length > MAX_QUERY {
-        errors.insert("q".into(), format!("must be at most {MAX_QUERY} characters"));
+        errors.insert("q", FieldError::new("too_long").with("max", MAX_QUERY));
     } else if q.chars().any(char::is_control) {
-        errors.insert("q".into(), "must not contain control characters".into());
+        errors.insert("q", FieldError::new("control_characters"));
     }
     let terms: Vec<String> = q.split_whitespace().map(str::to_lowercase).collect();
     if terms.len() > MAX_TERMS {
-        errors.insert("q".into(), format!("must have at most {MAX_TERMS} words"));
+        errors.insert("q", FieldError::new("too_many_words").with("max", MAX_TERMS));
     }
     let limit = match limit.map(str::trim) {
         None | Some("") => DEFAULT_LIMIT,
         Some(raw) => match raw.parse::<u64>() {
             Ok(n) if (1..=MAX_LIMIT).contains(&n) => n,
             _ => {
-                errors.insert("limit".into(), format!("must be a whole number from 1 to {MAX_LIMIT}"));
+                errors.insert("limit", FieldError::new("invalid_limit").with("max", MAX_LIMIT));
                 DEFAULT_LIMIT
             }
         },

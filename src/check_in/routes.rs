@@ -15,7 +15,7 @@ use super::search::{self, Cursor};
 use super::service::{self, CheckInOutcome, Desk};
 use super::view::{CheckInAnswer, ExitAnswer, RoomView, StaffRegistrationView};
 use crate::db::{Discard, Keep, keep};
-use crate::error::{AppError, AppResult, ErrorBody};
+use crate::error::{AppError, AppResult, ErrorBody, FieldError};
 use crate::events::service as events;
 use crate::web::AppState;
 use crate::web::extract::{ApiJson, PathId, PathIds};
@@ -147,7 +147,9 @@ pub async fn search_registrations(
         policy::parse_search(params.q.as_deref(), params.limit.as_deref(), user.role).map_err(AppError::Validation)?;
     let cursor = match params.cursor.as_deref().filter(|c| !c.is_empty()) {
         None => None,
-        Some(raw) => Some(Cursor::decode(raw).ok_or_else(|| AppError::field("cursor", "not a cursor from this API"))?),
+        Some(raw) => {
+            Some(Cursor::decode(raw).ok_or_else(|| AppError::field("cursor", FieldError::new("invalid_cursor")))?)
+        }
     };
     events::get(state.db.read(), event_id).await?;
     let page = search::search(state.db.read(), event_id, &terms, cursor.as_ref()).await?;

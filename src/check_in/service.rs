@@ -108,8 +108,8 @@ impl From<CheckInError> for AppError {
     }
 }
 
-fn recipient(reg: &registration::Model) -> Recipient<'_> {
-    Recipient { event_id: reg.event_id, registration_id: Some(reg.id), language: &reg.language }
+fn recipient(reg: &registration::Model) -> Recipient {
+    Recipient::registrant(reg)
 }
 
 /// A walk-in registered without an address has an empty `email`: nothing is mailed to it.

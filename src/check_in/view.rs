@@ -27,7 +27,7 @@ pub struct StaffRegistrationView {
     pub organization: String,
     pub mode: AttendanceMode,
     pub status: RegistrationStatus,
-    pub language: String,
+    pub language: entity::Language,
     /// When the active check-in was made; `null` when not checked in.
     pub checked_in_at: Option<String>,
 }
@@ -43,7 +43,7 @@ impl StaffRegistrationView {
             organization: reg.organization.clone(),
             mode: reg.mode,
             status: reg.status,
-            language: reg.language.clone(),
+            language: reg.language,
             checked_in_at: checked_in_at.map(utc),
         }
     }

@@ -8,11 +8,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, SubsecRound, Utc};
 use chrono_tz::Tz;
 use entity::{AttendanceMode, EventStatus};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use utoipa::ToSchema;
 
 use crate::domain::{clean_multiline, clean_text};
-use crate::error::FieldErrors;
+use crate::error::{FieldError, FieldErrors};
 
 pub const MAX_CAPACITY: i64 = 1_000_000;
 
@@ -45,11 +45,8 @@ pub struct EventInput {
     pub reminder_hours_before: Option<i64>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize, ToSchema, PartialEq)]
-pub struct TranslationInput {
-    pub title: Option<String>,
-    pub description: Option<String>,
-}
+/// An event's title and description in one more language (stored as given).
+pub use entity::json::Translation as TranslationInput;
 
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 pub struct QuestionInput {
@@ -60,25 +57,7 @@ pub struct QuestionInput {
     pub options: Option<Vec<String>>,
 }
 
-/// A custom question, as stored and shown.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct Question {
-    pub key: String,
-    pub kind: QuestionKind,
-    pub required: bool,
-    /// Label per language (`en` always present).
-    pub label: BTreeMap<String, String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub options: Vec<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum QuestionKind {
-    Text,
-    Choice,
-    Boolean,
-}
+pub use entity::json::{Question, QuestionKind};
 
 /// A valid event description.
 #[derive(Debug, Clone, PartialEq)]
@@ -119,11 +98,11 @@ impl EventSpec {
     }
 }
 
-fn parse_instant(raw: &str) -> Result<DateTime<Utc>, &'static str> {
+fn parse_instant(raw: &str) -> Result<DateTime<Utc>, FieldError> {
     DateTime::parse_from_rfc3339(raw.trim())
         // Microseconds: what every backend stores, so the answer matches a later read.
         .map(|t| t.with_timezone(&Utc).trunc_subsecs(6))
-        .map_err(|_| "must be an RFC 3339 time with offset, e.g. 2026-12-13T09:30:00+01:00")
+        .map_err(|_| FieldError::new("invalid_instant"))
 }
 
 fn is_slug(s: &str) -> bool {
@@ -147,7 +126,7 @@ impl EventInput {
         let mut errors = FieldErrors::new();
         let mut text = |field: &str, value: Option<&str>, required: bool, max: usize| -> String {
             clean_text(value, required, max).unwrap_or_else(|e| {
-                errors.insert(field.into(), e);
+                errors.insert(field, e);
                 String::new()
             })
         };
@@ -155,26 +134,26 @@ impl EventInput {
         let venue = Some(text("venue", self.venue.as_deref(), false, 500)).filter(|v| !v.is_empty());
         let online_url = Some(text("online_url", self.online_url.as_deref(), false, 2000)).filter(|v| !v.is_empty());
         let description = clean_multiline(self.description.as_deref(), false, 20_000).unwrap_or_else(|e| {
-            errors.insert("description".into(), e);
+            errors.insert("description", e);
             String::new()
         });
         if let Some(url) = &online_url
             && !is_http_url(url)
         {
-            errors.insert("online_url".into(), "must be an http:// or https:// URL".into());
+            errors.insert("online_url", FieldError::new("invalid_url"));
         }
 
         let slug = self.slug.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
         if let Some(s) = &slug
             && !is_slug(s)
         {
-            errors.insert("slug".into(), "use lowercase letters, digits and single dashes (at most 100)".into());
+            errors.insert("slug", FieldError::new("invalid_slug"));
         }
 
         let mut translations = BTreeMap::new();
         for (lang, tr) in self.translations.unwrap_or_default() {
             if !matches!(lang.as_str(), "en" | "fr" | "nl") {
-                errors.insert(format!("translations.{lang}"), "languages are en, fr and nl".into());
+                errors.insert(format!("translations.{lang}"), FieldError::new("unknown_language"));
                 continue;
             }
             let title = clean_text(tr.title.as_deref(), false, 300);
@@ -200,9 +179,9 @@ impl EventInput {
 
         let mut instant = |field: &str, raw: Option<&str>, required: bool| -> Option<DateTime<Utc>> {
             match raw.map(str::trim).filter(|r| !r.is_empty()) {
-                Some(r) => parse_instant(r).map_err(|e| errors.insert(field.into(), e.into())).ok(),
+                Some(r) => parse_instant(r).map_err(|e| errors.insert(field, e)).ok(),
                 None if required => {
-                    errors.insert(field.into(), "is required".into());
+                    errors.insert(field, FieldError::new("required"));
                     None
                 }
                 None => None,
@@ -214,15 +193,14 @@ impl EventInput {
         if let (Some(s), Some(e)) = (starts_at, ends_at)
             && e <= s
         {
-            errors.insert("ends_at".into(), "must be after starts_at".into());
+            errors.insert("ends_at", FieldError::new("ends_before_start"));
         }
 
         let timezone = match self.timezone.as_deref().map(str::trim) {
             None | Some("") => Some(Tz::UTC),
-            Some(name) => name
-                .parse::<Tz>()
-                .map_err(|_| errors.insert("timezone".into(), "not an IANA time zone, e.g. Europe/Brussels".into()))
-                .ok(),
+            Some(name) => {
+                name.parse::<Tz>().map_err(|_| errors.insert("timezone", FieldError::new("invalid_timezone"))).ok()
+            }
         };
 
         let modes = self.modes.unwrap_or_else(|| vec!["in_person".into(), "online".into()]);
@@ -233,18 +211,18 @@ impl EventInput {
                     offered.insert(mode.as_str());
                 }
                 None => {
-                    errors.insert("modes".into(), format!("unknown mode {m:?}; use in_person or online"));
+                    errors.insert("modes", FieldError::new("unknown_mode").with("mode", format!("{m:?}")));
                 }
             }
         }
         if modes.is_empty() {
-            errors.insert("modes".into(), "offer at least one mode".into());
+            errors.insert("modes", FieldError::new("no_mode"));
         }
 
         let mut capacity = |field: &str, raw: Option<i64>| -> Option<i32> {
             match raw {
                 Some(n) if !(0..=MAX_CAPACITY).contains(&n) => {
-                    errors.insert(field.into(), format!("must be between 0 and {MAX_CAPACITY}, or null for unlimited"));
+                    errors.insert(field, FieldError::new("invalid_capacity").with("max", MAX_CAPACITY));
                     None
                 }
                 Some(n) => i32::try_from(n).ok(),
@@ -257,7 +235,7 @@ impl EventInput {
         let status = match self.status.as_deref() {
             None => EventStatus::Draft,
             Some(s) => EventStatus::parse(s).unwrap_or_else(|| {
-                errors.insert("status".into(), "must be draft, published, closed or cancelled".into());
+                errors.insert("status", FieldError::new("invalid_event_status"));
                 EventStatus::Draft
             }),
         };
@@ -266,7 +244,7 @@ impl EventInput {
             None => 24 * 60,
             Some(h) if (0..=24 * 30).contains(&h) => (h * 60) as i32,
             Some(_) => {
-                errors.insert("reminder_hours_before".into(), "must be between 0 and 720".into());
+                errors.insert("reminder_hours_before", FieldError::new("invalid_reminder_hours"));
                 0
             }
         };
@@ -308,7 +286,7 @@ fn is_question_key(k: &str) -> bool {
 
 fn parse_questions(input: Vec<QuestionInput>, errors: &mut FieldErrors) -> Vec<Question> {
     if input.len() > 50 {
-        errors.insert("questions".into(), "at most 50 questions".into());
+        errors.insert("questions", FieldError::new("too_many_questions"));
         return Vec::new();
     }
     let mut seen = BTreeSet::new();
@@ -317,23 +295,23 @@ fn parse_questions(input: Vec<QuestionInput>, errors: &mut FieldErrors) -> Vec<Q
         let at = |f: &str| format!("questions[{i}].{f}");
         let key = q.key.unwrap_or_default().trim().to_owned();
         if !is_question_key(&key) {
-            errors.insert(at("key"), "use lowercase letters, digits and _ (start with a letter, at most 40)".into());
+            errors.insert(at("key"), FieldError::new("invalid_question_key"));
         } else if !seen.insert(key.clone()) {
-            errors.insert(at("key"), "is used twice".into());
+            errors.insert(at("key"), FieldError::new("duplicate"));
         }
         let kind = match q.kind.as_deref() {
             Some("text") => QuestionKind::Text,
             Some("choice") => QuestionKind::Choice,
             Some("boolean") => QuestionKind::Boolean,
             _ => {
-                errors.insert(at("kind"), "must be text, choice or boolean".into());
+                errors.insert(at("kind"), FieldError::new("invalid_question_kind"));
                 QuestionKind::Text
             }
         };
         let mut label = BTreeMap::new();
         for (lang, text) in q.label.unwrap_or_default() {
             if !matches!(lang.as_str(), "en" | "fr" | "nl") {
-                errors.insert(at(&format!("label.{lang}")), "languages are en, fr and nl".into());
+                errors.insert(at(&format!("label.{lang}")), FieldError::new("unknown_language"));
                 continue;
             }
             match clean_text(Some(&text), false, 500) {
@@ -347,7 +325,7 @@ fn parse_questions(input: Vec<QuestionInput>, errors: &mut FieldErrors) -> Vec<Q
             }
         }
         if !label.contains_key("en") {
-            errors.insert(at("label.en"), "an English label is required".into());
+            errors.insert(at("label.en"), FieldError::new("english_label_required"));
         }
         let mut options = Vec::new();
         match (kind, q.options) {
@@ -355,23 +333,20 @@ fn parse_questions(input: Vec<QuestionInput>, errors: &mut FieldErrors) -> Vec<Q
                 for o in opts {
                     let o = o.trim().to_owned();
                     if o.is_empty() || o.chars().count() > 200 || options.contains(&o) {
-                        errors.insert(
-                            at("options"),
-                            "options must be distinct, non-empty, at most 200 characters".into(),
-                        );
+                        errors.insert(at("options"), FieldError::new("invalid_options"));
                     } else {
                         options.push(o);
                     }
                 }
                 if options.is_empty() || options.len() > 50 {
-                    errors.insert(at("options"), "a choice needs 1 to 50 options".into());
+                    errors.insert(at("options"), FieldError::new("choice_options"));
                 }
             }
             (QuestionKind::Choice, None) => {
-                errors.insert(at("options"), "a choice needs 1 to 50 options".into());
+                errors.insert(at("options"), FieldError::new("choice_options"));
             }
             (_, Some(opts)) if !opts.is_empty() => {
-                errors.insert(at("options"), "only choice questions have options".into());
+                errors.insert(at("options"), FieldError::new("options_only_for_choice"));
             }
             _ => {}
         }

@@ -15,7 +15,7 @@ use serde_json::{Value as Json, json};
 use crate::attendance::stats;
 use crate::db::keep;
 use crate::domain::now;
-use crate::error::{AppError, FieldErrors};
+use crate::error::{AppError, FieldError, FieldErrors};
 use crate::events::input::{EventInput, Question, QuestionKind};
 use crate::events::service::{self as events, EventError};
 use crate::events::view::{EventView, zone};
@@ -150,7 +150,7 @@ fn instant(form: &FormFields, field: &str, tz: Tz, errors: &mut FieldErrors) -> 
     match parsed {
         Some(t) => Some(t.to_rfc3339()),
         None => {
-            errors.insert(field.into(), "enter a date and time, e.g. 2026-12-13 09:30".into());
+            errors.insert(field, FieldError::new("form_datetime"));
             None
         }
     }
@@ -164,7 +164,7 @@ fn capacity(form: &FormFields, field: &str, errors: &mut FieldErrors) -> Json {
     match raw.parse::<i64>() {
         Ok(n) => json!(n),
         Err(_) => {
-            errors.insert(field.into(), "enter a number, or leave empty for unlimited".into());
+            errors.insert(field, FieldError::new("form_capacity"));
             Json::Null
         }
     }
@@ -248,7 +248,7 @@ fn form_page(
 ) -> Response {
     let rows = question_count(&values) + BLANK_QUESTIONS;
     let ctx = context! {
-        event_id => event_id, values => values, errors => errors, zones => ZONES.to_vec(), question_rows => (0..rows).collect::<Vec<_>>(),
+        event_id => event_id, values => values, errors => errors.in_language(lang.lang), zones => ZONES.to_vec(), question_rows => (0..rows).collect::<Vec<_>>(),
         ..chrome(user, "events")
     };
     Page::new("admin/event_form.html", lang, ctx).status(status).into_response()
@@ -277,8 +277,8 @@ pub async fn create(
 ) -> Result<Response, AppError> {
     let values: BTreeMap<String, String> = form.0.clone().into_iter().collect();
     let (doc, mut errors) = document(&form);
-    let parsed =
-        serde_json::from_value::<EventInput>(doc).map_err(|e| FieldErrors::from([("form".into(), e.to_string())]));
+    let parsed = serde_json::from_value::<EventInput>(doc)
+        .map_err(|e| FieldErrors::one("form", FieldError::new("invalid_value").with("detail", e)));
     let spec = match parsed.and_then(|input| input.parse()) {
         Ok(spec) if errors.is_empty() => spec,
         Ok(_) => return Ok(form_page(&me, lang, None, values, errors, StatusCode::UNPROCESSABLE_ENTITY)),
@@ -290,9 +290,14 @@ pub async fn create(
     let by = me.id;
     match state.db.write(move |txn| keep(events::create(txn, spec, Some(by), now()))).await {
         Ok(e) => Ok(Redirect::to(&format!("/admin/events/{}", e.id)).into_response()),
-        Err(EventError::Conflict(message)) => {
-            Ok(form_page(&me, lang, None, values, FieldErrors::from([("slug".into(), message)]), StatusCode::CONFLICT))
-        }
+        Err(EventError::Conflict(message)) => Ok(form_page(
+            &me,
+            lang,
+            None,
+            values,
+            FieldErrors::one("slug", FieldError::new("conflict").with("detail", message)),
+            StatusCode::CONFLICT,
+        )),
         Err(other) => Err(other.into()),
     }
 }
@@ -341,7 +346,7 @@ async fn apply(
             lang,
             Some(id.to_string()),
             values,
-            FieldErrors::from([("form".into(), message)]),
+            FieldErrors::one("form", FieldError::new("conflict").with("detail", message)),
             StatusCode::CONFLICT,
         )),
         Err(other) => Err(other.into()),
@@ -358,7 +363,7 @@ pub async fn set_status(
 ) -> Result<Response, AppError> {
     let status = form.get("status").unwrap_or("");
     if !matches!(status, "draft" | "published" | "closed" | "cancelled") {
-        return Err(AppError::field("status", "must be draft, published, closed or cancelled"));
+        return Err(AppError::field("status", FieldError::new("invalid_event_status")));
     }
     let e = events::get(state.db.read(), id).await?;
     apply(&state, &me, lang, id, json!({"status": status}), values_of(&e)).await

@@ -2,6 +2,7 @@
 //! the waitlist; moving or cancelling the event mails every active registration).
 
 use chrono::{DateTime, Utc};
+use entity::json::{Questions, Translations};
 use entity::{AttendanceMode, EventStatus, RegistrationStatus, event, registration};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -15,7 +16,7 @@ use super::input::{EventInput, EventSpec, slugify};
 use super::view::EventView;
 use crate::db::FetchUnique;
 use crate::db::is_unique_violation;
-use crate::error::{AppError, FieldErrors};
+use crate::error::{AppError, FieldError, FieldErrors};
 use crate::mail::Message;
 use crate::mail::outbox::{self, Recipient};
 use crate::seats::policy::{self, CapacityChange};
@@ -82,7 +83,7 @@ pub async fn create(
         slug,
         title: spec.title,
         description: spec.description,
-        translations: serde_json::to_value(&spec.translations).unwrap_or_default(),
+        translations: Translations(spec.translations.clone()),
         starts_at: spec.starts_at,
         ends_at: spec.ends_at,
         timezone: spec.timezone.name().to_owned(),
@@ -97,7 +98,7 @@ pub async fn create(
         waitlist: spec.waitlist,
         registration_closes_at: spec.registration_closes_at,
         status: spec.status,
-        questions: serde_json::to_value(&spec.questions).unwrap_or_default(),
+        questions: Questions(spec.questions.clone()),
         next_queue_seq: 1,
         revision: 0,
         calendar_sequence: 0,
@@ -155,7 +156,7 @@ pub async fn update(
     crate::web::merge_patch::apply(&mut document, patch);
     let input: EventInput = serde_path_to_error::deserialize(document).map_err(|e| {
         let field = e.path().to_string();
-        EventError::Invalid(FieldErrors::from([(field, e.inner().to_string())]))
+        EventError::Invalid(FieldErrors::one(field, FieldError::new("invalid_value").with("detail", e.inner())))
     })?;
     let spec = input.parse().map_err(EventError::Invalid)?;
 
@@ -212,7 +213,7 @@ pub async fn update(
     active.slug = Set(spec.slug.clone().unwrap_or(current.slug.clone()));
     active.title = Set(spec.title);
     active.description = Set(spec.description);
-    active.translations = Set(serde_json::to_value(&spec.translations).unwrap_or_default());
+    active.translations = Set(Translations(spec.translations.clone()));
     active.starts_at = Set(spec.starts_at);
     active.ends_at = Set(spec.ends_at);
     active.timezone = Set(spec.timezone.name().to_owned());
@@ -225,7 +226,7 @@ pub async fn update(
     active.waitlist = Set(spec.waitlist);
     active.registration_closes_at = Set(spec.registration_closes_at);
     active.status = Set(spec.status);
-    active.questions = Set(serde_json::to_value(&spec.questions).unwrap_or_default());
+    active.questions = Set(Questions(spec.questions.clone()));
     active.reminder_minutes_before = Set(spec.reminder_minutes_before);
     active.calendar_sequence = Set(calendar_changes);
     if spec.starts_at != current.starts_at {
@@ -284,7 +285,7 @@ async fn notify_active_registrations(
         .filter(active.clone())
         .exec(db)
         .await?;
-    let recipients: Vec<(Uuid, String, i32)> = registration::Entity::find()
+    let recipients: Vec<(Uuid, entity::Language, i32)> = registration::Entity::find()
         .select_only()
         .column(registration::Column::Id)
         .column(registration::Column::Language)
@@ -301,7 +302,7 @@ async fn notify_active_registrations(
             Notice::Moved(changes) => Message::EventUpdated { changes: changes.clone(), sequence },
             Notice::Cancelled => Message::EventCancelled { sequence },
         };
-        let to = Recipient { event_id: event.id, registration_id: Some(registration_id), language: &language };
+        let to = Recipient { event_id: event.id, registration_id: Some(registration_id), language };
         outbox::enqueue(db, to, &message, now).await?;
     }
     Ok(())

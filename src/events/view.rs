@@ -63,7 +63,7 @@ pub fn offers(event: &event::Model, mode: AttendanceMode) -> bool {
 }
 
 pub fn questions(event: &event::Model) -> Vec<Question> {
-    serde_json::from_value(event.questions.clone()).unwrap_or_default()
+    event.questions.0.clone()
 }
 
 impl From<&event::Model> for EventView {
@@ -74,7 +74,7 @@ impl From<&event::Model> for EventView {
             slug: e.slug.clone(),
             title: e.title.clone(),
             description: e.description.clone(),
-            translations: serde_json::from_value(e.translations.clone()).unwrap_or_default(),
+            translations: e.translations.0.clone(),
             starts_at: in_zone(e.starts_at, tz),
             ends_at: in_zone(e.ends_at, tz),
             timezone: e.timezone.clone(),

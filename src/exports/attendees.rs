@@ -16,7 +16,7 @@ use uuid::Uuid;
 use super::cells;
 use crate::db::FetchUnique;
 use crate::db::stmt;
-use crate::error::FieldErrors;
+use crate::error::{FieldError, FieldErrors};
 use crate::events::view::{questions, zone};
 
 /// The fixed columns of API.md "Export", in order; custom answers follow.
@@ -95,21 +95,21 @@ impl ExportOptions {
                 "mode" => match AttendanceMode::parse(value) {
                     Some(m) => options.filter.mode = Some(m),
                     None => {
-                        errors.insert("mode".into(), "must be in_person or online".into());
+                        errors.insert("mode", FieldError::new("invalid_mode"));
                     }
                 },
                 "status" if value.is_empty() => {}
                 "status" => match RegistrationStatus::parse(value) {
                     Some(s) => options.filter.status = Some(s),
                     None => {
-                        errors.insert("status".into(), "must be confirmed, waitlisted or cancelled".into());
+                        errors.insert("status", FieldError::new("invalid_registration_status"));
                     }
                 },
                 "checked_in" if value.is_empty() => {}
                 "checked_in" => match parse_bool(value) {
                     Some(b) => options.filter.checked_in = Some(b),
                     None => {
-                        errors.insert("checked_in".into(), "must be true or false".into());
+                        errors.insert("checked_in", FieldError::new("not_boolean"));
                     }
                 },
                 "delimiter" => match value {
@@ -117,7 +117,7 @@ impl ExportOptions {
                     "semicolon" => options.delimiter = Delimiter::Semicolon,
                     "tab" => options.delimiter = Delimiter::Tab,
                     _ => {
-                        errors.insert("delimiter".into(), "must be comma, semicolon or tab".into());
+                        errors.insert("delimiter", FieldError::new("invalid_delimiter"));
                     }
                 },
                 "bom" => match value {
@@ -125,7 +125,7 @@ impl ExportOptions {
                     v => match parse_bool(v) {
                         Some(b) => options.bom = b,
                         None => {
-                            errors.insert("bom".into(), "must be true or false".into());
+                            errors.insert("bom", FieldError::new("not_boolean"));
                         }
                     },
                 },

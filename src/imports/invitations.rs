@@ -56,14 +56,14 @@ pub async fn create(
         first_name: invitee.first_name,
         last_name: invitee.last_name,
         organization: invitee.organization,
-        language: invitee.language.code().to_owned(),
+        language: invitee.language,
         mode: invitee.mode.map(|m| m.as_str().to_owned()),
         invited_by,
         created_at: now,
         used_at: None,
     };
     invitation::Entity::insert(row.clone().into_active_model()).exec_without_returning(db).await?;
-    let to = Recipient { event_id: event.id, registration_id: None, language: &row.language };
+    let to = Recipient { event_id: event.id, registration_id: None, language: row.language };
     outbox::enqueue(db, to, &Message::Invitation { invitation_id: row.id }, now).await?;
     Ok(row)
 }
@@ -96,7 +96,7 @@ pub async fn find_by_token(db: &impl ConnectionTrait, token: &str) -> Result<Opt
     Ok(row.map(|r| InvitationPrefill {
         invitation_id: r.id,
         event_id: r.event_id,
-        language: Language::parse(&r.language).unwrap_or_default(),
+        language: r.language,
         mode: r.mode.as_deref().and_then(AttendanceMode::parse),
         email: r.email,
         first_name: r.first_name,

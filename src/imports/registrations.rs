@@ -20,7 +20,7 @@ pub use super::report::{ImportReport, ImportSummary, Outcome, RowReport};
 use super::table::{self, Table, TableError, cell};
 use crate::db::FetchUnique;
 use crate::domain::{EmailAddress, Language, clean_text};
-use crate::error::AppError;
+use crate::error::{AppError, FieldError};
 use crate::events::input::QuestionKind;
 use crate::events::view::{offers, questions};
 use crate::registrations::answers::Answers;
@@ -71,7 +71,9 @@ impl From<ImportError> for AppError {
         match err {
             ImportError::NotFound => AppError::NotFound,
             ImportError::Closed(message) => AppError::conflict("registration_closed", message),
-            ImportError::Unreadable(message) => AppError::field("file", message),
+            ImportError::Unreadable(message) => {
+                AppError::field("file", FieldError::new("invalid_value").with("detail", message))
+            }
             ImportError::Db(e) => AppError::from(e),
         }
     }
@@ -155,7 +157,7 @@ fn validate(columns: &PartnerColumns, row: &[String], event: &event::Model) -> R
     let mut problems: Vec<(Outcome, String)> = Vec::new();
     let mut text = |field: &str, index: Option<usize>, required: bool, max: usize| {
         clean_text(Some(cell(row, index)), required, max).unwrap_or_else(|e| {
-            let outcome = if e == "is required" { Outcome::MissingName } else { Outcome::InvalidField };
+            let outcome = if e.code == "required" { Outcome::MissingName } else { Outcome::InvalidField };
             problems.push((outcome, format!("{field} {e}")));
             String::new()
         })

@@ -8,7 +8,7 @@ use axum::http::header::CONTENT_TYPE;
 use super::attendance::{self, AttendanceReport};
 use super::registrations::{self, ImportOptions, ImportReport, Importer};
 use crate::db::{Discard, Keep};
-use crate::error::{AppError, AppResult, ErrorBody, FieldErrors};
+use crate::error::{AppError, AppResult, ErrorBody, FieldError, FieldErrors};
 use crate::exports::routes::QueryPairs;
 use crate::imports::registrations::ImportError;
 use crate::web::AppState;
@@ -70,7 +70,7 @@ fn flags<const N: usize>(query: &QueryPairs, names: [&str; N]) -> AppResult<[boo
                 "true" | "1" => values[i] = true,
                 "false" | "0" | "" => values[i] = false,
                 _ => {
-                    errors.insert(key.to_owned(), "must be true or false".into());
+                    errors.insert(key.to_owned(), FieldError::new("not_boolean"));
                 }
             }
         }

@@ -2,7 +2,7 @@
 //! conditional update, so with several instances each job runs once per event.
 
 use chrono::{DateTime, Duration, Utc};
-use entity::{EventStatus, RegistrationStatus, event, registration};
+use entity::{EventStatus, Language, RegistrationStatus, event, registration};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
@@ -94,7 +94,7 @@ async fn notify(
     message: &Message,
     now: DateTime<Utc>,
 ) -> Result<usize, DbErr> {
-    let recipients: Vec<(Uuid, String)> = registration::Entity::find()
+    let recipients: Vec<(Uuid, Language)> = registration::Entity::find()
         .select_only()
         .column(registration::Column::Id)
         .column(registration::Column::Language)
@@ -106,8 +106,13 @@ async fn notify(
         .all(db)
         .await?;
     for (registration_id, language) in &recipients {
-        outbox::enqueue(db, Recipient { event_id, registration_id: Some(*registration_id), language }, message, now)
-            .await?;
+        outbox::enqueue(
+            db,
+            Recipient { event_id, registration_id: Some(*registration_id), language: *language },
+            message,
+            now,
+        )
+        .await?;
     }
     Ok(recipients.len())
 }

@@ -42,7 +42,7 @@ pub fn event_description(event: &event::Model, lang: Language) -> String {
 }
 
 fn translated(event: &event::Model, lang: Language, field: &str) -> Option<String> {
-    event.translations.get(lang.code())?.get(field)?.as_str().filter(|s| !s.is_empty()).map(str::to_owned)
+    event.translations.text(lang.code(), field).map(str::to_owned)
 }
 
 /// `<outbox-id@host>`: derived from the row, so a resend after a crash is recognizable.
@@ -58,7 +58,7 @@ fn render(name: &str, ctx: &minijinja::Value) -> anyhow::Result<String> {
 
 pub fn compose(ctx: MailContext<'_>) -> anyhow::Result<Composed> {
     let MailContext { row, message, registration: reg, event, base_url, from } = ctx;
-    let lang = Language::parse(&row.language).unwrap_or_default();
+    let lang = row.language;
     let kind = message.kind();
     let withdrawn = matches!(message, Message::Cancelled { .. } | Message::EventCancelled { .. });
     let seated = reg.status == RegistrationStatus::Confirmed && reg.mode == AttendanceMode::InPerson;

@@ -10,7 +10,6 @@ use sea_orm::{DbErr, EntityTrait};
 use super::compose::{Composed, event_title, message_id};
 use crate::db::Db;
 use crate::db::FetchUnique;
-use crate::domain::Language;
 use crate::events::view::{offers, zone};
 use crate::i18n;
 use crate::templates::templates;
@@ -49,7 +48,7 @@ pub fn compose(
     base_url: &str,
     from: &Mailbox,
 ) -> anyhow::Result<Composed> {
-    let lang = Language::parse(&row.language).unwrap_or_default();
+    let lang = row.language;
     let title = event_title(event, lang);
     let venue = event.venue.clone().unwrap_or_default();
     let values = context! {

@@ -17,23 +17,23 @@ use super::Message;
 
 /// Who a mail is about.
 #[derive(Debug, Clone, Copy)]
-pub struct Recipient<'a> {
+pub struct Recipient {
     pub event_id: Uuid,
     pub registration_id: Option<Uuid>,
-    pub language: &'a str,
+    pub language: entity::Language,
 }
 
-impl<'a> Recipient<'a> {
+impl Recipient {
     /// The registrant of `reg`, in their language.
-    pub fn registrant(reg: &'a entity::registration::Model) -> Recipient<'a> {
-        Recipient { event_id: reg.event_id, registration_id: Some(reg.id), language: &reg.language }
+    pub fn registrant(reg: &entity::registration::Model) -> Recipient {
+        Recipient { event_id: reg.event_id, registration_id: Some(reg.id), language: reg.language }
     }
 }
 
 /// Queues `message` for `to`, due now.
 pub async fn enqueue(
     db: &impl ConnectionTrait,
-    to: Recipient<'_>,
+    to: Recipient,
     message: &Message,
     now: DateTime<Utc>,
 ) -> Result<Uuid, DbErr> {
@@ -44,7 +44,7 @@ pub async fn enqueue(
         kind: Set(message.kind().to_owned()),
         event_id: Set(to.event_id),
         registration_id: Set(to.registration_id),
-        language: Set(to.language.to_owned()),
+        language: Set(to.language),
         payload: Set(payload),
         status: Set(OutboxStatus::Pending),
         attempts: Set(0),

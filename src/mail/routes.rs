@@ -12,7 +12,7 @@ use uuid::Uuid;
 use super::outbox;
 use crate::db::keep;
 use crate::domain::now;
-use crate::error::{AppError, AppResult, ErrorBody};
+use crate::error::{AppError, AppResult, ErrorBody, FieldError};
 use crate::events::service as events;
 use crate::events::view::utc;
 use crate::web::AppState;
@@ -27,7 +27,7 @@ pub struct MailView {
     pub kind: String,
     pub registration_id: Option<Uuid>,
     pub recipient: Option<String>,
-    pub language: String,
+    pub language: entity::Language,
     pub status: OutboxStatus,
     pub attempts: i32,
     pub next_attempt_at: Option<String>,
@@ -85,7 +85,7 @@ pub async fn list_mails(
     let limit = match query.limit.as_deref().map(str::parse::<u64>) {
         None => 50,
         Some(Ok(n)) if (1..=100).contains(&n) => n,
-        Some(_) => return Err(AppError::field("limit", "must be a number from 1 to 100")),
+        Some(_) => return Err(AppError::field("limit", FieldError::new("invalid_page_size"))),
     };
     let mut select = outbox_email::Entity::find()
         .filter(outbox_email::Column::EventId.eq(event_id))
@@ -97,12 +97,13 @@ pub async fn list_mails(
             "sending" => OutboxStatus::Sending,
             "sent" => OutboxStatus::Sent,
             "failed" => OutboxStatus::Failed,
-            _ => return Err(AppError::field("status", "must be pending, sending, sent or failed")),
+            _ => return Err(AppError::field("status", FieldError::new("invalid_mail_status"))),
         };
         select = select.filter(outbox_email::Column::Status.eq(status));
     }
     if let Some(cursor) = query.cursor.as_deref() {
-        let cursor = Uuid::parse_str(cursor).map_err(|_| AppError::field("cursor", "not a cursor from this list"))?;
+        let cursor =
+            Uuid::parse_str(cursor).map_err(|_| AppError::field("cursor", FieldError::new("invalid_list_cursor")))?;
         select = select.filter(outbox_email::Column::Id.lt(cursor));
     }
     let mut rows = select.all(db).await?;

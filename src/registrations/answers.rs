@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use crate::error::FieldErrors;
+use crate::error::{FieldError, FieldErrors};
 use crate::events::input::{Question, QuestionKind};
 
 pub type Answers = BTreeMap<String, Value>;
@@ -16,7 +16,7 @@ pub fn check(questions: &[Question], answers: &Answers) -> Result<Answers, Field
     let mut clean = Answers::new();
     for key in answers.keys() {
         if !questions.iter().any(|q| &q.key == key) {
-            errors.insert(format!("answers.{key}"), "no such question".into());
+            errors.insert(format!("answers.{key}"), FieldError::new("unknown_question"));
         }
     }
     for q in questions {
@@ -38,17 +38,18 @@ pub fn check(questions: &[Question], answers: &Answers) -> Result<Answers, Field
                 if q.options.iter().any(|o| o == s) {
                     Some(Value::String(s.clone()))
                 } else {
-                    errors.insert(field.clone(), format!("must be one of: {}", q.options.join(", ")));
+                    errors
+                        .insert(field.clone(), FieldError::new("invalid_choice").with("options", q.options.join(", ")));
                     None
                 }
             }
             (QuestionKind::Boolean, Some(Value::Bool(b))) => Some(Value::Bool(*b)),
             (QuestionKind::Boolean, Some(_)) => {
-                errors.insert(field.clone(), "must be true or false".into());
+                errors.insert(field.clone(), FieldError::new("not_boolean"));
                 None
             }
             (_, Some(_)) => {
-                errors.insert(field.clone(), "must be a string".into());
+                errors.insert(field.clone(), FieldError::new("not_a_string"));
                 None
             }
         };
@@ -57,7 +58,7 @@ pub fn check(questions: &[Question], answers: &Answers) -> Result<Answers, Field
                 clean.insert(q.key.clone(), v);
             }
             None if q.required && !errors.contains_key(&field) => {
-                errors.insert(field, "is required".into());
+                errors.insert(field, FieldError::new("required"));
             }
             None => {}
         }
@@ -113,6 +114,6 @@ mod tests {
     #[test]
     fn a_value_outside_the_options_is_refused() {
         let errors = check(&questions(), &answers(json!({"dietary": "pizza"}))).err().unwrap_or_default();
-        assert!(errors["answers.dietary"].contains("vegetarian"));
+        assert!(errors.get("answers.dietary").is_some_and(|e| e.message().contains("vegetarian")));
     }
 }

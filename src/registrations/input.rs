@@ -7,7 +7,7 @@ use utoipa::ToSchema;
 
 use super::answers::Answers;
 use crate::domain::{EmailAddress, Language, clean_text};
-use crate::error::FieldErrors;
+use crate::error::{FieldError, FieldErrors};
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct RegistrationInput {
@@ -43,11 +43,11 @@ pub struct NewRegistration {
 fn parse_mode(raw: Option<&str>, errors: &mut FieldErrors) -> Option<AttendanceMode> {
     match raw {
         None => {
-            errors.insert("mode".into(), "is required: in_person or online".into());
+            errors.insert("mode", FieldError::new("required_mode"));
             None
         }
         Some(m) => AttendanceMode::parse(m.trim()).or_else(|| {
-            errors.insert("mode".into(), "must be in_person or online".into());
+            errors.insert("mode", FieldError::new("invalid_mode"));
             None
         }),
     }
@@ -57,7 +57,7 @@ fn parse_language(raw: Option<&str>, errors: &mut FieldErrors) -> Language {
     match raw.map(str::trim).filter(|s| !s.is_empty()) {
         None => Language::En,
         Some(l) => Language::parse(l).unwrap_or_else(|| {
-            errors.insert("language".into(), "must be en, fr or nl".into());
+            errors.insert("language", FieldError::new("invalid_language"));
             Language::En
         }),
     }
@@ -68,20 +68,19 @@ impl RegistrationInput {
         let mut errors = FieldErrors::new();
         let mut text = |field: &str, value: Option<&str>, required: bool, max: usize| {
             clean_text(value, required, max).unwrap_or_else(|e| {
-                errors.insert(field.into(), e);
+                errors.insert(field, e);
                 String::new()
             })
         };
         let first_name = text("first_name", self.first_name.as_deref(), true, 200);
         let last_name = text("last_name", self.last_name.as_deref(), true, 200);
         let organization = text("organization", self.organization.as_deref(), false, 300);
-        let email = EmailAddress::parse(self.email.as_deref().unwrap_or(""))
-            .map_err(|e| errors.insert("email".into(), e.into()))
-            .ok();
+        let email =
+            EmailAddress::parse(self.email.as_deref().unwrap_or("")).map_err(|e| errors.insert("email", e)).ok();
         let mode = parse_mode(self.mode.as_deref(), &mut errors);
         let language = parse_language(self.language.as_deref(), &mut errors);
         if self.consent != Some(true) {
-            errors.insert("consent".into(), "must be given (true) to register".into());
+            errors.insert("consent", FieldError::new("consent_required"));
         }
         match (errors.is_empty(), email, mode) {
             (true, Some(email), Some(mode)) => Ok(NewRegistration {
@@ -130,7 +129,7 @@ impl RegistrationPatchInput {
     pub fn parse(self) -> Result<RegistrationChanges, FieldErrors> {
         let mut errors = FieldErrors::new();
         let mut text = |field: &str, value: Option<String>, required: bool, max: usize| {
-            value.and_then(|v| clean_text(Some(&v), required, max).map_err(|e| errors.insert(field.into(), e)).ok())
+            value.and_then(|v| clean_text(Some(&v), required, max).map_err(|e| errors.insert(field, e)).ok())
         };
         let first_name = text("first_name", self.first_name, true, 200);
         let last_name = text("last_name", self.last_name, true, 200);
@@ -141,7 +140,7 @@ impl RegistrationPatchInput {
         };
         let language = self.language.map(|l| parse_language(Some(&l), &mut errors));
         if self.email.is_some() {
-            errors.insert("email".into(), "cannot be changed; cancel and register again with the new address".into());
+            errors.insert("email", FieldError::new("email_unchangeable"));
         }
         if errors.is_empty() {
             Ok(RegistrationChanges { mode, first_name, last_name, organization, language, answers: self.answers })

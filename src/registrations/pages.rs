@@ -18,7 +18,7 @@ use super::service::{self, RegisterOutcome, RegistrationError};
 use super::view::{join_url, may_follow_online};
 use crate::db::keep;
 use crate::domain::{EmailAddress, Language, now};
-use crate::error::{AppError, FieldErrors};
+use crate::error::{AppError, FieldError, FieldErrors};
 use crate::events::input::{Question, QuestionKind};
 use crate::events::service as events;
 use crate::events::view::{offers, questions, zone};
@@ -99,11 +99,10 @@ fn event_view(event: &event::Model, lang: Language) -> Value {
 }
 
 /// The published (or closed, or cancelled) event behind a slug; drafts are not found.
-async fn public_event(state: &AppState, slug: &str) -> Result<event::Model, AppError> {
-    match events::get_by_slug(state.db.read(), slug).await? {
-        Some(e) if e.status != EventStatus::Draft => Ok(e),
-        _ => Err(AppError::NotFound),
-    }
+/// The published (or closed) event at `slug`; `None` for no such event or a draft. A
+/// database failure, or an event row that no longer decodes, is an error, not a 404.
+async fn public_event(state: &AppState, slug: &str) -> Result<Option<event::Model>, AppError> {
+    Ok(events::get_by_slug(state.db.read(), slug).await?.filter(|e| e.status != EventStatus::Draft))
 }
 
 fn not_found(lang: PageLang) -> Response {
@@ -130,9 +129,8 @@ fn posted_answers(form: &FormFields, event: &event::Model) -> Answers {
 }
 
 /// Form values to show again (answers as the form writes them).
-fn answer_values(answers: &serde_json::Value) -> BTreeMap<String, String> {
-    answers
-        .as_object()
+fn answer_values(answers: &entity::json::Answers) -> BTreeMap<String, String> {
+    Some(&answers.0)
         .map(|o| {
             o.iter()
                 .map(|(k, v)| {
@@ -149,25 +147,6 @@ fn answer_values(answers: &serde_json::Value) -> BTreeMap<String, String> {
         .unwrap_or_default()
 }
 
-/// Translates validation messages that the parsers wrote in English.
-fn localized(errors: FieldErrors, lang: Language) -> FieldErrors {
-    errors
-        .into_iter()
-        .map(|(field, message)| {
-            let key = match message.as_str() {
-                "is required" => "error-required",
-                "not a valid address" => "error-email",
-                m if m.starts_with("must be given") => "error-consent",
-                m if m.starts_with("must be in_person") || m.starts_with("is required: in_person") => "error-mode",
-                m if m.starts_with("must be one of") => "error-choice",
-                _ => "",
-            };
-            let text = if key.is_empty() { message } else { t(lang, key, &[]) };
-            (field, text)
-        })
-        .collect()
-}
-
 #[derive(Debug, serde::Deserialize)]
 pub struct EventPageQuery {
     /// A personal invitation (from an imported partner list) that pre-fills the form.
@@ -179,8 +158,8 @@ pub async fn event_page(
     lang: PageLang,
     Path(slug): Path<String>,
     axum::extract::Query(query): axum::extract::Query<EventPageQuery>,
-) -> Response {
-    let Ok(event) = public_event(&state, &slug).await else { return not_found(lang) };
+) -> Result<Response, AppError> {
+    let Some(event) = public_event(&state, &slug).await? else { return Ok(not_found(lang)) };
     let mut values = BTreeMap::new();
     if let Some(token) = query.invite.as_deref()
         && let Ok(Some(invite)) = crate::imports::invitations::find_by_token(state.db.read(), token).await
@@ -197,7 +176,7 @@ pub async fn event_page(
     if !values.is_empty() {
         let ctx = context! { event => event_view(&event, lang.lang), values => values, errors => context! {} };
         // The invitation's token is in the address: like other secret links, never cached or referred.
-        return Page::new("public/event.html", lang, ctx).secret().into_response();
+        return Ok(Page::new("public/event.html", lang, ctx).secret().into_response());
     }
     let page = Page::new(
         "public/event.html",
@@ -206,15 +185,11 @@ pub async fn event_page(
     );
     let version = EventPageVersion::of(&event, &lang, closed_reason(&event, lang.lang).is_none());
     if let Some(html) = state.event_pages.get(&version) {
-        return page.respond_with(html);
+        return Ok(page.respond_with(html));
     }
-    match page.html() {
-        Ok(html) => {
-            state.event_pages.put(version, &html);
-            page.respond_with(html)
-        }
-        Err(err) => AppError::Internal(anyhow::anyhow!("event page: {err:#}")).into_response(),
-    }
+    let html = page.html().map_err(|err| AppError::Internal(anyhow::anyhow!("event page: {err:#}")))?;
+    state.event_pages.put(version, &html);
+    Ok(page.respond_with(html))
 }
 
 pub async fn register(
@@ -223,7 +198,7 @@ pub async fn register(
     Path(slug): Path<String>,
     form: FormFields,
 ) -> Result<Response, AppError> {
-    let Ok(event) = public_event(&state, &slug).await else { return Ok(not_found(lang)) };
+    let Some(event) = public_event(&state, &slug).await? else { return Ok(not_found(lang)) };
     let input = RegistrationInput {
         first_name: form.owned("first_name"),
         last_name: form.owned("last_name"),
@@ -237,7 +212,7 @@ pub async fn register(
     let again = |errors: FieldErrors, notice: Option<String>, status: StatusCode| {
         let values: BTreeMap<String, String> = form.0.clone().into_iter().collect();
         let ctx = context! {
-            event => event_view(&event, lang.lang), values => values, errors => localized(errors, lang.lang), notice => notice,
+            event => event_view(&event, lang.lang), values => values, errors => errors.in_language(lang.lang), notice => notice,
         };
         Page::new("public/event.html", lang.clone(), ctx).status(status).into_response()
     };
@@ -256,10 +231,10 @@ pub async fn register(
         }
         Err(RegistrationError::Invalid(errors)) => Ok(again(errors, None, StatusCode::UNPROCESSABLE_ENTITY)),
         Err(RegistrationError::CapacityFull) => {
-            Ok(again(FieldErrors::from([("mode".into(), t(lang.lang, "error-full", &[]))]), None, StatusCode::CONFLICT))
+            Ok(again(FieldErrors::one("mode", FieldError::new("mode_full")), None, StatusCode::CONFLICT))
         }
         Err(RegistrationError::ModeNotOffered) => {
-            Ok(again(FieldErrors::from([("mode".into(), t(lang.lang, "error-mode", &[]))]), None, StatusCode::CONFLICT))
+            Ok(again(FieldErrors::one("mode", FieldError::new("invalid_mode")), None, StatusCode::CONFLICT))
         }
         Err(RegistrationError::Closed(_)) => Ok(again(FieldErrors::new(), None, StatusCode::CONFLICT)),
         Err(other) => Err(other.into()),
@@ -290,7 +265,7 @@ fn manage_view(
         v.insert("first_name".into(), reg.first_name.clone());
         v.insert("last_name".into(), reg.last_name.clone());
         v.insert("organization".into(), reg.organization.clone());
-        v.insert("language".into(), reg.language.clone());
+        v.insert("language".into(), reg.language.code().to_owned());
         v
     });
     let other_modes: Vec<Value> = mode_options(event, lang)
@@ -313,7 +288,7 @@ fn manage_view(
         can_cancel => policy::may_cancel(now(), event.ends_at),
         questions => question_views(event, lang),
         values => values,
-        errors => localized(errors, lang),
+        errors => errors.in_language(lang),
         flash => flash,
     }
 }
@@ -330,11 +305,7 @@ pub async fn manage_page(
 ) -> Result<Response, AppError> {
     let Some((reg, event)) = load_by_token(&state, &token).await? else { return Ok(not_found(lang).secret_headers()) };
     // A first visit without a remembered choice shows the registrant's own language.
-    let lang = if lang.explicit {
-        lang
-    } else {
-        PageLang::fixed(Language::parse(&reg.language).unwrap_or(lang.lang), lang.path.clone())
-    };
+    let lang = if lang.explicit { lang } else { PageLang::fixed(reg.language, lang.path.clone()) };
     let flash = uri.query().is_some_and(|q| q.contains("welcome=1")).then(|| {
         let key =
             if reg.status == RegistrationStatus::Waitlisted { "registered-waitlist" } else { "registered-confirmed" };
@@ -405,20 +376,12 @@ pub async fn manage_switch(
         Ok(_) => {
             return Ok(Redirect::to(&format!("/r/{token}")).into_response());
         }
-        Err(RegistrationError::CapacityFull) => t(lang.lang, "error-full", &[]),
-        Err(RegistrationError::Closed(_)) => t(lang.lang, "error-switch-closed", &[]),
-        Err(RegistrationError::Cancelled | RegistrationError::ModeNotOffered) => t(lang.lang, "error-mode", &[]),
+        Err(RegistrationError::CapacityFull) => FieldError::new("mode_full"),
+        Err(RegistrationError::Closed(_)) => FieldError::new("switch_closed"),
+        Err(RegistrationError::Cancelled | RegistrationError::ModeNotOffered) => FieldError::new("invalid_mode"),
         Err(other) => return Err(other.into()),
     };
-    let ctx = manage_view(
-        &reg,
-        &event,
-        &state.base_url,
-        lang.lang,
-        FieldErrors::from([("mode".into(), message)]),
-        None,
-        None,
-    );
+    let ctx = manage_view(&reg, &event, &state.base_url, lang.lang, FieldErrors::one("mode", message), None, None);
     Ok(Page::new("public/manage.html", lang, ctx).status(StatusCode::CONFLICT).secret().into_response())
 }
 
@@ -452,10 +415,14 @@ pub async fn cancel(
     }
 }
 
-pub async fn lost_link_page(State(state): State<AppState>, lang: PageLang, Path(slug): Path<String>) -> Response {
-    let Ok(event) = public_event(&state, &slug).await else { return not_found(lang) };
+pub async fn lost_link_page(
+    State(state): State<AppState>,
+    lang: PageLang,
+    Path(slug): Path<String>,
+) -> Result<Response, AppError> {
+    let Some(event) = public_event(&state, &slug).await? else { return Ok(not_found(lang)) };
     let ctx = context! { event => event_view(&event, lang.lang), values => context! {}, errors => context! {}, sent => false };
-    Page::new("public/lost_link.html", lang, ctx).into_response()
+    Ok(Page::new("public/lost_link.html", lang, ctx).into_response())
 }
 
 pub async fn lost_link(
@@ -464,11 +431,11 @@ pub async fn lost_link(
     Path(slug): Path<String>,
     form: FormFields,
 ) -> Result<Response, AppError> {
-    let Ok(event) = public_event(&state, &slug).await else { return Ok(not_found(lang)) };
+    let Some(event) = public_event(&state, &slug).await? else { return Ok(not_found(lang)) };
     let email = match EmailAddress::parse(form.get("email").unwrap_or("")) {
         Ok(e) => e,
         Err(_) => {
-            let errors = FieldErrors::from([("email".into(), t(lang.lang, "error-email", &[]))]);
+            let errors = FieldErrors::one("email", FieldError::new("invalid_email")).in_language(lang.lang);
             let ctx = context! { event => event_view(&event, lang.lang), values => form.0.clone(), errors => errors, sent => false };
             return Ok(Page::new("public/lost_link.html", lang, ctx)
                 .status(StatusCode::UNPROCESSABLE_ENTITY)

@@ -11,7 +11,7 @@ use super::service::{self, RegisterOutcome, RegistrationError};
 use super::view::RegistrationView;
 use crate::db::keep;
 use crate::domain::EmailAddress;
-use crate::error::{AppError, AppResult, ErrorBody};
+use crate::error::{AppError, AppResult, ErrorBody, FieldError};
 use crate::web::AppState;
 use crate::web::client::ClientIp;
 use crate::web::extract::{ApiJson, PathId, PathToken};
@@ -104,11 +104,9 @@ pub async fn lost_link(State(state): State<AppState>, ApiJson(input): ApiJson<Lo
     let mut errors = crate::error::FieldErrors::new();
     let event_id = input.event_id.as_deref().and_then(|s| uuid::Uuid::parse_str(s.trim()).ok());
     if event_id.is_none() {
-        errors.insert("event_id".into(), "must be an event id (UUID)".into());
+        errors.insert("event_id", FieldError::new("invalid_event_id"));
     }
-    let email = EmailAddress::parse(input.email.as_deref().unwrap_or(""))
-        .map_err(|e| errors.insert("email".into(), e.into()))
-        .ok();
+    let email = EmailAddress::parse(input.email.as_deref().unwrap_or("")).map_err(|e| errors.insert("email", e)).ok();
     let (Some(event_id), Some(email)) = (event_id, email) else {
         return Err(AppError::Validation(errors));
     };

@@ -74,7 +74,7 @@ pub enum RegisterOutcome {
 /// How long before the manage link may be mailed again for one registration.
 pub const LINK_RESEND_INTERVAL: Duration = Duration::minutes(15);
 
-fn recipient(reg: &registration::Model) -> Recipient<'_> {
+fn recipient(reg: &registration::Model) -> Recipient {
     Recipient::registrant(reg)
 }
 
@@ -287,10 +287,10 @@ pub async fn update(
         active.organization = Set(v);
     }
     if let Some(v) = changes.language {
-        active.language = Set(v.code().to_owned());
+        active.language = Set(v);
     }
     if let Some(patch) = changes.answers {
-        let mut merged: Answers = serde_json::from_value(reg.answers.clone()).unwrap_or_default();
+        let mut merged: Answers = reg.answers.0.clone();
         for (k, v) in patch {
             if v.is_null() {
                 merged.remove(&k);
@@ -299,7 +299,7 @@ pub async fn update(
             }
         }
         let checked = answers::check(&questions(&event), &merged).map_err(RegistrationError::Invalid)?;
-        active.answers = Set(serde_json::to_value(checked).unwrap_or_default());
+        active.answers = Set(entity::json::Answers(checked));
     }
 
     let mut switched_from = None;

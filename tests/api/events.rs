@@ -3,7 +3,7 @@
 use reqwest::Method;
 use serde_json::json;
 
-use crate::helpers::{TestApp, expect_error, json, str_of};
+use crate::helpers::{TestApp, expect_error, json, str_of, write};
 
 #[tokio::test]
 async fn an_event_is_created_with_a_unique_slug_and_read_back_in_its_time_zone() {
@@ -171,5 +171,31 @@ async fn the_checkin_role_sees_counts_but_may_not_manage_events() {
             .expect("send");
         expect_error(response, 403, "forbidden").await;
     }
+    app.stop().await;
+}
+
+/// Stored JSON of the wrong shape (a hand edit, a bad restore) is an error that is answered
+/// and logged, never read as "no questions".
+#[tokio::test]
+async fn corrupt_stored_questions_are_an_error_not_an_empty_list() {
+    use sea_orm::ConnectionTrait;
+    let app = TestApp::spawn().await;
+    let event = app.create_event(json!({"status": "published"})).await;
+    let id = uuid::Uuid::parse_str(&str_of(&event, "id")).expect("uuid");
+    let backend = app.db.backend();
+    write(&app.db, move |txn| {
+        Box::pin(async move {
+            let sql = "UPDATE event SET questions = ? WHERE id = ?";
+            txn.execute_raw(convene::db::stmt(backend, sql, vec![r#"{"not": "a list"}"#.into(), id.into()])).await?;
+            Ok(())
+        })
+    })
+    .await;
+
+    let response =
+        app.client.get(app.url(&format!("/api/v1/events/{id}"))).bearer_auth(&app.organizer_token).send().await;
+    expect_error(response.expect("send"), 500, "internal").await;
+    let page = app.client.get(app.url(&format!("/e/{}", str_of(&event, "slug")))).send().await.expect("send");
+    assert_eq!(page.status().as_u16(), 500, "the public page does not show the event without its questions");
     app.stop().await;
 }

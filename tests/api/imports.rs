@@ -101,7 +101,7 @@ async fn the_partner_list_imports_with_the_right_outcome_for_every_special_row()
     // Trimmed, normalized, consent recorded, and no mail without --notify.
     let geert = by_email(&app, &event_id, "geert.vandamme@fedasil.be").await;
     assert_eq!(
-        (geert.first_name.as_str(), geert.last_name.as_str(), geert.language.as_str()),
+        (geert.first_name.as_str(), geert.last_name.as_str(), geert.language.code()),
         ("Geert", "Vandamme", "nl")
     );
     assert_eq!(geert.mode, entity::AttendanceMode::InPerson, "the first of the two rows counts");
@@ -197,7 +197,7 @@ async fn a_full_mode_without_waitlist_and_existing_registrations_are_reported_pe
     assert_eq!(app.mails(&str_of(&existing, "id"), "manage_link").await, 0, "an import does not mail them again");
     assert_eq!(app.stats(&event_id).await["in_person"]["confirmed"], 2);
     let ann = by_email(&app, &event_id, "a@example.org").await;
-    assert_eq!((ann.language.as_str(), ann.mode), ("nl", entity::AttendanceMode::InPerson));
+    assert_eq!((ann.language.code(), ann.mode), ("nl", entity::AttendanceMode::InPerson));
     app.stop().await;
 }
 

@@ -98,9 +98,15 @@ pub fn router(state: AppState) -> Router {
     let pages = Router::new()
         .route("/e/{slug}", get(registrations::pages::event_page).post(registrations::pages::register))
         .route("/e/{slug}/lost-link", get(registrations::pages::lost_link_page).post(registrations::pages::lost_link))
-        .route("/r/{token}", get(registrations::pages::manage_page).post(registrations::pages::manage_update))
-        .route("/r/{token}/mode", post(registrations::pages::manage_switch))
-        .route("/r/{token}/cancel", get(registrations::pages::cancel_page).post(registrations::pages::cancel))
+        .route(
+            "/r/{token}",
+            get(registrations::manage_pages::manage_page).post(registrations::manage_pages::manage_update),
+        )
+        .route("/r/{token}/mode", post(registrations::manage_pages::manage_switch))
+        .route(
+            "/r/{token}/cancel",
+            get(registrations::manage_pages::cancel_page).post(registrations::manage_pages::cancel),
+        )
         .route("/admin", get(events::pages::home))
         .route("/admin/login", get(accounts::login::login_page).post(accounts::login::login))
         .route("/admin/logout", post(accounts::login::logout))

@@ -2,5 +2,6 @@
 
 pub mod join;
 pub mod policy;
+pub mod presence;
 pub mod routes;
 pub mod stats;

@@ -4,11 +4,9 @@
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{DateTime, Duration, Timelike, Utc};
-use entity::{AttendanceMode, OutboxStatus, RegistrationStatus, checkin, outbox_email, registration};
 use minijinja::{Value, context};
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 
-use crate::attendance::stats;
+use crate::attendance::{presence, stats};
 use crate::db::keep;
 use crate::domain::now;
 use crate::error::AppError;
@@ -62,60 +60,14 @@ pub async fn show(
     let e = events::get(db, id).await?;
     let counts = stats::for_event(db, &e).await?;
 
-    let arrivals: Vec<DateTime<Utc>> = checkin::Entity::find()
-        .select_only()
-        .column(checkin::Column::CheckedInAt)
-        .filter(checkin::Column::EventId.eq(id))
-        .filter(checkin::Column::ActiveRegistrationId.is_not_null())
-        .into_tuple()
-        .all(db)
-        .await?;
-
-    // Confirmed for the room, not (yet) checked in, grouped by organization.
-    let expected: Vec<(uuid::Uuid, String)> = registration::Entity::find()
-        .select_only()
-        .column(registration::Column::Id)
-        .column(registration::Column::Organization)
-        .filter(registration::Column::EventId.eq(id))
-        .filter(registration::Column::Mode.eq(AttendanceMode::InPerson))
-        .filter(registration::Column::Status.eq(RegistrationStatus::Confirmed))
-        .into_tuple()
-        .all(db)
-        .await?;
-    let arrived: std::collections::HashSet<uuid::Uuid> = checkin::Entity::find()
-        .select_only()
-        .column(checkin::Column::RegistrationId)
-        .filter(checkin::Column::EventId.eq(id))
-        .filter(checkin::Column::ActiveRegistrationId.is_not_null())
-        .into_tuple::<uuid::Uuid>()
-        .all(db)
+    let arrivals = presence::arrival_times(db, id).await?;
+    let absent = presence::absent_by_organization(db, id, 25).await?;
+    let mail_counts: Vec<Value> = outbox::counts_by_status(db, id)
         .await?
         .into_iter()
+        .map(|(status, n)| context! { status => format!("{status:?}").to_lowercase(), count => n })
         .collect();
-    let mut absent: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
-    for (rid, org) in expected.iter().filter(|(rid, _)| !arrived.contains(rid)) {
-        let _ = rid;
-        *absent.entry(if org.is_empty() { "—".to_owned() } else { org.clone() }).or_default() += 1;
-    }
-    let mut absent: Vec<(String, usize)> = absent.into_iter().collect();
-    absent.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    absent.truncate(25);
-
-    let mut mail_counts = Vec::new();
-    for status in [OutboxStatus::Pending, OutboxStatus::Sending, OutboxStatus::Sent, OutboxStatus::Failed] {
-        let n = outbox_email::Entity::find()
-            .filter(outbox_email::Column::EventId.eq(id))
-            .filter(outbox_email::Column::Status.eq(status))
-            .count(db)
-            .await?;
-        mail_counts.push(context! { status => format!("{status:?}").to_lowercase(), count => n });
-    }
-    let failed: Vec<Value> = outbox_email::Entity::find()
-        .filter(outbox_email::Column::EventId.eq(id))
-        .filter(outbox_email::Column::Status.eq(OutboxStatus::Failed))
-        .order_by_desc(outbox_email::Column::Id)
-        .limit(20)
-        .all(db)
+    let failed: Vec<Value> = outbox::recent_failures(db, id, 20)
         .await?
         .into_iter()
         .map(|m| context! { id => m.id.to_string(), kind => m.kind, error => m.last_error, attempts => m.attempts })

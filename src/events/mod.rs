@@ -3,6 +3,7 @@
 pub mod dashboard;
 pub mod input;
 pub mod pages;
+pub mod questions;
 pub mod routes;
 pub mod service;
 pub mod view;

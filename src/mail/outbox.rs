@@ -6,8 +6,8 @@ use entity::OutboxStatus;
 use entity::outbox_email::{self, Column};
 use sea_orm::sea_query::{Expr, ExprTrait, LockBehavior, LockType};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, DbBackend, DbErr, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ColumnTrait, Condition, ConnectionTrait, DbBackend, DbErr, EntityTrait, IntoActiveModel, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use uuid::Uuid;
 
@@ -73,6 +73,35 @@ pub async fn resend_in_event(
         Some(original) => Ok(Some(resend(db, &original, now).await?)),
         None => Ok(None),
     }
+}
+
+/// How many of the event's mails are in each state, in the order pending, sending, sent, failed.
+pub async fn counts_by_status(db: &impl ConnectionTrait, event_id: Uuid) -> Result<Vec<(OutboxStatus, u64)>, DbErr> {
+    let mut counts = Vec::with_capacity(4);
+    for status in [OutboxStatus::Pending, OutboxStatus::Sending, OutboxStatus::Sent, OutboxStatus::Failed] {
+        let n = outbox_email::Entity::find()
+            .filter(Column::EventId.eq(event_id))
+            .filter(Column::Status.eq(status))
+            .count(db)
+            .await?;
+        counts.push((status, n));
+    }
+    Ok(counts)
+}
+
+/// The event's latest mails that failed for good, newest first.
+pub async fn recent_failures(
+    db: &impl ConnectionTrait,
+    event_id: Uuid,
+    limit: u64,
+) -> Result<Vec<outbox_email::Model>, DbErr> {
+    outbox_email::Entity::find()
+        .filter(Column::EventId.eq(event_id))
+        .filter(Column::Status.eq(OutboxStatus::Failed))
+        .order_by_desc(Column::Id)
+        .limit(limit)
+        .all(db)
+        .await
 }
 
 /// How long a claimed row stays with the worker that claimed it; after that another worker

@@ -3,13 +3,12 @@
 use axum::Json;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use entity::{OutboxStatus, outbox_email, registration};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use entity::{OutboxStatus, outbox_email};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use super::outbox;
+use super::{listing, outbox};
 use crate::db::keep;
 use crate::domain::now;
 use crate::error::{AppError, AppResult, ErrorBody, FieldError};
@@ -87,50 +86,23 @@ pub async fn list_mails(
         Some(Ok(n)) if (1..=100).contains(&n) => n,
         Some(_) => return Err(AppError::field("limit", FieldError::new("invalid_page_size"))),
     };
-    let mut select = outbox_email::Entity::find()
-        .filter(outbox_email::Column::EventId.eq(event_id))
-        .order_by_desc(outbox_email::Column::Id)
-        .limit(limit + 1);
-    if let Some(status) = query.status.as_deref() {
-        let status = match status {
-            "pending" => OutboxStatus::Pending,
-            "sending" => OutboxStatus::Sending,
-            "sent" => OutboxStatus::Sent,
-            "failed" => OutboxStatus::Failed,
-            _ => return Err(AppError::field("status", FieldError::new("invalid_mail_status"))),
-        };
-        select = select.filter(outbox_email::Column::Status.eq(status));
-    }
-    if let Some(cursor) = query.cursor.as_deref() {
-        let cursor =
-            Uuid::parse_str(cursor).map_err(|_| AppError::field("cursor", FieldError::new("invalid_list_cursor")))?;
-        select = select.filter(outbox_email::Column::Id.lt(cursor));
-    }
-    let mut rows = select.all(db).await?;
-    let next_cursor = if rows.len() as u64 > limit {
-        rows.truncate(limit as usize);
-        rows.last().map(|r| r.id.to_string())
-    } else {
-        None
+    let status = match query.status.as_deref() {
+        None => None,
+        Some("pending") => Some(OutboxStatus::Pending),
+        Some("sending") => Some(OutboxStatus::Sending),
+        Some("sent") => Some(OutboxStatus::Sent),
+        Some("failed") => Some(OutboxStatus::Failed),
+        Some(_) => return Err(AppError::field("status", FieldError::new("invalid_mail_status"))),
     };
-    let ids: Vec<Uuid> = rows.iter().filter_map(|r| r.registration_id).collect();
-    let emails: std::collections::HashMap<Uuid, String> = registration::Entity::find()
-        .select_only()
-        .column(registration::Column::Id)
-        .column(registration::Column::Email)
-        .filter(registration::Column::Id.is_in(ids))
-        .into_tuple::<(Uuid, String)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
-    let items = rows
-        .into_iter()
-        .map(|row| {
-            let recipient = row.registration_id.and_then(|id| emails.get(&id).cloned());
-            view(row, recipient)
-        })
-        .collect();
+    let before = match query.cursor.as_deref() {
+        None => None,
+        Some(cursor) => Some(
+            Uuid::parse_str(cursor).map_err(|_| AppError::field("cursor", FieldError::new("invalid_list_cursor")))?,
+        ),
+    };
+    let page = listing::list(db, event_id, status, before, limit).await?;
+    let items = page.items.into_iter().map(|(row, recipient)| view(row, recipient)).collect();
+    let next_cursor = page.next_cursor.map(|id| id.to_string());
     Ok(Json(MailList { items, next_cursor }))
 }
 

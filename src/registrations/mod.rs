@@ -4,8 +4,12 @@
 pub mod admin_pages;
 pub mod answers;
 pub mod input;
+pub mod listing;
+pub mod manage_pages;
+pub mod page_views;
 pub mod pages;
 pub mod policy;
+pub mod resend;
 pub mod routes;
 pub mod rows;
 pub mod service;

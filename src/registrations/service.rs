@@ -4,9 +4,8 @@
 //! CLI, or a batch writer) owns the transaction, and the outbox rows these functions write
 //! commit with the change that causes them. Every seat change first locks the event row.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use entity::{EventStatus, RegistrationStatus, event, registration};
-use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel, QueryFilter, Set};
 use uuid::Uuid;
 
@@ -71,8 +70,7 @@ pub enum RegisterOutcome {
     AlreadyRegistered,
 }
 
-/// How long before the manage link may be mailed again for one registration.
-pub const LINK_RESEND_INTERVAL: Duration = Duration::minutes(15);
+pub use super::resend::{LINK_RESEND_INTERVAL, find_active_by_email, lost_link, resend_confirmation, resend_link};
 
 fn recipient(reg: &registration::Model) -> Recipient {
     Recipient::registrant(reg)
@@ -165,43 +163,6 @@ pub async fn register_with(
         outbox::enqueue(db, recipient(&registration), &message, now).await?;
     }
     Ok(RegisterOutcome::Registered { registration: Box::new(registration), event: Box::new(event) })
-}
-
-/// The active (confirmed or waitlisted) registration of `email` at `event_id`, if any.
-pub async fn find_active_by_email(
-    db: &impl ConnectionTrait,
-    event_id: Uuid,
-    email: &str,
-) -> Result<Option<registration::Model>, DbErr> {
-    registration::Entity::find()
-        .filter(registration::Column::EventId.eq(event_id))
-        .filter(registration::Column::ActiveEmail.eq(email))
-        .unique(db)
-        .await
-}
-
-/// Mails the manage link again, at most once per registration per [`LINK_RESEND_INTERVAL`].
-/// The guard is one conditional update, so racing requests send one mail.
-pub async fn resend_link(
-    db: &impl ConnectionTrait,
-    reg: &registration::Model,
-    reason: LinkReason,
-    now: DateTime<Utc>,
-) -> Result<bool, DbErr> {
-    let due = sea_orm::Condition::any()
-        .add(registration::Column::LinkResentAt.is_null())
-        .add(registration::Column::LinkResentAt.lte(now - LINK_RESEND_INTERVAL));
-    let result = registration::Entity::update_many()
-        .col_expr(registration::Column::LinkResentAt, Expr::value(now))
-        .filter(registration::Column::Id.eq(reg.id))
-        .filter(due)
-        .exec(db)
-        .await?;
-    if result.rows_affected == 1 {
-        outbox::enqueue(db, recipient(reg), &Message::ManageLink { reason }, now).await?;
-        return Ok(true);
-    }
-    Ok(false)
 }
 
 /// Looks a registration up by its manage token.
@@ -346,26 +307,6 @@ pub async fn update(
     Ok((updated, event))
 }
 
-/// "Lost your link?": mails the manage link when an active registration matches; says
-/// nothing either way (the caller answers 202 regardless).
-pub async fn lost_link(
-    db: &impl ConnectionTrait,
-    event_id: Uuid,
-    email: &str,
-    now: DateTime<Utc>,
-) -> Result<(), DbErr> {
-    let Some(event) = event::Entity::find_by_id(event_id).unique(db).await? else {
-        return Ok(());
-    };
-    if event.status == EventStatus::Draft {
-        return Ok(());
-    }
-    if let Some(reg) = find_active_by_email(db, event_id, email).await? {
-        resend_link(db, &reg, LinkReason::LostLink, now).await?;
-    }
-    Ok(())
-}
-
 /// A registration of `event_id` by id (for organizers and staff).
 pub async fn find_in_event(
     db: &impl ConnectionTrait,
@@ -408,25 +349,4 @@ pub async fn promote_one(
     };
     outbox::enqueue(db, Recipient::registrant(&reg), &message, now).await?;
     Ok(reg)
-}
-
-/// Queues the registration's current confirmation (or waitlist notice) again.
-pub async fn resend_confirmation(
-    db: &impl ConnectionTrait,
-    event_id: Uuid,
-    registration_id: Uuid,
-    now: DateTime<Utc>,
-) -> Result<(), RegistrationError> {
-    let reg = find_in_event(db, event_id, registration_id).await?;
-    let message = match reg.status {
-        RegistrationStatus::Confirmed => Message::Confirmation {
-            reason: ConfirmationReason::Registered,
-            previous_mode: None,
-            sequence: reg.calendar_sequence,
-        },
-        RegistrationStatus::Waitlisted => Message::Waitlisted,
-        RegistrationStatus::Cancelled => return Err(RegistrationError::Cancelled),
-    };
-    outbox::enqueue(db, recipient(&reg), &message, now).await?;
-    Ok(())
 }

@@ -1,0 +1,59 @@
+//! Who is here and who is not yet: the arrival times at the door and the confirmed in-person
+//! registrants still expected, by organization (what the dashboard draws).
+
+use std::collections::{BTreeMap, HashSet};
+
+use chrono::{DateTime, Utc};
+use entity::{AttendanceMode, RegistrationStatus, checkin, registration};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect};
+use uuid::Uuid;
+
+/// When each active check-in of the event happened (undone ones left out).
+pub async fn arrival_times(db: &impl ConnectionTrait, event_id: Uuid) -> Result<Vec<DateTime<Utc>>, DbErr> {
+    checkin::Entity::find()
+        .select_only()
+        .column(checkin::Column::CheckedInAt)
+        .filter(checkin::Column::EventId.eq(event_id))
+        .filter(checkin::Column::ActiveRegistrationId.is_not_null())
+        .into_tuple()
+        .all(db)
+        .await
+}
+
+/// Confirmed for the room but not (yet) checked in, counted per organization ("—" for none):
+/// most missing first, then by name, at most `limit` organizations.
+pub async fn absent_by_organization(
+    db: &impl ConnectionTrait,
+    event_id: Uuid,
+    limit: usize,
+) -> Result<Vec<(String, usize)>, DbErr> {
+    let expected: Vec<(Uuid, String)> = registration::Entity::find()
+        .select_only()
+        .column(registration::Column::Id)
+        .column(registration::Column::Organization)
+        .filter(registration::Column::EventId.eq(event_id))
+        .filter(registration::Column::Mode.eq(AttendanceMode::InPerson))
+        .filter(registration::Column::Status.eq(RegistrationStatus::Confirmed))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let arrived: HashSet<Uuid> = checkin::Entity::find()
+        .select_only()
+        .column(checkin::Column::RegistrationId)
+        .filter(checkin::Column::EventId.eq(event_id))
+        .filter(checkin::Column::ActiveRegistrationId.is_not_null())
+        .into_tuple::<Uuid>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let mut absent: BTreeMap<String, usize> = BTreeMap::new();
+    for (_, organization) in expected.iter().filter(|(id, _)| !arrived.contains(id)) {
+        let name = if organization.is_empty() { "—".to_owned() } else { organization.clone() };
+        *absent.entry(name).or_default() += 1;
+    }
+    let mut absent: Vec<(String, usize)> = absent.into_iter().collect();
+    absent.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    absent.truncate(limit);
+    Ok(absent)
+}

@@ -1,0 +1,202 @@
+//! The registrant's own pages behind their secret link: see the registration (with the ticket
+//! or the stream link), edit details, switch mode, cancel with a confirmation step.
+
+use std::collections::BTreeMap;
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use base64::Engine;
+use entity::{AttendanceMode, RegistrationStatus, event, registration};
+use minijinja::{Value, context};
+
+use super::input::RegistrationPatchInput;
+use super::page_views::{
+    SecretHeaders, answer_values, event_view, mode_options, not_found, posted_answers, question_views,
+};
+use super::policy;
+use super::service::{self, RegistrationError};
+use super::view::{join_url, may_follow_online};
+use crate::db::keep;
+use crate::domain::{Language, now};
+use crate::error::{AppError, FieldError, FieldErrors};
+use crate::events::view::questions;
+use crate::i18n::t;
+use crate::web::AppState;
+use crate::web::form::FormFields;
+use crate::web::lang::PageLang;
+use crate::web::pages::Page;
+
+/// The QR code of a ticket as an SVG data URL (shown on screen; mails carry a PNG).
+fn qr_data_url(code: &str) -> Option<String> {
+    use fast_qr::convert::{Builder, svg::SvgBuilder};
+    let qr = crate::mail::qr::code(code).ok()?;
+    let svg = SvgBuilder::default().margin(4).to_str(&qr);
+    Some(format!("data:image/svg+xml;base64,{}", base64::engine::general_purpose::STANDARD.encode(svg)))
+}
+
+fn manage_view(
+    reg: &registration::Model,
+    event: &event::Model,
+    base_url: &str,
+    lang: Language,
+    errors: FieldErrors,
+    values: Option<BTreeMap<String, String>>,
+    flash: Option<String>,
+) -> Value {
+    let ticket = (reg.status == RegistrationStatus::Confirmed && reg.mode == AttendanceMode::InPerson)
+        .then(|| context! { code => &reg.ticket_code, qr => qr_data_url(&reg.ticket_code) });
+    let values = values.unwrap_or_else(|| {
+        let mut v = answer_values(&reg.answers);
+        v.insert("first_name".into(), reg.first_name.clone());
+        v.insert("last_name".into(), reg.last_name.clone());
+        v.insert("organization".into(), reg.organization.clone());
+        v.insert("language".into(), reg.language.code().to_owned());
+        v
+    });
+    let other_modes: Vec<Value> = mode_options(event, lang)
+        .into_iter()
+        .filter(|m| {
+            m.get_attr("value").ok().and_then(|v| v.as_str().map(str::to_owned)).as_deref() != Some(reg.mode.as_str())
+        })
+        .collect();
+    context! {
+        event => event_view(event, lang),
+        reg => context! {
+            status => reg.status.as_str(), mode => reg.mode.as_str(), first_name => &reg.first_name,
+            last_name => &reg.last_name, email => &reg.email, organization => &reg.organization,
+        },
+        ticket => ticket,
+        join_url => may_follow_online(reg, event).then(|| join_url(base_url, reg)),
+        base_path => format!("/r/{}", reg.manage_token),
+        other_modes => other_modes,
+        can_switch => policy::may_switch(now(), event.starts_at),
+        can_cancel => policy::may_cancel(now(), event.ends_at),
+        questions => question_views(event, lang),
+        values => values,
+        errors => errors.in_language(lang),
+        flash => flash,
+    }
+}
+
+async fn load_by_token(state: &AppState, token: &str) -> Result<Option<(registration::Model, event::Model)>, AppError> {
+    Ok(service::find_by_manage_token(state.db.read(), token).await?)
+}
+
+pub async fn manage_page(
+    State(state): State<AppState>,
+    lang: PageLang,
+    Path(token): Path<String>,
+    uri: axum::http::Uri,
+) -> Result<Response, AppError> {
+    let Some((reg, event)) = load_by_token(&state, &token).await? else { return Ok(not_found(lang).secret_headers()) };
+    // A first visit without a remembered choice shows the registrant's own language.
+    let lang = if lang.explicit { lang } else { PageLang::fixed(reg.language, lang.path.clone()) };
+    let flash = uri.query().is_some_and(|q| q.contains("welcome=1")).then(|| {
+        let key =
+            if reg.status == RegistrationStatus::Waitlisted { "registered-waitlist" } else { "registered-confirmed" };
+        t(lang.lang, key, &[])
+    });
+    let ctx = manage_view(&reg, &event, &state.base_url, lang.lang, FieldErrors::new(), None, flash);
+    Ok(Page::new("public/manage.html", lang, ctx).secret().into_response())
+}
+
+/// Edits names, organization, language and answers.
+pub async fn manage_update(
+    State(state): State<AppState>,
+    lang: PageLang,
+    Path(token): Path<String>,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    let Some((reg, event)) = load_by_token(&state, &token).await? else { return Ok(not_found(lang).secret_headers()) };
+    let mut answers = posted_answers(&form, &event);
+    // A question left blank on the form clears its answer.
+    for q in questions(&event) {
+        answers.entry(q.key).or_insert(serde_json::Value::Null);
+    }
+    let input = RegistrationPatchInput {
+        first_name: form.owned("first_name"),
+        last_name: form.owned("last_name"),
+        organization: form.owned("organization"),
+        language: form.owned("language"),
+        answers: Some(answers),
+        ..Default::default()
+    };
+    let show_errors = |errors: FieldErrors| {
+        let values: BTreeMap<String, String> = form.0.clone().into_iter().collect();
+        let ctx = manage_view(&reg, &event, &state.base_url, lang.lang, errors, Some(values), None);
+        Page::new("public/manage.html", lang.clone(), ctx)
+            .status(StatusCode::UNPROCESSABLE_ENTITY)
+            .secret()
+            .into_response()
+    };
+    let changes = match input.parse() {
+        Ok(c) => c,
+        Err(errors) => return Ok(show_errors(errors)),
+    };
+    let owned_token = token.clone();
+    let updated =
+        state.db.write(move |txn| keep(async move { service::update(txn, &owned_token, changes, now()).await })).await;
+    match updated {
+        Ok(_) => Ok(Redirect::to(&format!("/r/{token}")).into_response()),
+        Err(RegistrationError::Invalid(errors)) => Ok(show_errors(errors)),
+        Err(RegistrationError::Cancelled) => Ok(Redirect::to(&format!("/r/{token}")).into_response()),
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// Switches mode; a full mode shows the page again with the reason.
+pub async fn manage_switch(
+    State(state): State<AppState>,
+    lang: PageLang,
+    Path(token): Path<String>,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    let Some((reg, event)) = load_by_token(&state, &token).await? else { return Ok(not_found(lang).secret_headers()) };
+    let input = RegistrationPatchInput { mode: form.owned("mode"), ..Default::default() };
+    let Ok(changes) = input.parse() else { return Ok(Redirect::to(&format!("/r/{token}")).into_response()) };
+    let owned_token = token.clone();
+    let switched =
+        state.db.write(move |txn| keep(async move { service::update(txn, &owned_token, changes, now()).await })).await;
+    let message = match switched {
+        Ok(_) => {
+            return Ok(Redirect::to(&format!("/r/{token}")).into_response());
+        }
+        Err(RegistrationError::CapacityFull) => FieldError::new("mode_full"),
+        Err(RegistrationError::Closed(_)) => FieldError::new("switch_closed"),
+        Err(RegistrationError::Cancelled | RegistrationError::ModeNotOffered) => FieldError::new("invalid_mode"),
+        Err(other) => return Err(other.into()),
+    };
+    let ctx = manage_view(&reg, &event, &state.base_url, lang.lang, FieldErrors::one("mode", message), None, None);
+    Ok(Page::new("public/manage.html", lang, ctx).status(StatusCode::CONFLICT).secret().into_response())
+}
+
+/// The confirmation step before cancelling.
+pub async fn cancel_page(
+    State(state): State<AppState>,
+    lang: PageLang,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    let Some((reg, event)) = load_by_token(&state, &token).await? else { return Ok(not_found(lang).secret_headers()) };
+    if reg.status == RegistrationStatus::Cancelled {
+        return Ok(Redirect::to(&format!("/r/{token}")).into_response());
+    }
+    let ctx = context! { event => event_view(&event, lang.lang), base_path => format!("/r/{token}") };
+    Ok(Page::new("public/cancel.html", lang, ctx).secret().into_response())
+}
+
+pub async fn cancel(
+    State(state): State<AppState>,
+    lang: PageLang,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    let owned_token = token.clone();
+    let cancelled =
+        state.db.write(move |txn| keep(async move { service::cancel(txn, &owned_token, now()).await })).await;
+    match cancelled {
+        Ok(_) => Ok(Redirect::to(&format!("/r/{token}")).into_response()),
+        Err(RegistrationError::NotFound) => Ok(not_found(lang).secret_headers()),
+        Err(RegistrationError::Closed(_)) => Ok(Redirect::to(&format!("/r/{token}")).into_response()),
+        Err(other) => Err(other.into()),
+    }
+}

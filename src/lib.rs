@@ -18,6 +18,7 @@ pub mod domain;
 pub mod error;
 pub mod events;
 pub mod exports;
+pub mod facts;
 pub mod field_errors;
 pub mod i18n;
 pub mod imports;

@@ -22,7 +22,7 @@ use futures_util::future::BoxFuture;
 use sea_orm::{DatabaseConnection, DatabaseTransaction, DbErr, TransactionTrait};
 use tokio::sync::{Notify, mpsc, oneshot};
 
-use super::write::{Commit, Discard, Keep, WriteWork, tracking_mail};
+use super::write::{Commit, Discard, Keep, WriteWork, forget_mail_since, mail_queued_so_far, tracking_mail};
 
 /// Most requests in one transaction: bounds how long the first of them waits for its answer.
 /// PostgreSQL keeps up to 64 subtransactions (savepoints) per transaction in shared memory and
@@ -95,7 +95,12 @@ where
     E: From<DbErr>,
 {
     let savepoint = txn.begin().await?;
+    let mail_before = mail_queued_so_far();
     let outcome = AssertUnwindSafe(work(&savepoint)).catch_unwind().await;
+    if !matches!(outcome, Ok(Ok(Keep(_)))) {
+        // Its mail rows are rolled back with it: no reason to wake the mail worker.
+        forget_mail_since(mail_before);
+    }
     match outcome {
         Ok(Ok(Keep(value))) => {
             savepoint.commit().await?;

@@ -62,6 +62,16 @@ pub fn note_mail_queued() {
     let _ = MAIL_QUEUED.try_with(|queued| queued.set(true));
 }
 
+/// Whether the running write has queued mail so far (false outside a write).
+pub(super) fn mail_queued_so_far() -> bool {
+    MAIL_QUEUED.try_with(Cell::get).unwrap_or(false)
+}
+
+/// Forgets mail queued by work whose changes were rolled back (back to `before`).
+pub(super) fn forget_mail_since(before: bool) {
+    let _ = MAIL_QUEUED.try_with(|queued| queued.set(before));
+}
+
 /// Runs `work` and tells whether it called [`note_mail_queued`].
 pub(super) async fn tracking_mail<R>(work: impl Future<Output = R>) -> (R, bool) {
     MAIL_QUEUED
@@ -101,11 +111,11 @@ impl Db {
             match work(&txn).await {
                 Ok(Keep(value)) => {
                     txn.commit().await?;
-                    Ok(value)
+                    Ok((value, true))
                 }
                 Ok(Discard(value)) => {
                     txn.rollback().await?;
-                    Ok(value)
+                    Ok((value, false))
                 }
                 Err(err) => {
                     txn.rollback().await?;
@@ -114,9 +124,55 @@ impl Db {
             }
         })
         .await;
-        if queued_mail && result.is_ok() {
+        // Only kept work reaches here with its mail: a discard or an error rolled it back.
+        if queued_mail && result.as_ref().is_ok_and(|(_, kept)| *kept) {
             self.mail_queued.notify_one();
         }
-        result
+        result.map(|(value, _)| value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    async fn scratch_db(dir: &tempfile::TempDir, group_commit: bool) -> Db {
+        let url = format!("sqlite://{}?mode=rwc", dir.path().join("door.db").display());
+        let db = Db::connect(&url).await.expect("open SQLite");
+        if group_commit { db } else { db.without_group_commit() }
+    }
+
+    /// A write that "queues mail" (notes it, as `outbox::enqueue` does) and keeps or discards.
+    async fn write_noting_mail(db: &Db, keep_it: bool, alone: bool) {
+        async fn noting(keep_it: bool) -> Result<Commit<()>, DbErr> {
+            note_mail_queued();
+            Ok(if keep_it { Keep(()) } else { Discard(()) })
+        }
+        let done = if alone {
+            db.write_alone(move |_| Box::pin(noting(keep_it))).await
+        } else {
+            db.write(move |_| Box::pin(noting(keep_it))).await
+        };
+        done.expect("write");
+    }
+
+    async fn woken(db: &Db) -> bool {
+        tokio::time::timeout(Duration::from_millis(300), db.mail_queued().notified()).await.is_ok()
+    }
+
+    #[tokio::test]
+    async fn the_door_wakes_the_mail_worker_after_kept_writes_that_queued_mail_only() {
+        for (group_commit, alone) in [(true, false), (true, true), (false, false)] {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let db = scratch_db(&dir, group_commit).await;
+            write_noting_mail(&db, false, alone).await;
+            assert!(!woken(&db).await, "a discarded write's mail was rolled back ({group_commit}, {alone})");
+            db.write(|_| keep(async { Ok::<_, DbErr>(()) })).await.expect("write");
+            assert!(!woken(&db).await, "a write without mail ({group_commit}, {alone})");
+            write_noting_mail(&db, true, alone).await;
+            assert!(woken(&db).await, "a kept write with mail ({group_commit}, {alone})");
+        }
     }
 }

@@ -36,10 +36,7 @@ pub struct EventView {
     pub updated_at: String,
 }
 
-/// The event's zone, falling back to UTC for a name this build does not know.
-pub fn zone(event: &event::Model) -> Tz {
-    event.timezone.parse().unwrap_or(Tz::UTC)
-}
+pub use crate::facts::{offers, zone};
 
 /// RFC 3339 with the offset of `tz` at that instant.
 pub fn in_zone(t: DateTime<Utc>, tz: Tz) -> String {
@@ -53,13 +50,6 @@ pub fn utc(t: DateTime<Utc>) -> String {
 
 pub fn modes(event: &event::Model) -> Vec<AttendanceMode> {
     AttendanceMode::ALL.into_iter().filter(|m| offers(event, *m)).collect()
-}
-
-pub fn offers(event: &event::Model, mode: AttendanceMode) -> bool {
-    match mode {
-        AttendanceMode::InPerson => event.offers_in_person,
-        AttendanceMode::Online => event.offers_online,
-    }
 }
 
 pub fn questions(event: &event::Model) -> Vec<Question> {

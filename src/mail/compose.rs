@@ -10,9 +10,8 @@ use minijinja::context;
 use super::Message;
 use super::calendar::CalendarEntry;
 use crate::domain::Language;
-use crate::events::view::zone;
+use crate::facts::{join_url, manage_url, may_follow_online, zone};
 use crate::i18n;
-use crate::registrations::view::{join_url, manage_url, may_follow_online};
 use crate::templates::templates;
 
 /// Everything a mail is built from.

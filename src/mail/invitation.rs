@@ -10,7 +10,7 @@ use sea_orm::{DbErr, EntityTrait};
 use super::compose::{Composed, event_title, message_id};
 use crate::db::Db;
 use crate::db::FetchUnique;
-use crate::events::view::{offers, zone};
+use crate::facts::{offers, zone};
 use crate::i18n;
 use crate::templates::templates;
 

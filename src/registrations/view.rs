@@ -5,7 +5,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::events::view::{offers, utc};
+use crate::events::view::utc;
 
 /// The registrant's own view: carries `manage_token`, `manage_url` and the join link, so it
 /// is only ever sent to the registrant (the 201 answer, the manage API, their mails).
@@ -34,23 +34,7 @@ pub struct RegistrationView {
     pub cancelled_at: Option<String>,
 }
 
-/// The registrant may follow the stream: confirmed online, or waitlisted for the room at an
-/// event that is also online (they keep their place in the queue).
-pub fn may_follow_online(reg: &registration::Model, event: &event::Model) -> bool {
-    match (reg.status, reg.mode) {
-        (RegistrationStatus::Confirmed, AttendanceMode::Online) => true,
-        (RegistrationStatus::Waitlisted, AttendanceMode::InPerson) => offers(event, AttendanceMode::Online),
-        _ => false,
-    }
-}
-
-pub fn manage_url(base_url: &str, reg: &registration::Model) -> String {
-    format!("{base_url}/r/{}", reg.manage_token)
-}
-
-pub fn join_url(base_url: &str, reg: &registration::Model) -> String {
-    format!("{base_url}/j/{}", reg.join_token)
-}
+pub use crate::facts::{join_url, manage_url, may_follow_online};
 
 impl RegistrationView {
     pub fn new(reg: &registration::Model, event: &event::Model, base_url: &str) -> RegistrationView {

@@ -186,7 +186,7 @@ async fn corrupt_stored_questions_are_an_error_not_an_empty_list() {
     write(&app.db, move |txn| {
         Box::pin(async move {
             let sql = "UPDATE event SET questions = ? WHERE id = ?";
-            txn.execute_raw(convene::db::stmt(backend, sql, vec![r#"{"not": "a list"}"#.into(), id.into()])).await?;
+            txn.execute_raw(convene::db::stmt(backend, sql, vec![json!({"not": "a list"}).into(), id.into()])).await?;
             Ok(())
         })
     })

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use entity::{AttendanceMode, RegistrationStatus, checkin, registration};
+use sea_orm::sea_query::SimpleExpr;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
@@ -18,6 +19,20 @@ pub async fn arrival_times(db: &impl ConnectionTrait, event_id: Uuid) -> Result<
         .into_tuple()
         .all(db)
         .await
+}
+
+/// The registrations checked in now (undone check-ins left out) among those `which` selects
+/// (`checkin::Column::EventId.eq(…)`, `checkin::Column::RegistrationId.is_in(…)`).
+pub async fn checked_in(db: &impl ConnectionTrait, which: SimpleExpr) -> Result<HashSet<Uuid>, DbErr> {
+    let ids = checkin::Entity::find()
+        .select_only()
+        .column(checkin::Column::RegistrationId)
+        .filter(which)
+        .filter(checkin::Column::ActiveRegistrationId.is_not_null())
+        .into_tuple::<Uuid>()
+        .all(db)
+        .await?;
+    Ok(ids.into_iter().collect())
 }
 
 /// Confirmed for the room but not (yet) checked in, counted per organization ("—" for none):
@@ -37,16 +52,7 @@ pub async fn absent_by_organization(
         .into_tuple()
         .all(db)
         .await?;
-    let arrived: HashSet<Uuid> = checkin::Entity::find()
-        .select_only()
-        .column(checkin::Column::RegistrationId)
-        .filter(checkin::Column::EventId.eq(event_id))
-        .filter(checkin::Column::ActiveRegistrationId.is_not_null())
-        .into_tuple::<Uuid>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
+    let arrived = checked_in(db, checkin::Column::EventId.eq(event_id)).await?;
     let mut absent: BTreeMap<String, usize> = BTreeMap::new();
     for (_, organization) in expected.iter().filter(|(id, _)| !arrived.contains(id)) {
         let name = if organization.is_empty() { "—".to_owned() } else { organization.clone() };

@@ -1,14 +1,14 @@
 //! An event's registrations as organizers browse them: words to find, filters, pages of
 //! [`PAGE_SIZE`] sorted by name, and whether each has been checked in.
 
-use std::collections::HashSet;
-
 use entity::{AttendanceMode, RegistrationStatus, checkin, registration};
 use sea_orm::sea_query::{Expr, Func};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use uuid::Uuid;
+
+use crate::attendance::presence;
 
 pub const PAGE_SIZE: u64 = 50;
 
@@ -67,16 +67,7 @@ pub async fn list(db: &impl ConnectionTrait, event_id: Uuid, filter: &Filter, pa
         .all(db)
         .await?;
     let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
-    let checked_in: HashSet<Uuid> = checkin::Entity::find()
-        .select_only()
-        .column(checkin::Column::RegistrationId)
-        .filter(checkin::Column::RegistrationId.is_in(ids))
-        .filter(checkin::Column::ActiveRegistrationId.is_not_null())
-        .into_tuple::<Uuid>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
+    let checked_in = presence::checked_in(db, checkin::Column::RegistrationId.is_in(ids)).await?;
     let rows = rows.into_iter().map(|r| (r.clone(), checked_in.contains(&r.id))).collect();
     Ok(Listing { rows, total })
 }

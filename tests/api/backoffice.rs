@@ -200,6 +200,10 @@ async fn check_in_staff_cannot_reach_organizer_pages_and_only_admins_manage_user
         let r = staff.get(app.url(&path)).send().await.expect("send");
         assert_eq!(r.status().as_u16(), 403, "{path}");
     }
+    // The refusal is a page, in the viewer's language.
+    let french = staff.get(app.url("/admin/users?lang=fr")).send().await.expect("send");
+    assert_eq!(french.status().as_u16(), 403);
+    assert!(french.text().await.expect("body").contains("Action non autorisée"));
     let r = staff
         .post(app.url(&format!("/admin/events/{id}/status")))
         .form(&[("status", "cancelled")])

@@ -31,17 +31,8 @@ pub async fn queue_due_reminders(db: &Db, now: DateTime<Utc>) -> Result<usize, D
     let mut queued = 0;
     for e in candidates.into_iter().filter(|e| now >= e.starts_at - Duration::minutes(e.reminder_minutes_before.into()))
     {
-        let id = e.id;
-        queued += db
-            .write_alone(move |txn| {
-                Box::pin(async move {
-                    if !claim(txn, id, event::Column::RemindersQueuedAt, now).await? {
-                        return Ok::<_, DbErr>(Discard(0));
-                    }
-                    Ok(Keep(notify(txn, id, RegistrationStatus::Confirmed, &Message::Reminder, now).await?))
-                })
-            })
-            .await?;
+        let once = Once { column: event::Column::RemindersQueuedAt, to: RegistrationStatus::Confirmed };
+        queued += once.run(db, e.id, Message::Reminder, now).await?;
     }
     Ok(queued)
 }
@@ -62,18 +53,32 @@ pub async fn close_started_waitlists(db: &Db, now: DateTime<Utc>) -> Result<usiz
         .await?;
     let mut queued = 0;
     for id in candidates {
-        queued += db
-            .write_alone(move |txn| {
-                Box::pin(async move {
-                    if !claim(txn, id, event::Column::WaitlistClosedAt, now).await? {
-                        return Ok::<_, DbErr>(Discard(0));
-                    }
-                    Ok(Keep(notify(txn, id, RegistrationStatus::Waitlisted, &Message::NoSeatFreed, now).await?))
-                })
-            })
-            .await?;
+        let once = Once { column: event::Column::WaitlistClosedAt, to: RegistrationStatus::Waitlisted };
+        queued += once.run(db, id, Message::NoSeatFreed, now).await?;
     }
     Ok(queued)
+}
+
+/// A job done once per event: the instance that sets `column` mails every registration in
+/// status `to`, in the same transaction; any other instance finds it set and does nothing.
+struct Once {
+    column: event::Column,
+    to: RegistrationStatus,
+}
+
+impl Once {
+    /// How many mails were queued (0 when another instance did it already).
+    async fn run(self, db: &Db, event_id: Uuid, message: Message, now: DateTime<Utc>) -> Result<usize, DbErr> {
+        db.write_alone(move |txn| {
+            Box::pin(async move {
+                if !claim(txn, event_id, self.column, now).await? {
+                    return Ok(Discard(0));
+                }
+                Ok(Keep(notify(txn, event_id, self.to, &message, now).await?))
+            })
+        })
+        .await
+    }
 }
 
 /// Sets a once-only timestamp column; true for the one caller that set it.

@@ -1,6 +1,6 @@
 //! The web toolkit below the features: shared state, extractors (identity, JSON and forms with
 //! our rejections, the page language), page rendering, limits, caches, security headers and the
-//! static assets. It imports no feature; `crate::routes` puts the features' handlers together.
+//! static assets. It imports no feature; the top-level route list puts their handlers together.
 
 pub mod assets;
 pub mod client;

@@ -1,9 +1,12 @@
 //! Facts read off rows that every layer needs, mail included: an event's time zone and modes,
-//! whether a registrant may follow the stream, and the addresses of their personal links.
+//! whether a registrant may follow the stream, the addresses of their personal links, and
+//! their answers as a person reads them.
 //! Pure functions of the row; `events::view` and `registrations::view` re-export them.
 
 use chrono_tz::Tz;
 use entity::{AttendanceMode, RegistrationStatus, event, registration};
+
+use crate::domain::Language;
 
 /// The event's zone, falling back to UTC for a name this build does not know.
 pub fn zone(event: &event::Model) -> Tz {
@@ -35,4 +38,27 @@ pub fn manage_url(base_url: &str, reg: &registration::Model) -> String {
 /// The registrant's personal stream link.
 pub fn join_url(base_url: &str, reg: &registration::Model) -> String {
     format!("{base_url}/j/{}", reg.join_token)
+}
+
+/// The registrant's answers as (question label, answer) in `lang`, in the questions' order:
+/// options by their label, yes/no as words, several options joined by commas.
+pub fn answers_shown(event: &event::Model, answers: &entity::json::Answers, lang: Language) -> Vec<(String, String)> {
+    let shown = |q: &entity::json::Question, v: &serde_json::Value| match v {
+        serde_json::Value::Bool(true) => crate::i18n::t(lang, "yes", &[]),
+        serde_json::Value::Bool(false) => crate::i18n::t(lang, "no", &[]),
+        serde_json::Value::String(s) => q.option(s).map(|o| o.label_in(lang.code())).unwrap_or(s).to_owned(),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .filter_map(|i| i.as_str())
+            .map(|s| q.option(s).map(|o| o.label_in(lang.code())).unwrap_or(s))
+            .collect::<Vec<_>>()
+            .join(", "),
+        other => other.to_string(),
+    };
+    event
+        .questions
+        .0
+        .iter()
+        .filter_map(|q| answers.0.get(&q.key).map(|v| (q.label_in(lang.code()).to_owned(), shown(q, v))))
+        .collect()
 }

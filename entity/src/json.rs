@@ -38,16 +38,78 @@ pub struct Question {
     pub required: bool,
     /// Label per language (`en` always present).
     pub label: BTreeMap<String, String>,
+    /// For `choice` and `multi`: the options, in the form they were sent.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub options: Vec<String>,
+    pub options: Vec<QuestionOption>,
+}
+
+impl Question {
+    /// The label in `lang`, else the English one, else the key.
+    pub fn label_in(&self, lang: &str) -> &str {
+        self.label.get(lang).or_else(|| self.label.get("en")).map(String::as_str).unwrap_or(&self.key)
+    }
+
+    pub fn option(&self, value: &str) -> Option<&QuestionOption> {
+        self.options.iter().find(|o| o.value() == value)
+    }
+
+    /// Whether the answer is chosen among options.
+    pub fn has_options(&self) -> bool {
+        matches!(self.kind, QuestionKind::Choice | QuestionKind::Multi)
+    }
+}
+
+/// One option of a `choice` or `multi` question: a plain string (shown as it is in every
+/// language) or a value with a label per language. Answers and exports hold the value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(untagged)]
+pub enum QuestionOption {
+    Plain(String),
+    Labelled { value: String, label: BTreeMap<String, String> },
+}
+
+impl QuestionOption {
+    pub fn value(&self) -> &str {
+        match self {
+            QuestionOption::Plain(value) | QuestionOption::Labelled { value, .. } => value,
+        }
+    }
+
+    /// What a person reading `lang` sees: its label in `lang`, else in English, else the value.
+    pub fn label_in(&self, lang: &str) -> &str {
+        match self {
+            QuestionOption::Plain(value) => value,
+            QuestionOption::Labelled { value, label } => {
+                label.get(lang).or_else(|| label.get("en")).map(String::as_str).unwrap_or(value)
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum QuestionKind {
+    /// One line, at most 500 characters.
     Text,
+    /// Several lines, at most 5,000 characters.
+    LongText,
+    /// One of the options.
     Choice,
+    /// Any of the options: the answer is a list of values.
+    Multi,
     Boolean,
+}
+
+impl QuestionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuestionKind::Text => "text",
+            QuestionKind::LongText => "long_text",
+            QuestionKind::Choice => "choice",
+            QuestionKind::Multi => "multi",
+            QuestionKind::Boolean => "boolean",
+        }
+    }
 }
 
 /// `event.questions`: the event's custom questions, in order.

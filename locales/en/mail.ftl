@@ -71,3 +71,4 @@ invitation-intro = You are invited to the meeting below. Your details are alread
 label-register = Register
 invitation-hint = This link is personal: it fills in the form with your details. Do not forward it.
 invitation-footer = You receive this mail because the organizers invited you at this address. If you do not wish to attend, you can ignore it.
+label-your-answers = Your answers

@@ -92,3 +92,4 @@ form-switch-closed = { error-switch-closed }
 form-too-long = Use at most { $max } characters.
 form-control-characters = Remove the special characters (such as tabs) from this field.
 form-invalid-language = Choose English, French or Dutch.
+multi-hint = Tick all that apply.

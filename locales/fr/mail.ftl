@@ -71,3 +71,4 @@ invitation-intro = Vous êtes invité·e à la réunion ci-dessous. Vos coordonn
 label-register = S'inscrire
 invitation-hint = Ce lien est personnel : il remplit le formulaire avec vos coordonnées. Ne le transférez pas.
 invitation-footer = Vous recevez ce message parce que les organisateurs vous ont invité·e à cette adresse. Si vous ne souhaitez pas participer, vous pouvez l'ignorer.
+label-your-answers = Vos réponses

@@ -92,3 +92,4 @@ form-switch-closed = { error-switch-closed }
 form-too-long = Utilisez au plus { $max } caractères.
 form-control-characters = Retirez les caractères spéciaux (comme les tabulations) de ce champ.
 form-invalid-language = Choisissez anglais, français ou néerlandais.
+multi-hint = Cochez tout ce qui s'applique.

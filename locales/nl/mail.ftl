@@ -71,3 +71,4 @@ invitation-intro = U bent uitgenodigd voor de onderstaande vergadering. Uw gegev
 label-register = Inschrijven
 invitation-hint = Deze link is persoonlijk: hij vult het formulier in met uw gegevens. Stuur hem niet door.
 invitation-footer = U ontvangt deze mail omdat de organisatoren u op dit adres hebben uitgenodigd. Wilt u niet deelnemen, dan kunt u hem negeren.
+label-your-answers = Uw antwoorden

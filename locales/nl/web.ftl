@@ -92,3 +92,4 @@ form-switch-closed = { error-switch-closed }
 form-too-long = Gebruik hoogstens { $max } tekens.
 form-control-characters = Verwijder de speciale tekens (zoals tabs) uit dit veld.
 form-invalid-language = Kies Engels, Frans of Nederlands.
+multi-hint = Vink alles aan wat van toepassing is.

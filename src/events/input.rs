@@ -48,7 +48,7 @@ pub struct EventInput {
 /// An event's title and description in one more language (stored as given).
 pub use entity::json::Translation as TranslationInput;
 
-pub use super::questions::{Question, QuestionInput, QuestionKind, parse_questions};
+pub use super::questions::{Question, QuestionInput, QuestionKind, QuestionOption, parse_questions};
 
 /// A valid event description.
 #[derive(Debug, Clone, PartialEq)]

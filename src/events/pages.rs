@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use entity::event;
+use entity::json::QuestionOption;
 use minijinja::{Value, context};
 use serde_json::{Value as Json, json};
 
@@ -16,7 +17,7 @@ use crate::attendance::stats;
 use crate::db::keep;
 use crate::domain::now;
 use crate::error::{AppError, FieldError, FieldErrors};
-use crate::events::input::{EventInput, Question, QuestionKind};
+use crate::events::input::{EventInput, Question};
 use crate::events::service::{self as events, EventError};
 use crate::events::view::{EventView, zone};
 use crate::i18n::format_span;
@@ -116,21 +117,53 @@ fn values_of(e: &event::Model) -> BTreeMap<String, String> {
     v.insert("status".into(), e.status.as_str().to_owned());
     for (i, q) in view.questions.iter().enumerate() {
         v.insert(format!("q{i}_key"), q.key.clone());
-        let kind = match q.kind {
-            QuestionKind::Text => "text",
-            QuestionKind::Choice => "choice",
-            QuestionKind::Boolean => "boolean",
-        };
-        v.insert(format!("q{i}_kind"), kind.into());
+        v.insert(format!("q{i}_kind"), q.kind.as_str().into());
         if q.required {
             v.insert(format!("q{i}_required"), "on".into());
         }
         for (lang, label) in &q.label {
             v.insert(format!("q{i}_label_{lang}"), label.clone());
         }
-        v.insert(format!("q{i}_options"), q.options.join("\n"));
+        let lines: Vec<String> = q.options.iter().map(option_line).collect();
+        v.insert(format!("q{i}_options"), lines.join("\n"));
     }
     v
+}
+
+/// One option as a line of the editor: `value`, or `English | Français | Nederlands`, or,
+/// when the value is not the English label, `value | English | Français | Nederlands`.
+fn option_line(option: &QuestionOption) -> String {
+    match option {
+        QuestionOption::Plain(value) => value.clone(),
+        QuestionOption::Labelled { value, label } => {
+            let labels = ["en", "fr", "nl"].map(|l| label.get(l).map(String::as_str).unwrap_or(""));
+            if label.get("en") == Some(value) {
+                labels.join(" | ")
+            } else {
+                format!("{value} | {}", labels.join(" | "))
+            }
+        }
+    }
+}
+
+/// The option a line of the editor describes (see [`option_line`]); `None` for a blank line.
+fn option_from_line(line: &str) -> Option<Json> {
+    let parts: Vec<&str> = line.split('|').map(str::trim).collect();
+    let labelled = |value: &str, labels: &[&str]| {
+        let label: serde_json::Map<String, Json> = ["en", "fr", "nl"]
+            .into_iter()
+            .zip(labels)
+            .filter(|(_, text)| !text.is_empty())
+            .map(|(lang, text)| (lang.to_owned(), json!(text)))
+            .collect();
+        json!({ "value": value, "label": label })
+    };
+    match parts.as_slice() {
+        [""] => None,
+        [value] => Some(json!(value)),
+        [value, en, fr, nl] => Some(labelled(value, &[en, fr, nl])),
+        labels => Some(labelled(labels[0], labels)),
+    }
 }
 
 fn question_count(values: &BTreeMap<String, String>) -> usize {
@@ -201,18 +234,12 @@ fn document(form: &FormFields) -> (Json, FieldErrors) {
                 label.insert(lang.into(), json!(l));
             }
         }
-        let options: Vec<String> = form
-            .get(&format!("q{i}_options"))
-            .unwrap_or("")
-            .lines()
-            .map(str::trim)
-            .filter(|o| !o.is_empty())
-            .map(str::to_owned)
-            .collect();
+        let options: Vec<Json> =
+            form.get(&format!("q{i}_options")).unwrap_or("").lines().filter_map(option_from_line).collect();
         let kind = form.get(&format!("q{i}_kind")).unwrap_or("text");
         questions.push(json!({
             "key": key.trim(), "kind": kind, "required": form.checked(&format!("q{i}_required")), "label": label,
-            "options": if kind == "choice" { json!(options) } else { json!([]) },
+            "options": if matches!(kind, "choice" | "multi") { json!(options) } else { json!([]) },
         }));
     }
     let reminder = text("reminder_hours_before").map(|h| h.parse::<i64>().map(|n| json!(n)).unwrap_or(json!(-1)));
@@ -275,7 +302,7 @@ pub async fn create(
     lang: PageLang,
     form: FormFields,
 ) -> Result<Response, AppError> {
-    let values: BTreeMap<String, String> = form.0.clone().into_iter().collect();
+    let values: BTreeMap<String, String> = form.strings();
     let (doc, mut errors) = document(&form);
     let parsed = serde_json::from_value::<EventInput>(doc)
         .map_err(|e| FieldErrors::one("form", FieldError::new("invalid_value").with("detail", e)));
@@ -319,7 +346,7 @@ pub async fn update(
     PathId(id): PathId,
     form: FormFields,
 ) -> Result<Response, AppError> {
-    let values: BTreeMap<String, String> = form.0.clone().into_iter().collect();
+    let values: BTreeMap<String, String> = form.strings();
     let (doc, errors) = document(&form);
     if !errors.is_empty() {
         return Ok(form_page(&me, lang, Some(id.to_string()), values, errors, StatusCode::UNPROCESSABLE_ENTITY));

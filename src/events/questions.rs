@@ -9,7 +9,7 @@ use utoipa::ToSchema;
 use crate::domain::clean_text;
 use crate::error::{FieldError, FieldErrors};
 
-pub use entity::json::{Question, QuestionKind};
+pub use entity::json::{Question, QuestionKind, QuestionOption};
 
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 pub struct QuestionInput {
@@ -17,7 +17,9 @@ pub struct QuestionInput {
     pub kind: Option<String>,
     pub required: Option<bool>,
     pub label: Option<BTreeMap<String, String>>,
-    pub options: Option<Vec<String>>,
+    /// Strings, or `{"value": …, "label": {"en": …, "fr": …, "nl": …}}` objects.
+    #[schema(value_type = Option<Vec<Object>>)]
+    pub options: Option<Vec<serde_json::Value>>,
 }
 
 fn is_question_key(k: &str) -> bool {
@@ -44,56 +46,89 @@ pub fn parse_questions(input: Vec<QuestionInput>, errors: &mut FieldErrors) -> V
         }
         let kind = match q.kind.as_deref() {
             Some("text") => QuestionKind::Text,
+            Some("long_text") => QuestionKind::LongText,
             Some("choice") => QuestionKind::Choice,
+            Some("multi") => QuestionKind::Multi,
             Some("boolean") => QuestionKind::Boolean,
             _ => {
                 errors.insert(at("kind"), FieldError::new("invalid_question_kind"));
                 QuestionKind::Text
             }
         };
-        let mut label = BTreeMap::new();
-        for (lang, text) in q.label.unwrap_or_default() {
-            if !matches!(lang.as_str(), "en" | "fr" | "nl") {
-                errors.insert(at(&format!("label.{lang}")), FieldError::new("unknown_language"));
-                continue;
-            }
-            match clean_text(Some(&text), false, 500) {
-                Ok(t) if !t.is_empty() => {
-                    label.insert(lang, t);
-                }
-                Ok(_) => {}
-                Err(e) => {
-                    errors.insert(at(&format!("label.{lang}")), e);
-                }
-            }
-        }
-        if !label.contains_key("en") {
-            errors.insert(at("label.en"), FieldError::new("english_label_required"));
-        }
-        let mut options = Vec::new();
-        match (kind, q.options) {
-            (QuestionKind::Choice, Some(opts)) => {
-                for o in opts {
-                    let o = o.trim().to_owned();
-                    if o.is_empty() || o.chars().count() > 200 || options.contains(&o) {
-                        errors.insert(at("options"), FieldError::new("invalid_options"));
-                    } else {
-                        options.push(o);
-                    }
-                }
-                if options.is_empty() || options.len() > 50 {
-                    errors.insert(at("options"), FieldError::new("choice_options"));
-                }
-            }
-            (QuestionKind::Choice, None) => {
+        let label = parse_label(q.label.unwrap_or_default(), &at("label"), errors);
+        let options = match (kind, q.options) {
+            (QuestionKind::Choice | QuestionKind::Multi, Some(raw)) => parse_options(raw, &at("options"), errors),
+            (QuestionKind::Choice | QuestionKind::Multi, None) => {
                 errors.insert(at("options"), FieldError::new("choice_options"));
+                Vec::new()
             }
-            (_, Some(opts)) if !opts.is_empty() => {
+            (_, Some(raw)) if !raw.is_empty() => {
                 errors.insert(at("options"), FieldError::new("options_only_for_choice"));
+                Vec::new()
             }
-            _ => {}
-        }
+            _ => Vec::new(),
+        };
         out.push(Question { key, kind, required: q.required.unwrap_or(false), label, options });
     }
     out
+}
+
+/// A label per language (`en` required), each trimmed, one line, at most 500 characters.
+fn parse_label(raw: BTreeMap<String, String>, field: &str, errors: &mut FieldErrors) -> BTreeMap<String, String> {
+    let mut label = BTreeMap::new();
+    for (lang, text) in raw {
+        if !matches!(lang.as_str(), "en" | "fr" | "nl") {
+            errors.insert(format!("{field}.{lang}"), FieldError::new("unknown_language"));
+            continue;
+        }
+        match clean_text(Some(&text), false, 500) {
+            Ok(t) if !t.is_empty() => {
+                label.insert(lang, t);
+            }
+            Ok(_) => {}
+            Err(e) => errors.insert(format!("{field}.{lang}"), e),
+        }
+    }
+    if !label.contains_key("en") {
+        errors.insert(format!("{field}.en"), FieldError::new("english_label_required"));
+    }
+    label
+}
+
+/// 1 to 50 options with distinct values, each a string or a `{value, label}` object; they
+/// are kept in the form they were sent.
+fn parse_options(raw: Vec<serde_json::Value>, field: &str, errors: &mut FieldErrors) -> Vec<QuestionOption> {
+    let mut options: Vec<QuestionOption> = Vec::new();
+    for (j, item) in raw.into_iter().enumerate() {
+        let option = match item {
+            serde_json::Value::String(value) => Some(QuestionOption::Plain(value.trim().to_owned())),
+            serde_json::Value::Object(mut object) => {
+                let value = object.remove("value");
+                let label = object.remove("label").map(serde_json::from_value::<BTreeMap<String, String>>);
+                match (value, label, object.is_empty()) {
+                    (Some(serde_json::Value::String(value)), Some(Ok(label)), true) => {
+                        let label = parse_label(label, &format!("{field}[{j}].label"), errors);
+                        Some(QuestionOption::Labelled { value: value.trim().to_owned(), label })
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        match option {
+            Some(o)
+                if !o.value().is_empty()
+                    && o.value().chars().count() <= 200
+                    && !o.value().chars().any(char::is_control)
+                    && !options.iter().any(|seen| seen.value() == o.value()) =>
+            {
+                options.push(o)
+            }
+            _ => errors.insert(field, FieldError::new("invalid_options")),
+        }
+    }
+    if options.is_empty() || options.len() > 50 {
+        errors.insert(field, FieldError::new("choice_options"));
+    }
+    options
 }

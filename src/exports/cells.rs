@@ -23,7 +23,7 @@ pub fn answer(value: Option<&Value>) -> String {
     match value {
         None | Some(Value::Null) => String::new(),
         Some(Value::String(s)) => s.clone(),
-        Some(Value::Array(items)) => items.iter().map(|v| answer(Some(v))).collect::<Vec<_>>().join("; "),
+        Some(Value::Array(items)) => items.iter().map(|v| answer(Some(v))).collect::<Vec<_>>().join("|"),
         Some(other) => other.to_string(),
     }
 }
@@ -59,7 +59,7 @@ mod tests {
         assert_eq!(answer(None), "");
         assert_eq!(answer(Some(&Value::Bool(true))), "true");
         assert_eq!(answer(Some(&Value::String("vegetarian".into()))), "vegetarian");
-        assert_eq!(answer(Some(&serde_json::json!(["a", "b"]))), "a; b");
+        assert_eq!(answer(Some(&serde_json::json!(["a", "b"]))), "a|b");
     }
 
     #[test]

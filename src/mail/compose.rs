@@ -76,7 +76,16 @@ pub fn compose(ctx: MailContext<'_>) -> anyhow::Result<Composed> {
         _ => (None, None),
     };
     let venue = event.venue.clone().unwrap_or_default();
+    // What they told us, so they can check it (and fix it on their page).
+    let answers: Vec<minijinja::Value> = match message {
+        Message::Confirmation { .. } | Message::Waitlisted => crate::facts::answers_shown(event, &reg.answers, lang)
+            .into_iter()
+            .map(|(question, answer)| context! { question, answer })
+            .collect(),
+        _ => Vec::new(),
+    };
     let mut values = context! {
+        answers => answers,
         lang => lang.code(),
         first_name => &reg.first_name,
         event_title => &title,

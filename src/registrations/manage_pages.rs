@@ -41,17 +41,17 @@ fn manage_view(
     base_url: &str,
     lang: Language,
     errors: FieldErrors,
-    values: Option<BTreeMap<String, String>>,
+    values: Option<BTreeMap<String, Value>>,
     flash: Option<String>,
 ) -> Value {
     let ticket = (reg.status == RegistrationStatus::Confirmed && reg.mode == AttendanceMode::InPerson)
         .then(|| context! { code => &reg.ticket_code, qr => qr_data_url(&reg.ticket_code) });
     let values = values.unwrap_or_else(|| {
         let mut v = answer_values(&reg.answers);
-        v.insert("first_name".into(), reg.first_name.clone());
-        v.insert("last_name".into(), reg.last_name.clone());
-        v.insert("organization".into(), reg.organization.clone());
-        v.insert("language".into(), reg.language.code().to_owned());
+        v.insert("first_name".into(), Value::from(reg.first_name.as_str()));
+        v.insert("last_name".into(), Value::from(reg.last_name.as_str()));
+        v.insert("organization".into(), Value::from(reg.organization.as_str()));
+        v.insert("language".into(), Value::from(reg.language.code()));
         v
     });
     let other_modes: Vec<Value> = mode_options(event, lang)
@@ -123,7 +123,7 @@ pub async fn manage_update(
         ..Default::default()
     };
     let show_errors = |errors: FieldErrors| {
-        let values: BTreeMap<String, String> = form.0.clone().into_iter().collect();
+        let values = form.values();
         let ctx = manage_view(&reg, &event, &state.base_url, lang.lang, errors, Some(values), None);
         Page::new("public/manage.html", lang.clone(), ctx)
             .status(StatusCode::UNPROCESSABLE_ENTITY)

@@ -47,14 +47,12 @@ pub(super) fn question_views(event: &event::Model, lang: Language) -> Vec<Value>
     questions(event)
         .into_iter()
         .map(|q: Question| {
-            let label =
-                q.label.get(lang.code()).or_else(|| q.label.get("en")).cloned().unwrap_or_else(|| q.key.clone());
-            let kind = match q.kind {
-                QuestionKind::Text => "text",
-                QuestionKind::Choice => "choice",
-                QuestionKind::Boolean => "boolean",
-            };
-            context! { key => q.key, kind => kind, required => q.required, label => label, options => q.options }
+            let options: Vec<Value> =
+                q.options.iter().map(|o| context! { value => o.value(), label => o.label_in(lang.code()) }).collect();
+            context! {
+                key => &q.key, kind => q.kind.as_str(), required => q.required,
+                label => q.label_in(lang.code()), options => options,
+            }
         })
         .collect()
 }
@@ -101,11 +99,20 @@ pub(super) fn not_found(lang: PageLang) -> Response {
     Page::new("errors/404.html", lang, context! {}).status(StatusCode::NOT_FOUND).into_response()
 }
 
-/// Answers posted as `answers.<key>` fields, typed by their question.
+/// Answers posted as `answers.<key>` fields, typed by their question. A `multi` question
+/// posts one field per ticked box, plus an empty `answers.<key>` so that ticking none is seen.
 pub(super) fn posted_answers(form: &FormFields, event: &event::Model) -> Answers {
     let mut answers = Answers::new();
     for q in questions(event) {
-        let Some(raw) = form.get(&format!("answers.{}", q.key)) else { continue };
+        let name = format!("answers.{}", q.key);
+        if q.kind == QuestionKind::Multi {
+            if form.get(&name).is_some() {
+                let ticked: Vec<&str> = form.all(&name).filter(|v| !v.is_empty()).collect();
+                answers.insert(q.key, json!(ticked));
+            }
+            continue;
+        }
+        let Some(raw) = form.get(&name) else { continue };
         let value = match q.kind {
             QuestionKind::Boolean => match raw {
                 "yes" => json!(true),
@@ -120,23 +127,24 @@ pub(super) fn posted_answers(form: &FormFields, event: &event::Model) -> Answers
     answers
 }
 
-/// Form values to show again (answers as the form writes them).
-pub(super) fn answer_values(answers: &entity::json::Answers) -> BTreeMap<String, String> {
-    Some(&answers.0)
-        .map(|o| {
-            o.iter()
-                .map(|(k, v)| {
-                    let shown = match v {
-                        serde_json::Value::Bool(true) => "yes".to_owned(),
-                        serde_json::Value::Bool(false) => "no".to_owned(),
-                        serde_json::Value::String(s) => s.clone(),
-                        other => other.to_string(),
-                    };
-                    (format!("answers.{k}"), shown)
-                })
-                .collect()
+/// Form values to show again (answers as the form writes them; a `multi` answer as a list).
+pub(super) fn answer_values(answers: &entity::json::Answers) -> BTreeMap<String, Value> {
+    answers
+        .0
+        .iter()
+        .map(|(k, v)| {
+            let shown = match v {
+                serde_json::Value::Bool(true) => Value::from("yes"),
+                serde_json::Value::Bool(false) => Value::from("no"),
+                serde_json::Value::String(s) => Value::from(s.as_str()),
+                serde_json::Value::Array(items) => {
+                    Value::from(items.iter().filter_map(|i| i.as_str().map(str::to_owned)).collect::<Vec<_>>())
+                }
+                other => Value::from(other.to_string()),
+            };
+            (format!("answers.{k}"), shown)
         })
-        .unwrap_or_default()
+        .collect()
 }
 
 pub(super) trait SecretHeaders {

@@ -84,7 +84,7 @@ pub async fn register(
         answers: Some(posted_answers(&form, &event)),
     };
     let again = |errors: FieldErrors, notice: Option<String>, status: StatusCode| {
-        let values: BTreeMap<String, String> = form.0.clone().into_iter().collect();
+        let values = form.values();
         let ctx = context! {
             event => event_view(&event, lang.lang), values => values, errors => errors.in_language(lang.lang), notice => notice,
         };
@@ -136,7 +136,7 @@ pub async fn lost_link(
         Ok(e) => e,
         Err(_) => {
             let errors = FieldErrors::one("email", FieldError::new("invalid_email")).in_language(lang.lang);
-            let ctx = context! { event => event_view(&event, lang.lang), values => form.0.clone(), errors => errors, sent => false };
+            let ctx = context! { event => event_view(&event, lang.lang), values => form.values(), errors => errors, sent => false };
             return Ok(Page::new("public/lost_link.html", lang, ctx)
                 .status(StatusCode::UNPROCESSABLE_ENTITY)
                 .into_response());

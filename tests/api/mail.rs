@@ -92,7 +92,7 @@ pub fn parse_calendar(ics: &str) -> VEvent {
     }
 }
 
-async fn app_with_sink() -> (TestApp, SmtpSink) {
+pub async fn app_with_sink() -> (TestApp, SmtpSink) {
     let sink = SmtpSink::start().await;
     let url = sink.url();
     let app = TestApp::spawn_with(move |c| c.mail.smtp_url = Some(url)).await;
@@ -110,7 +110,7 @@ fn mails_to(sink: &SmtpSink, address: &str) -> Vec<Mail> {
         .collect()
 }
 
-async fn wait_for_mail(sink: &SmtpSink, address: &str, subject_part: &str) -> Mail {
+pub async fn wait_for_mail(sink: &SmtpSink, address: &str, subject_part: &str) -> Mail {
     let started = std::time::Instant::now();
     loop {
         if let Some(mail) = mails_to(sink, address).into_iter().find(|m| m.subject.contains(subject_part)) {

@@ -17,6 +17,7 @@ mod helpers;
 mod imports;
 mod mail;
 mod pages;
+mod questions;
 mod registrations;
 mod room;
 mod smtp;

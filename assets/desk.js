@@ -18,7 +18,9 @@
   var lastCheckedIn = null;
 
   function request(method, path, body) {
-    var options = { method: method, credentials: "same-origin", headers: { "Accept": "application/json" } };
+    // Accept-Language: field problems come back as sentences in the desk's language.
+    var options = { method: method, credentials: "same-origin",
+                    headers: { "Accept": "application/json", "Accept-Language": document.documentElement.lang || "en" } };
     if (body !== undefined) {
       options.headers["Content-Type"] = "application/json";
       options.body = JSON.stringify(body);
@@ -161,11 +163,27 @@
       walkin.reset();
       showAnswer(answer);
     }, function (body) {
-      var fields = body && body.error && body.error.fields;
-      error.textContent = fields ? Object.keys(fields).map(function (k) { return k + ": " + fields[k]; }).join("; ")
-                                 : (body && body.error ? body.error.message : text("error"));
+      error.textContent = walkinProblem(body);
     });
   });
+
+  // "Label: sentence" per field, in form order; a refusal by its code; else the generic text.
+  function walkinProblem(body) {
+    var problem = body && body.error;
+    var messages = problem && problem.field_messages;
+    if (messages) {
+      var lines = [];
+      Array.prototype.forEach.call(walkin.elements, function (input) {
+        if (!input.name || !messages[input.name]) { return; }
+        var label = walkin.querySelector("label[for='" + input.id + "']");
+        var name = label ? label.firstChild.textContent.trim() : input.name;
+        lines.push(name + text("colon") + " " + messages[input.name]);
+      });
+      if (lines.length) { return lines.join(" "); }
+    }
+    if (problem && problem.code === "capacity_full") { return text("full"); }
+    return text("error");
+  }
 
   // The camera.
   var startButton = document.getElementById("camera-start");

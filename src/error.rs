@@ -121,7 +121,14 @@ impl IntoResponse for AppError {
         };
         let mut response = (self.status(), Json(body)).into_response();
         // Lets page routes answer the same failure as an HTML page (see web::pages::html_errors).
-        response.extensions_mut().insert(ErrorInfo { message: self.public_message() });
+        response.extensions_mut().insert(ErrorInfo {
+            code: self.code().to_owned(),
+            message: self.public_message(),
+            fields: match &self {
+                AppError::Validation(fields) => Some(fields.clone()),
+                _ => None,
+            },
+        });
         match &self {
             AppError::RateLimited { retry_after_secs } => {
                 if let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string()) {
@@ -142,5 +149,7 @@ pub type AppResult<T> = Result<T, AppError>;
 /// Marks a response as an `AppError` answer.
 #[derive(Debug, Clone)]
 pub struct ErrorInfo {
+    pub code: String,
     pub message: String,
+    pub fields: Option<FieldErrors>,
 }

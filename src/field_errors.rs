@@ -35,11 +35,10 @@ impl FieldError {
         self.lookup(Language::En, "field")
     }
 
-    /// The wording for people reading `lang` (`form-<code>` in the page catalogs), or the
-    /// API's wording where there is none yet.
+    /// The sentence for people reading `lang` (`form-<code>` in `locales/*/forms.ftl`; a
+    /// test keeps every code there in every language).
     pub fn for_people(&self, lang: Language) -> String {
-        let key = format!("form-{}", self.code.replace('_', "-"));
-        if i18n::has(lang, &key) { self.lookup(lang, "form") } else { self.message() }
+        self.lookup(lang, "form")
     }
 
     fn lookup(&self, lang: Language, prefix: &str) -> String {
@@ -111,9 +110,45 @@ impl FieldErrors {
         self.0.iter().map(|(field, error)| (field.clone(), error.for_people(lang))).collect()
     }
 
+    /// The error summary of a form page: one line per field in the form's order (`form`:
+    /// field name and label, as the page shows them), "Label: sentence" in `lang`. Fields
+    /// the form does not list come last, under the form's own title.
+    pub fn summary(&self, lang: Language, form: &[(String, String)]) -> Vec<SummaryLine> {
+        let colon = i18n::t(lang, "colon", &[]);
+        let line = |field: &str, label: &str, error: &FieldError| SummaryLine {
+            field: field.to_owned(),
+            text: if label.is_empty() {
+                error.for_people(lang)
+            } else {
+                format!("{label}{colon} {}", error.for_people(lang))
+            },
+        };
+        let mut lines: Vec<SummaryLine> =
+            form.iter().filter_map(|(field, label)| self.0.get(field).map(|error| line(field, label, error))).collect();
+        for (field, error) in &self.0 {
+            if !form.iter().any(|(f, _)| f == field) {
+                lines.push(line(field, "", error));
+            }
+        }
+        lines
+    }
+
     /// Renames the fields (a form names them differently from the API).
     pub fn map_fields(self, rename: impl Fn(&str) -> String) -> FieldErrors {
         FieldErrors(self.0.into_iter().map(|(field, error)| (rename(&field), error)).collect())
+    }
+}
+
+/// One line of a form's error summary: the field it links to and its sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SummaryLine {
+    pub field: String,
+    pub text: String,
+}
+
+impl From<SummaryLine> for minijinja::Value {
+    fn from(line: SummaryLine) -> minijinja::Value {
+        minijinja::context! { field => line.field, text => line.text }
     }
 }
 
@@ -147,5 +182,33 @@ mod tests {
         let french = errors.in_language(Language::Fr);
         assert_eq!(french["email"], crate::i18n::t(Language::Fr, "error-email", &[]));
         assert!(french["title"].contains("200"), "{}", french["title"]);
+    }
+
+    #[test]
+    fn the_summary_follows_the_form_and_names_each_field_by_its_label() {
+        let mut errors = FieldErrors::new();
+        errors.insert("email", FieldError::new("invalid_email"));
+        errors.insert("answers.diet", FieldError::new("required"));
+        errors.insert("first_name", FieldError::new("required"));
+        let form = [("first_name", "Prénom"), ("email", "Adresse e-mail"), ("answers.diet", "Régime")]
+            .map(|(f, l)| (f.to_owned(), l.to_owned()));
+        let lines = errors.summary(Language::Fr, &form);
+        let fields: Vec<&str> = lines.iter().map(|l| l.field.as_str()).collect();
+        assert_eq!(fields, ["first_name", "email", "answers.diet"]);
+        assert_eq!(lines[0].text, "Prénom : Remplissez ce champ.");
+    }
+
+    /// Every code the API words (`field-*` in en/api.ftl) has a sentence for people in every
+    /// language, so no page ever falls back to the API's English.
+    #[test]
+    fn every_api_code_has_a_sentence_for_people_in_every_language() {
+        let api = include_str!("../locales/en/api.ftl");
+        let codes: Vec<&str> = api.lines().filter_map(|l| l.strip_prefix("field-")?.split(" = ").next()).collect();
+        assert!(codes.len() > 40);
+        for lang in Language::ALL {
+            for code in &codes {
+                assert!(i18n::has(lang, &format!("form-{code}")), "form-{code} is missing in {}", lang.code());
+            }
+        }
     }
 }

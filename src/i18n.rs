@@ -57,8 +57,36 @@ pub fn t(lang: Language, key: &str, args: &[(&str, &str)]) -> String {
 pub fn has(lang: Language, key: &str) -> bool {
     // A message with a missing argument does not format; give every argument the catalogs use.
     let args: HashMap<Cow<'static, str>, FluentValue> = [
-        "name", "event", "from", "to", "count", "mode", "email", "n", "page", "pages", "label", "max", "min",
-        "options", "detail",
+        "name",
+        "event",
+        "from",
+        "to",
+        "count",
+        "mode",
+        "email",
+        "n",
+        "page",
+        "pages",
+        "label",
+        "max",
+        "min",
+        "options",
+        "detail",
+        "slug",
+        "confirmed",
+        "columns",
+        "row",
+        "city",
+        "offset",
+        "date",
+        "time",
+        "zone",
+        "fields",
+        "status",
+        "in_person",
+        "online",
+        "waitlisted",
+        "found",
     ]
     .into_iter()
     .map(|k| (Cow::Borrowed(k), FluentValue::from("x")))
@@ -82,19 +110,53 @@ pub fn register(env: &mut Environment<'_>) {
     env.add_function("t", template_t);
 }
 
-/// "Sunday 13 December 2026, 09:30–13:00 CET, Brussels", in the event's zone and `lang`.
+/// "Sunday 13 December 2026, 09:30–13:00 (Brussels time, UTC+1)", in the event's zone and
+/// `lang`, 24-hour times.
 pub fn format_span(start: DateTime<Utc>, end: DateTime<Utc>, tz: Tz, lang: Language) -> String {
     let (s, e) = (start.with_timezone(&tz), end.with_timezone(&tz));
     let weekday = t(lang, &format!("weekday-{}", s.weekday().number_from_monday()), &[]);
-    let month = t(lang, &format!("month-{}", s.month()), &[]);
-    let date = format!("{weekday} {} {month} {}", s.day(), s.year());
+    let date = format!("{weekday} {}", long_date(s, lang));
     let end_part = if s.date_naive() == e.date_naive() {
         e.format("%H:%M").to_string()
     } else {
-        let end_month = t(lang, &format!("month-{}", e.month()), &[]);
-        format!("{} {end_month} {} {}", e.day(), e.year(), e.format("%H:%M"))
+        format!("{} {}", long_date(e, lang), e.format("%H:%M"))
     };
-    format!("{date}, {}–{end_part} {}, {}", s.format("%H:%M"), s.format("%Z"), city(tz))
+    format!("{date}, {}–{end_part} ({})", s.format("%H:%M"), zone_label(tz, s, lang))
+}
+
+/// "13 December 2026, 09:41 (Brussels time, UTC+1)": one instant, for pages and lists.
+pub fn format_instant(at: DateTime<Utc>, tz: Tz, lang: Language) -> String {
+    let local = at.with_timezone(&tz);
+    format!("{}, {} ({})", long_date(local, lang), local.format("%H:%M"), zone_label(tz, local, lang))
+}
+
+/// "13 December 2026, 09:41": one instant in a table whose heading names the zone.
+pub fn format_short(at: DateTime<Utc>, tz: Tz, lang: Language) -> String {
+    let local = at.with_timezone(&tz);
+    format!("{}, {}", long_date(local, lang), local.format("%H:%M"))
+}
+
+fn long_date(at: DateTime<Tz>, lang: Language) -> String {
+    format!("{} {} {}", at.day(), t(lang, &format!("month-{}", at.month()), &[]), at.year())
+}
+
+/// The zone named for a reader of `lang`, with its offset at `at`: "Brussels time, UTC+1",
+/// "heure de Bruxelles, UTC+1", "Brusselse tijd, UTC+1". Zones without a name in the
+/// catalogs get "time in <city>", and UTC is "UTC".
+pub fn zone_label(tz: Tz, at: DateTime<Tz>, lang: Language) -> String {
+    if tz == Tz::UTC {
+        return "UTC".to_owned();
+    }
+    let key = format!("zone-{}", tz.name().to_lowercase().replace(['/', '_'], "-"));
+    let name = if has(lang, &key) { t(lang, &key, &[]) } else { t(lang, "zone-other", &[("city", &city(tz))]) };
+    let seconds = chrono::Offset::fix(at.offset()).local_minus_utc();
+    let (sign, minutes) = (if seconds < 0 { '-' } else { '+' }, seconds.abs() / 60);
+    let offset = match (minutes / 60, minutes % 60) {
+        (0, 0) => "UTC".to_owned(),
+        (h, 0) => format!("UTC{sign}{h}"),
+        (h, m) => format!("UTC{sign}{h}:{m:02}"),
+    };
+    format!("{name}, {offset}")
 }
 
 /// "Europe/Brussels" → "Brussels".
@@ -122,11 +184,12 @@ mod tests {
                 include_str!(concat!("../locales/", $lang, "/web.ftl")),
                 include_str!(concat!("../locales/", $lang, "/admin.ftl")),
                 include_str!(concat!("../locales/", $lang, "/desk.ftl")),
+                include_str!(concat!("../locales/", $lang, "/forms.ftl")),
             ]
         };
     }
 
-    fn all_keys(files: [&'static str; 4]) -> std::collections::BTreeSet<&'static str> {
+    fn all_keys(files: [&'static str; 5]) -> std::collections::BTreeSet<&'static str> {
         files.iter().flat_map(|f| keys(f)).collect()
     }
 
@@ -162,8 +225,23 @@ mod tests {
         let end = DateTime::parse_from_rfc3339("2026-12-13T12:00:00Z").map(|d| d.with_timezone(&Utc));
         let (Ok(start), Ok(end)) = (start, end) else { panic!("dates") };
         let tz: Tz = "Europe/Brussels".parse().unwrap_or(Tz::UTC);
-        assert_eq!(format_span(start, end, tz, Language::En), "Sunday 13 December 2026, 09:30–13:00 CET, Brussels");
-        assert_eq!(format_span(start, end, tz, Language::Fr), "dimanche 13 décembre 2026, 09:30–13:00 CET, Brussels");
-        assert_eq!(format_span(start, end, tz, Language::Nl), "zondag 13 december 2026, 09:30–13:00 CET, Brussels");
+        assert_eq!(
+            format_span(start, end, tz, Language::En),
+            "Sunday 13 December 2026, 09:30–13:00 (Brussels time, UTC+1)"
+        );
+        assert_eq!(
+            format_span(start, end, tz, Language::Fr),
+            "dimanche 13 décembre 2026, 09:30–13:00 (heure de Bruxelles, UTC+1)"
+        );
+        assert_eq!(
+            format_span(start, end, tz, Language::Nl),
+            "zondag 13 december 2026, 09:30–13:00 (Brusselse tijd, UTC+1)"
+        );
+        let summer = DateTime::parse_from_rfc3339("2026-07-01T13:05:00Z").map(|d| d.with_timezone(&Utc));
+        let Ok(summer) = summer else { panic!("date") };
+        assert_eq!(format_instant(summer, tz, Language::Fr), "1 juillet 2026, 15:05 (heure de Bruxelles, UTC+2)");
+        let kolkata: Tz = "Asia/Kolkata".parse().unwrap_or(Tz::UTC);
+        assert_eq!(format_instant(summer, kolkata, Language::En), "1 July 2026, 18:35 (Kolkata time, UTC+5:30)");
+        assert_eq!(format_short(summer, Tz::UTC, Language::Nl), "1 juli 2026, 13:05");
     }
 }

@@ -21,6 +21,8 @@ pub mod exports;
 pub mod facts;
 pub mod field_errors;
 pub mod i18n;
+#[cfg(test)]
+mod i18n_coverage;
 pub mod imports;
 pub mod jobs;
 pub mod mail;

@@ -136,7 +136,9 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(pages::html_errors))
         .layer(DefaultBodyLimit::max(extract::JSON_BODY_LIMIT))
         .layer(csrf_layer());
-    let api = api.layer(axum::middleware::from_fn(security::api_cross_site));
+    let api = api
+        .layer(axum::middleware::from_fn(pages::api_field_messages))
+        .layer(axum::middleware::from_fn(security::api_cross_site));
 
     Router::new()
         .merge(api)

@@ -12,6 +12,9 @@ use serde::{Deserialize, Serialize};
 pub struct Translation {
     pub title: Option<String>,
     pub description: Option<String>,
+    /// The venue as written for readers of this language ("Bruxelles" for "Brussels").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub venue: Option<String>,
 }
 
 /// `event.translations`: `{"fr": {"title": …, "description": …}, "nl": {…}}`.
@@ -19,11 +22,12 @@ pub struct Translation {
 pub struct Translations(pub BTreeMap<String, Translation>);
 
 impl Translations {
-    /// The non-empty `field` ("title" or "description") in the language `code`.
+    /// The non-empty `field` ("title", "description" or "venue") in the language `code`.
     pub fn text(&self, code: &str, field: &str) -> Option<&str> {
         let translation = self.0.get(code)?;
         let text = match field {
             "title" => translation.title.as_deref(),
+            "venue" => translation.venue.as_deref(),
             _ => translation.description.as_deref(),
         };
         text.filter(|s| !s.is_empty())

@@ -43,6 +43,8 @@ manage-hint = This link is personal: do not forward it.
 footer = You receive this mail because you registered for this meeting.
 
 mode-in_person = in person
+mode-label-in_person = In person
+mode-label-online = Online
 mode-online = online
 
 weekday-1 = Monday

@@ -79,17 +79,45 @@ lost-link-button = Send my link
 lost-link-sent = If a registration exists for that address, its personal link is on its way.
 back-to-event = Back to the event
 
-# Field errors on forms, by error code (the API's English wording is in en/api.ftl).
-form-required = { error-required }
-form-invalid-email = { error-email }
-form-email-too-long = { error-email }
-form-consent-required = { error-consent }
-form-invalid-mode = { error-mode }
-form-required-mode = { error-mode }
-form-invalid-choice = { error-choice }
-form-mode-full = { error-full }
-form-switch-closed = { error-switch-closed }
-form-too-long = Use at most { $max } characters.
-form-control-characters = Remove the special characters (such as tabs) from this field.
-form-invalid-language = Choose English, French or Dutch.
 multi-hint = Tick all that apply.
+done-switched = { $status ->
+    [waitlisted] You are now on the waiting list to attend { $mode ->
+        [in_person] in person
+       *[online] online
+    }.
+   *[other] { $mode ->
+        [in_person] You now attend in person. Your ticket is below, and on its way by mail.
+       *[online] You now attend online. Your stream link is below, and on its way by mail.
+    }
+}
+done-cancelled = Your registration is cancelled. A confirmation is on its way by mail.
+done-saved = Saved. Changed: { $fields }.
+done-nothing-changed = Saved. Nothing had changed.
+room-full-online-waitlist = The room is full, but you can follow the meeting online. You may also join the waiting list for a seat: if one frees up before the meeting, we confirm it by mail; until then you can follow online.
+room-full-online = The room is full, but you can follow the meeting online.
+room-full-waitlist = The room is full. You may join the waiting list: if a seat frees up before the meeting, we confirm it by mail.
+room-full = The room is full.
+
+# Time zones as readers name them (`zone-<iana name>`), offsets added by the code.
+zone-europe-brussels = Brussels time
+zone-europe-amsterdam = Amsterdam time
+zone-europe-paris = Paris time
+zone-europe-luxembourg = Luxembourg time
+zone-europe-berlin = Berlin time
+zone-europe-london = London time
+zone-europe-lisbon = Lisbon time
+zone-europe-madrid = Madrid time
+zone-europe-rome = Rome time
+zone-europe-warsaw = Warsaw time
+zone-europe-athens = Athens time
+zone-europe-istanbul = Istanbul time
+zone-other = { $city } time
+error-generic = Something went wrong. Nothing was changed.
+error-code-validation = Some of what was sent cannot be used. Nothing was changed.
+error-code-conflict = This change is not possible now. Nothing was changed.
+error-code-bad-request = This request could not be read. Go back and try again.
+error-code-payload-too-large = What was sent is too large.
+error-code-rate-limited = Too many attempts. Wait a minute and try again.
+error-code-internal = Something went wrong on our side. It has been logged; try again in a moment.
+error-code-registration-closed = Registration for this event is closed.
+error-code-capacity-full = No seat is free in that mode any more.

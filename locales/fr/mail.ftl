@@ -43,6 +43,8 @@ manage-hint = Ce lien est personnel : ne le transférez pas.
 footer = Vous recevez ce message parce que vous êtes inscrit·e à cette réunion.
 
 mode-in_person = sur place
+mode-label-in_person = Sur place
+mode-label-online = En ligne
 mode-online = en ligne
 
 weekday-1 = lundi

@@ -79,17 +79,45 @@ lost-link-button = Envoyer mon lien
 lost-link-sent = Si une inscription existe pour cette adresse, son lien personnel est en route.
 back-to-event = Retour à l'événement
 
-# Field errors on forms, by error code (the API's English wording is in en/api.ftl).
-form-required = { error-required }
-form-invalid-email = { error-email }
-form-email-too-long = { error-email }
-form-consent-required = { error-consent }
-form-invalid-mode = { error-mode }
-form-required-mode = { error-mode }
-form-invalid-choice = { error-choice }
-form-mode-full = { error-full }
-form-switch-closed = { error-switch-closed }
-form-too-long = Utilisez au plus { $max } caractères.
-form-control-characters = Retirez les caractères spéciaux (comme les tabulations) de ce champ.
-form-invalid-language = Choisissez anglais, français ou néerlandais.
 multi-hint = Cochez tout ce qui s'applique.
+done-switched = { $status ->
+    [waitlisted] Vous êtes maintenant sur la liste d'attente pour participer { $mode ->
+        [in_person] sur place
+       *[online] en ligne
+    }.
+   *[other] { $mode ->
+        [in_person] Vous participez maintenant sur place. Votre billet est ci-dessous et vous est envoyé par e-mail.
+       *[online] Vous participez maintenant en ligne. Votre lien de diffusion est ci-dessous et vous est envoyé par e-mail.
+    }
+}
+done-cancelled = Votre inscription est annulée. Une confirmation vous est envoyée par e-mail.
+done-saved = Enregistré. Modifié : { $fields }.
+done-nothing-changed = Enregistré. Rien n'avait changé.
+room-full-online-waitlist = La salle est complète, mais vous pouvez suivre la réunion en ligne. Vous pouvez aussi rejoindre la liste d'attente pour une place : si une place se libère avant la réunion, nous vous la confirmons par e-mail ; en attendant, vous pouvez suivre en ligne.
+room-full-online = La salle est complète, mais vous pouvez suivre la réunion en ligne.
+room-full-waitlist = La salle est complète. Vous pouvez rejoindre la liste d'attente : si une place se libère avant la réunion, nous vous la confirmons par e-mail.
+room-full = La salle est complète.
+
+# Time zones as readers name them (`zone-<iana name>`), offsets added by the code.
+zone-europe-brussels = heure de Bruxelles
+zone-europe-amsterdam = heure d'Amsterdam
+zone-europe-paris = heure de Paris
+zone-europe-luxembourg = heure de Luxembourg
+zone-europe-berlin = heure de Berlin
+zone-europe-london = heure de Londres
+zone-europe-lisbon = heure de Lisbonne
+zone-europe-madrid = heure de Madrid
+zone-europe-rome = heure de Rome
+zone-europe-warsaw = heure de Varsovie
+zone-europe-athens = heure d'Athènes
+zone-europe-istanbul = heure d'Istanbul
+zone-other = heure de { $city }
+error-generic = Un problème est survenu. Rien n'a été modifié.
+error-code-validation = Une partie de ce qui a été envoyé ne peut pas être utilisée. Rien n'a été modifié.
+error-code-conflict = Cette modification n'est pas possible pour le moment. Rien n'a été modifié.
+error-code-bad-request = Cette demande ne peut pas être lue. Revenez en arrière et réessayez.
+error-code-payload-too-large = Ce qui a été envoyé est trop volumineux.
+error-code-rate-limited = Trop de tentatives. Attendez une minute et réessayez.
+error-code-internal = Un problème est survenu de notre côté. Il a été enregistré ; réessayez dans un instant.
+error-code-registration-closed = Les inscriptions à cet événement sont clôturées.
+error-code-capacity-full = Il n'y a plus de place libre dans ce mode.

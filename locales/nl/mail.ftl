@@ -43,6 +43,8 @@ manage-hint = Deze link is persoonlijk: stuur hem niet door.
 footer = U ontvangt deze mail omdat u bent ingeschreven voor deze vergadering.
 
 mode-in_person = ter plaatse
+mode-label-in_person = Ter plaatse
+mode-label-online = Online
 mode-online = online
 
 weekday-1 = maandag

@@ -79,17 +79,45 @@ lost-link-button = Stuur mijn link
 lost-link-sent = Bestaat er een inschrijving voor dat adres, dan is de persoonlijke link onderweg.
 back-to-event = Terug naar het evenement
 
-# Field errors on forms, by error code (the API's English wording is in en/api.ftl).
-form-required = { error-required }
-form-invalid-email = { error-email }
-form-email-too-long = { error-email }
-form-consent-required = { error-consent }
-form-invalid-mode = { error-mode }
-form-required-mode = { error-mode }
-form-invalid-choice = { error-choice }
-form-mode-full = { error-full }
-form-switch-closed = { error-switch-closed }
-form-too-long = Gebruik hoogstens { $max } tekens.
-form-control-characters = Verwijder de speciale tekens (zoals tabs) uit dit veld.
-form-invalid-language = Kies Engels, Frans of Nederlands.
 multi-hint = Vink alles aan wat van toepassing is.
+done-switched = { $status ->
+    [waitlisted] U staat nu op de wachtlijst om { $mode ->
+        [in_person] ter plaatse
+       *[online] online
+    } deel te nemen.
+   *[other] { $mode ->
+        [in_person] U neemt nu ter plaatse deel. Uw ticket staat hieronder en is per e-mail onderweg.
+       *[online] U neemt nu online deel. Uw streamlink staat hieronder en is per e-mail onderweg.
+    }
+}
+done-cancelled = Uw inschrijving is geannuleerd. Een bevestiging is per e-mail onderweg.
+done-saved = Opgeslagen. Gewijzigd: { $fields }.
+done-nothing-changed = Opgeslagen. Er was niets veranderd.
+room-full-online-waitlist = De zaal is vol, maar u kunt de vergadering online volgen. U kunt ook op de wachtlijst gaan voor een plaats: komt er vóór de vergadering een plaats vrij, dan bevestigen we die per e-mail; tot dan kunt u online volgen.
+room-full-online = De zaal is vol, maar u kunt de vergadering online volgen.
+room-full-waitlist = De zaal is vol. U kunt op de wachtlijst gaan: komt er vóór de vergadering een plaats vrij, dan bevestigen we die per e-mail.
+room-full = De zaal is vol.
+
+# Time zones as readers name them (`zone-<iana name>`), offsets added by the code.
+zone-europe-brussels = Brusselse tijd
+zone-europe-amsterdam = Amsterdamse tijd
+zone-europe-paris = Parijse tijd
+zone-europe-luxembourg = Luxemburgse tijd
+zone-europe-berlin = Berlijnse tijd
+zone-europe-london = Londense tijd
+zone-europe-lisbon = Lissabonse tijd
+zone-europe-madrid = Madrileense tijd
+zone-europe-rome = Romeinse tijd
+zone-europe-warsaw = Warschause tijd
+zone-europe-athens = Atheense tijd
+zone-europe-istanbul = Istanboelse tijd
+zone-other = tijd in { $city }
+error-generic = Er ging iets mis. Er is niets gewijzigd.
+error-code-validation = Een deel van wat is verstuurd kan niet worden gebruikt. Er is niets gewijzigd.
+error-code-conflict = Deze wijziging is nu niet mogelijk. Er is niets gewijzigd.
+error-code-bad-request = Dit verzoek kan niet worden gelezen. Ga terug en probeer opnieuw.
+error-code-payload-too-large = Wat is verstuurd is te groot.
+error-code-rate-limited = Te veel pogingen. Wacht een minuut en probeer opnieuw.
+error-code-internal = Er ging bij ons iets mis. Het is genoteerd; probeer het zo meteen opnieuw.
+error-code-registration-closed = De inschrijvingen voor dit evenement zijn gesloten.
+error-code-capacity-full = Er is in deze modus geen plaats meer vrij.

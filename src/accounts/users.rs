@@ -11,7 +11,9 @@ use crate::auth::service::{self as accounts, AccountError};
 use crate::db::keep;
 use crate::domain::{EmailAddress, now};
 use crate::error::{AppError, FieldError};
-use crate::events::view::utc;
+use chrono_tz::Tz;
+
+use crate::i18n::format_instant;
 use crate::web::AppState;
 use crate::web::extract::PathId;
 use crate::web::form::FormFields;
@@ -33,7 +35,7 @@ async fn users_page(
         .map(|u| {
             context! {
                 id => u.id.to_string(), email => u.email, role => u.role.as_str(), disabled => u.disabled_at.is_some(),
-                created_at => utc(u.created_at), is_me => u.id == user.id,
+                created_at => format_instant(u.created_at, Tz::UTC, lang.lang), is_me => u.id == user.id,
             }
         })
         .collect();
@@ -107,7 +109,7 @@ async fn tokens_page(
     let tokens: Vec<_> = accounts::list_tokens(state.db.read(), me.id)
         .await?
         .into_iter()
-        .map(|t| context! { id => t.id.to_string(), name => t.name, created_at => utc(t.created_at) })
+        .map(|t| context! { id => t.id.to_string(), name => t.name, created_at => format_instant(t.created_at, Tz::UTC, lang.lang) })
         .collect();
     let ctx = context! { tokens => tokens, created => created, ..chrome(me, "tokens") };
     Ok(Page::new("admin/tokens.html", lang, ctx).secret().into_response())

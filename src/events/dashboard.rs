@@ -76,7 +76,7 @@ pub async fn show(
     let desk_links: Vec<Value> = crate::check_in::desk_links::list(db, id)
         .await?
         .into_iter()
-        .map(|l| context! { id => l.id.to_string(), label => l.label, created_at => crate::events::view::utc(l.created_at), revoked => l.revoked_at.is_some() })
+        .map(|l| context! { id => l.id.to_string(), label => l.label, created_at => crate::i18n::format_instant(l.created_at, zone(&e), lang.lang), revoked => l.revoked_at.is_some() })
         .collect();
     let view = EventView::from(&e);
     let ctx = context! {
@@ -84,7 +84,7 @@ pub async fn show(
         exports => export_links(&headers),
         event => context! {
             id => id.to_string(), title => &e.title, slug => &e.slug, status => e.status.as_str(),
-            when => format_span(e.starts_at, e.ends_at, zone(&e), lang.lang), venue => &e.venue, modes => view.modes.iter().map(|m| m.as_str()).collect::<Vec<_>>(),
+            when => format_span(e.starts_at, e.ends_at, zone(&e), lang.lang), venue => crate::mail::compose::event_venue(&e, lang.lang), modes => view.modes.iter().map(|m| m.as_str()).collect::<Vec<_>>(),
         },
         counts => minijinja::Value::from(minijinja::value::Serde(&counts)),
         bars => arrival_bars(&arrivals, zone(&e)),

@@ -149,22 +149,21 @@ impl EventInput {
             }
             let title = clean_text(tr.title.as_deref(), false, 300);
             let description = clean_multiline(tr.description.as_deref(), false, 20_000);
-            match (title, description) {
-                (Ok(t), Ok(d)) => {
+            let venue = clean_text(tr.venue.as_deref(), false, 500);
+            match (title, description, venue) {
+                (Ok(t), Ok(d), Ok(v)) => {
                     translations.insert(
                         lang,
                         TranslationInput {
                             title: Some(t).filter(|t| !t.is_empty()),
                             description: Some(d).filter(|d| !d.is_empty()),
+                            venue: Some(v).filter(|v| !v.is_empty()),
                         },
                     );
                 }
-                (Err(e), _) => {
-                    errors.insert(format!("translations.{lang}.title"), e);
-                }
-                (_, Err(e)) => {
-                    errors.insert(format!("translations.{lang}.description"), e);
-                }
+                (Err(e), _, _) => errors.insert(format!("translations.{lang}.title"), e),
+                (_, Err(e), _) => errors.insert(format!("translations.{lang}.description"), e),
+                (_, _, Err(e)) => errors.insert(format!("translations.{lang}.venue"), e),
             }
         }
 

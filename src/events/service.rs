@@ -28,8 +28,9 @@ pub enum EventError {
     NotFound,
     #[error("invalid event")]
     Invalid(FieldErrors),
-    #[error("{0}")]
-    Conflict(String),
+    /// The change cannot be made now; the field it is about, and why.
+    #[error("{1}")]
+    Conflict(&'static str, FieldError),
     #[error(transparent)]
     Db(#[from] DbErr),
 }
@@ -39,10 +40,14 @@ impl From<EventError> for AppError {
         match err {
             EventError::NotFound => AppError::NotFound,
             EventError::Invalid(fields) => AppError::Validation(fields),
-            EventError::Conflict(message) => AppError::conflict("conflict", message),
+            EventError::Conflict(_, error) => AppError::conflict("conflict", error.message()),
             EventError::Db(e) => AppError::from(e),
         }
     }
+}
+
+fn slug_taken_error(slug: &str) -> EventError {
+    EventError::Conflict("slug", FieldError::new("slug_taken").with("slug", slug))
 }
 
 async fn slug_taken(db: &impl ConnectionTrait, slug: &str, except: Option<Uuid>) -> Result<bool, DbErr> {
@@ -73,7 +78,7 @@ pub async fn create(
 ) -> Result<event::Model, EventError> {
     let slug = match &spec.slug {
         Some(slug) if slug_taken(db, slug, None).await? => {
-            return Err(EventError::Conflict(format!("the slug {slug:?} is already used by another event")));
+            return Err(slug_taken_error(slug));
         }
         Some(slug) => slug.clone(),
         None => free_slug(db, &slugify(&spec.title)).await?,
@@ -111,9 +116,7 @@ pub async fn create(
     };
     match event::Entity::insert(model.clone().into_active_model()).exec_without_returning(db).await {
         Ok(_) => Ok(model),
-        Err(e) if is_unique_violation(&e) => {
-            Err(EventError::Conflict("the slug is already used by another event".into()))
-        }
+        Err(e) if is_unique_violation(&e) => Err(slug_taken_error(&model.slug)),
         Err(e) => Err(e.into()),
     }
 }
@@ -161,23 +164,21 @@ pub async fn update(
     let spec = input.parse().map_err(EventError::Invalid)?;
 
     if current.status == EventStatus::Cancelled && spec.status != EventStatus::Cancelled {
-        return Err(EventError::Conflict("a cancelled event cannot be reopened".into()));
+        return Err(EventError::Conflict("status", FieldError::new("cannot_reopen")));
     }
     if let Some(slug) = &spec.slug
         && *slug != current.slug
         && slug_taken(db, slug, Some(id)).await?
     {
-        return Err(EventError::Conflict(format!("the slug {slug:?} is already used by another event")));
+        return Err(slug_taken_error(slug));
     }
 
     let mut promotions = Vec::new();
     for mode in AttendanceMode::ALL {
         let offered_before = crate::events::view::offers(&current, mode);
         if offered_before && !spec.offers(mode) && active_registrations_in(db, id, mode).await? > 0 {
-            return Err(EventError::Conflict(format!(
-                "cannot remove mode {} while it has active registrations",
-                mode.as_str()
-            )));
+            let field = if mode == AttendanceMode::InPerson { "mode_in_person" } else { "mode_online" };
+            return Err(EventError::Conflict(field, FieldError::new("mode_in_use").with("mode", mode.as_str())));
         }
         let seats_now = seats(&current, mode);
         let new_capacity = spec.capacity(mode).map(|c| c.max(0) as u32);
@@ -187,11 +188,11 @@ pub async fn update(
         let waiting_now = waiting(db, id, mode).await?;
         match policy::change_capacity(new_capacity, seats_now.confirmed, waiting_now) {
             CapacityChange::BelowConfirmed => {
-                return Err(EventError::Conflict(format!(
-                    "{} capacity cannot go below the {} confirmed registrations",
-                    mode.as_str(),
-                    seats_now.confirmed
-                )));
+                let field = if mode == AttendanceMode::InPerson { "in_person_capacity" } else { "online_capacity" };
+                let error = FieldError::new("below_confirmed")
+                    .with("mode", mode.as_str())
+                    .with("confirmed", seats_now.confirmed);
+                return Err(EventError::Conflict(field, error));
             }
             CapacityChange::Allowed { promote } if promote > 0 => promotions.push(mode),
             CapacityChange::Allowed { .. } => {}
@@ -210,7 +211,8 @@ pub async fn update(
     }
 
     let mut active = current.clone().into_active_model();
-    active.slug = Set(spec.slug.clone().unwrap_or(current.slug.clone()));
+    let slug_now = spec.slug.clone().unwrap_or(current.slug.clone());
+    active.slug = Set(slug_now.clone());
     active.title = Set(spec.title);
     active.description = Set(spec.description);
     active.translations = Set(Translations(spec.translations.clone()));
@@ -240,13 +242,11 @@ pub async fn update(
     active.online_confirmed = sea_orm::ActiveValue::NotSet;
     active.next_queue_seq = sea_orm::ActiveValue::NotSet;
     active.revision = sea_orm::ActiveValue::NotSet;
-    active.update(db).await.map_err(|e| {
-        if is_unique_violation(&e) {
-            EventError::Conflict("the slug is already used by another event".into())
-        } else {
-            e.into()
-        }
-    })?;
+    active.update(db).await.map_err(
+        |e| {
+            if is_unique_violation(&e) { slug_taken_error(&slug_now) } else { e.into() }
+        },
+    )?;
 
     for mode in promotions {
         promote_waitlist(db, id, mode, now).await?;

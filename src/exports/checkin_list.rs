@@ -8,7 +8,7 @@ use sea_orm::{ConnectionTrait, DbErr};
 use serde::Serialize;
 
 use super::attendees::{AttendeePages, ExportFilter};
-use super::cells;
+use crate::domain::Language;
 use crate::events::view::zone;
 
 /// One line of the printed list.
@@ -67,7 +67,7 @@ fn compare(a: &ListEntry, b: &ListEntry) -> Ordering {
 }
 
 /// The event's active registrations (confirmed and waitlisted), sorted by last name.
-pub async fn build(db: &impl ConnectionTrait, event: &event::Model) -> Result<CheckinList, DbErr> {
+pub async fn build(db: &impl ConnectionTrait, event: &event::Model, lang: Language) -> Result<CheckinList, DbErr> {
     let tz = zone(event);
     let mut pages = AttendeePages::new(event.id, ExportFilter::default());
     let mut entries = Vec::new();
@@ -82,7 +82,7 @@ pub async fn build(db: &impl ConnectionTrait, event: &event::Model) -> Result<Ch
                 organization: row.organization,
                 mode: row.mode,
                 status: row.status,
-                checked_in_at: row.checked_in_at.map(|t| cells::time(t, tz)),
+                checked_in_at: row.checked_in_at.map(|t| crate::i18n::format_short(t, tz, lang)),
             });
         }
     }
@@ -92,9 +92,9 @@ pub async fn build(db: &impl ConnectionTrait, event: &event::Model) -> Result<Ch
     let online = count(&|e| e.mode == "online" && e.status == "confirmed");
     let waitlisted = count(&|e| e.status == "waitlisted");
     Ok(CheckinList {
-        title: event.title.clone(),
-        starts_at: crate::i18n::format_span(event.starts_at, event.ends_at, tz, crate::domain::Language::En),
-        venue: event.venue.clone(),
+        title: crate::mail::compose::event_title(event, lang),
+        starts_at: crate::i18n::format_span(event.starts_at, event.ends_at, tz, lang),
+        venue: crate::mail::compose::event_venue(event, lang),
         entries,
         in_person,
         online,
@@ -154,11 +154,12 @@ mod render_tests {
             online: 0,
             waitlisted: 0,
         };
-        let ctx = minijinja::context! { lang => "en", list => minijinja::Value::from(minijinja::value::Serde(&list)), printed_at => "now" };
+        let ctx = minijinja::context! { lang => "fr", list => minijinja::Value::from(minijinja::value::Serde(&list)), printed_at => "now" };
         let html = crate::templates::templates()
             .get_template("exports/checkin_list.html")
             .and_then(|t| t.render(ctx))
             .unwrap_or_else(|e| panic!("{e:#}"));
         assert!(html.contains("&lt;script&gt;") && !html.contains("<script>"), "{html}");
+        assert!(html.contains("1 inscription") && html.contains("sur place") && html.contains("Imprimé"), "{html}");
     }
 }

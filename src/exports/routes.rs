@@ -103,14 +103,21 @@ pub async fn attendees_xlsx(
 }
 
 /// The printable check-in list (HTML, print-styled), sorted by last name.
-pub async fn checkin_list(State(state): State<AppState>, _: Organizer, PathId(id): PathId) -> AppResult<Response> {
+pub async fn checkin_list(
+    State(state): State<AppState>,
+    _: Organizer,
+    lang: crate::web::lang::PageLang,
+    PathId(id): PathId,
+) -> AppResult<Response> {
     let event = events::get(state.db.read(), id).await?;
-    let list = checkin_list::build(state.db.read(), &event).await?;
-    let printed_at = super::cells::time(crate::domain::now(), crate::events::view::zone(&event));
+    let list = checkin_list::build(state.db.read(), &event, lang.lang).await?;
+    let printed_at = crate::i18n::format_instant(crate::domain::now(), crate::events::view::zone(&event), lang.lang);
     let mut response = crate::web::pages::render(
         StatusCode::OK,
         "exports/checkin_list.html",
-        context! { lang => "en", list => minijinja::Value::from(minijinja::value::Serde(&list)), printed_at => printed_at },
+        context! {
+            lang => lang.lang.code(), list => minijinja::Value::from(minijinja::value::Serde(&list)), printed_at => printed_at,
+        },
     );
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Ok(response)

@@ -19,6 +19,8 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use crate::error::FieldError;
+
 use super::registrations::ImportError;
 use super::table::{self, cell};
 use crate::db::FetchUnique;
@@ -133,10 +135,10 @@ pub async fn import(
     let email_col = table.column_containing(&["email"]).or_else(|| table.column_containing(&["mail"]));
     let join_col = table.column_containing(&["join"]);
     let (Some(email_col), Some(join_col)) = (email_col, join_col) else {
-        return Err(ImportError::Unreadable(format!(
-            "the header row needs an email column and a join time column (found: {})",
-            table.headers.join(", ")
-        )));
+        let error = FieldError::new("file_missing_columns")
+            .with("columns", "email, join time")
+            .with("found", table.headers.join(", "));
+        return Err(ImportError::Unreadable(error));
     };
     let name_col = table.column_containing(&["name"]);
 

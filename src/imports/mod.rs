@@ -9,4 +9,5 @@ pub mod pages;
 pub mod registrations;
 pub mod report;
 pub mod routes;
+mod rows;
 pub mod table;

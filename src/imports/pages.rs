@@ -7,10 +7,13 @@ use axum::response::{IntoResponse, Response};
 use minijinja::{Value, context};
 
 use crate::db::{Discard, Keep};
+use crate::domain::Language;
 use crate::domain::now;
-use crate::error::AppError;
+use crate::error::{AppError, FieldError};
 use crate::events::service as events;
-use crate::imports::registrations::{self as import, ImportError, ImportOptions, Importer};
+use crate::events::view::questions;
+use crate::i18n::t;
+use crate::imports::registrations::{self as import, ImportError, ImportOptions, ImportReport, Importer};
 use crate::web::AppState;
 use crate::web::extract::PathId;
 use crate::web::identity::OrganizerPage;
@@ -26,8 +29,9 @@ fn page(
     lang: PageLang,
     event: Value,
     report: Option<Value>,
-    error: Option<String>,
+    error: Option<FieldError>,
 ) -> Response {
+    let error = error.map(|e| e.for_people(lang.lang));
     let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     let ctx = context! { event => event, report => report, error => error, ..chrome(user, "events") };
     Page::new("admin/import.html", lang, ctx).status(status).into_response()
@@ -70,7 +74,7 @@ pub async fn upload(
         }
     }
     if file.is_empty() {
-        return Ok(page(&me, lang, event, None, Some("choose a CSV file to import".into())));
+        return Ok(page(&me, lang, event, None, Some(FieldError::new("file_missing"))));
     }
     let by = Importer { user_id: Some(me.id), email: me.email.clone() };
     let imported = state
@@ -85,12 +89,37 @@ pub async fn upload(
         .await;
     let report = match imported {
         Ok(report) => report,
-        Err(ImportError::Unreadable(message) | ImportError::Closed(message)) => {
-            return Ok(page(&me, lang, event, None, Some(message)));
+        Err(ImportError::Unreadable(error) | ImportError::Closed(error)) => {
+            return Ok(page(&me, lang, event, None, Some(error)));
         }
         Err(ImportError::NotFound) => return Err(AppError::NotFound),
         Err(ImportError::Db(e)) => return Err(e.into()),
     };
-    let report = Value::from(minijinja::value::Serde(&report));
+    let report = report_view(&report, &e, lang.lang);
     Ok(page(&me, lang, event, Some(report), None))
+}
+
+/// The report as the page shows it: outcomes as words, reasons as sentences naming each
+/// column by its label, in `lang`.
+fn report_view(report: &ImportReport, event: &entity::event::Model, lang: Language) -> Value {
+    let label = |field: &str| match field.strip_prefix("answers.") {
+        Some(key) => questions(event)
+            .into_iter()
+            .find(|q| q.key == key)
+            .map(|q| q.label_in(lang.code()).to_owned())
+            .unwrap_or_else(|| key.to_owned()),
+        None if field == "mode" => t(lang, "checkin-list-mode", &[]),
+        None => t(lang, &format!("field-{field}"), &[]),
+    };
+    let rows: Vec<Value> = report
+        .rows
+        .iter()
+        .map(|r| {
+            context! {
+                row => r.row, email => &r.email, outcome => r.outcome.as_str(),
+                status => r.status.map(|s| s.as_str()), reasons => r.reasons_for(lang, label),
+            }
+        })
+        .collect();
+    context! { dry_run => report.dry_run, summary => Value::from(minijinja::value::Serde(&report.summary)), rows => rows }
 }

@@ -7,6 +7,9 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use crate::domain::Language;
+use crate::error::FieldError;
+
 /// What became of one row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -37,7 +40,7 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             Outcome::Created => "created",
             Outcome::Invited => "invited",
@@ -59,6 +62,9 @@ impl Outcome {
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct RowReport {
+    /// Why, as data: (field, problem) pairs, worded for people by the page and the CLI.
+    #[serde(skip)]
+    pub problems: Vec<(String, FieldError)>,
     /// Line number in the file (the header is line 1), as a spreadsheet shows it.
     pub row: u64,
     pub outcome: Outcome,
@@ -70,6 +76,33 @@ pub struct RowReport {
     pub registration_id: Option<Uuid>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<RegistrationStatus>,
+}
+
+impl RowReport {
+    /// A row's report; `reason` is the problems in the API's English ("field: wording").
+    pub fn new(row: u64, outcome: Outcome, problems: Vec<(String, FieldError)>, email: String) -> RowReport {
+        let reason = (!problems.is_empty()).then(|| {
+            problems
+                .iter()
+                .map(|(field, e)| if field.is_empty() { e.message() } else { format!("{field} {e}") })
+                .collect::<Vec<_>>()
+                .join("; ")
+        });
+        RowReport { problems, row, outcome, reason, email, registration_id: None, status: None }
+    }
+
+    /// The problems for a person reading `lang`: "Label: sentence", each field named by
+    /// `label` (the column's label in that language).
+    pub fn reasons_for(&self, lang: Language, label: impl Fn(&str) -> String) -> Vec<String> {
+        let colon = crate::i18n::t(lang, "colon", &[]);
+        self.problems
+            .iter()
+            .map(|(field, e)| match field.as_str() {
+                "" => e.for_people(lang),
+                field => format!("{}{colon} {}", label(field), e.for_people(lang)),
+            })
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone, Default, Serialize, ToSchema)]
@@ -117,14 +150,7 @@ mod tests {
 
     #[test]
     fn the_summary_counts_each_outcome() {
-        let row = |outcome, status| RowReport {
-            row: 2,
-            outcome,
-            reason: None,
-            email: String::new(),
-            registration_id: None,
-            status,
-        };
+        let row = |outcome, status| RowReport { status, ..RowReport::new(2, outcome, Vec::new(), String::new()) };
         let report = ImportReport::new(
             false,
             vec![

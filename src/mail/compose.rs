@@ -40,6 +40,11 @@ pub fn event_description(event: &event::Model, lang: Language) -> String {
     translated(event, lang, "description").unwrap_or_else(|| event.description.clone())
 }
 
+/// The venue as written for readers of `lang`, else as entered.
+pub fn event_venue(event: &event::Model, lang: Language) -> Option<String> {
+    translated(event, lang, "venue").or_else(|| event.venue.clone())
+}
+
 fn translated(event: &event::Model, lang: Language, field: &str) -> Option<String> {
     event.translations.text(lang.code(), field).map(str::to_owned)
 }
@@ -75,7 +80,7 @@ pub fn compose(ctx: MailContext<'_>) -> anyhow::Result<Composed> {
         Message::ManageLink { reason } => (serde_json::to_value(reason)?.as_str().map(str::to_owned), None),
         _ => (None, None),
     };
-    let venue = event.venue.clone().unwrap_or_default();
+    let venue = event_venue(event, lang).unwrap_or_default();
     // What they told us, so they can check it (and fix it on their page).
     let answers: Vec<minijinja::Value> = match message {
         Message::Confirmation { .. } | Message::Waitlisted => crate::facts::answers_shown(event, &reg.answers, lang)
@@ -164,7 +169,7 @@ fn calendar_entry<'a>(
 ) -> CalendarEntry<'a> {
     let location = match (reg.mode, join) {
         (AttendanceMode::Online, Some(link)) => link,
-        _ => event.venue.as_deref().unwrap_or(title),
+        _ => event.translations.text(lang.code(), "venue").or(event.venue.as_deref()).unwrap_or(title),
     };
     let mut description = event_description(event, lang);
     if !description.is_empty() {

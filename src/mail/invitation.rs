@@ -50,7 +50,7 @@ pub fn compose(
 ) -> anyhow::Result<Composed> {
     let lang = row.language;
     let title = event_title(event, lang);
-    let venue = event.venue.clone().unwrap_or_default();
+    let venue = super::compose::event_venue(event, lang).unwrap_or_default();
     let values = context! {
         lang => lang.code(),
         first_name => &invitation.first_name,

@@ -12,7 +12,8 @@ use minijinja::{Value, context};
 
 use super::input::RegistrationPatchInput;
 use super::page_views::{
-    SecretHeaders, answer_values, event_view, mode_options, not_found, posted_answers, question_views,
+    SecretHeaders, answer_values, event_view, manage_form_labels, mode_options, not_found, posted_answers,
+    question_views,
 };
 use super::policy;
 use super::service::{self, RegistrationError};
@@ -75,6 +76,7 @@ fn manage_view(
         questions => question_views(event, lang),
         values => values,
         errors => errors.in_language(lang),
+        summary => errors.summary(lang, &manage_form_labels(event, lang)),
         flash => flash,
     }
 }
@@ -90,13 +92,8 @@ pub async fn manage_page(
     uri: axum::http::Uri,
 ) -> Result<Response, AppError> {
     let Some((reg, event)) = load_by_token(&state, &token).await? else { return Ok(not_found(lang).secret_headers()) };
-    // A first visit without a remembered choice shows the registrant's own language.
-    let lang = if lang.explicit { lang } else { PageLang::fixed(reg.language, lang.path.clone()) };
-    let flash = uri.query().is_some_and(|q| q.contains("welcome=1")).then(|| {
-        let key =
-            if reg.status == RegistrationStatus::Waitlisted { "registered-waitlist" } else { "registered-confirmed" };
-        t(lang.lang, key, &[])
-    });
+    let lang = registrant_lang(lang, &reg);
+    let flash = flash(uri.query().unwrap_or(""), &reg, &event, lang.lang);
     let ctx = manage_view(&reg, &event, &state.base_url, lang.lang, FieldErrors::new(), None, flash);
     Ok(Page::new("public/manage.html", lang, ctx).secret().into_response())
 }
@@ -109,6 +106,7 @@ pub async fn manage_update(
     form: FormFields,
 ) -> Result<Response, AppError> {
     let Some((reg, event)) = load_by_token(&state, &token).await? else { return Ok(not_found(lang).secret_headers()) };
+    let lang = registrant_lang(lang, &reg);
     let mut answers = posted_answers(&form, &event);
     // A question left blank on the form clears its answer.
     for q in questions(&event) {
@@ -138,7 +136,10 @@ pub async fn manage_update(
     let updated =
         state.db.write(move |txn| keep(async move { service::update(txn, &owned_token, changes, now()).await })).await;
     match updated {
-        Ok(_) => Ok(Redirect::to(&format!("/r/{token}")).into_response()),
+        Ok((after, _)) => {
+            let changed = changed_fields(&reg, &after).join(",");
+            Ok(Redirect::to(&format!("/r/{token}?done=saved&changed={changed}")).into_response())
+        }
         Err(RegistrationError::Invalid(errors)) => Ok(show_errors(errors)),
         Err(RegistrationError::Cancelled) => Ok(Redirect::to(&format!("/r/{token}")).into_response()),
         Err(other) => Err(other.into()),
@@ -153,6 +154,7 @@ pub async fn manage_switch(
     form: FormFields,
 ) -> Result<Response, AppError> {
     let Some((reg, event)) = load_by_token(&state, &token).await? else { return Ok(not_found(lang).secret_headers()) };
+    let lang = registrant_lang(lang, &reg);
     let input = RegistrationPatchInput { mode: form.owned("mode"), ..Default::default() };
     let Ok(changes) = input.parse() else { return Ok(Redirect::to(&format!("/r/{token}")).into_response()) };
     let owned_token = token.clone();
@@ -160,7 +162,7 @@ pub async fn manage_switch(
         state.db.write(move |txn| keep(async move { service::update(txn, &owned_token, changes, now()).await })).await;
     let message = match switched {
         Ok(_) => {
-            return Ok(Redirect::to(&format!("/r/{token}")).into_response());
+            return Ok(Redirect::to(&format!("/r/{token}?done=switched")).into_response());
         }
         Err(RegistrationError::CapacityFull) => FieldError::new("mode_full"),
         Err(RegistrationError::Closed(_)) => FieldError::new("switch_closed"),
@@ -178,6 +180,7 @@ pub async fn cancel_page(
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
     let Some((reg, event)) = load_by_token(&state, &token).await? else { return Ok(not_found(lang).secret_headers()) };
+    let lang = registrant_lang(lang, &reg);
     if reg.status == RegistrationStatus::Cancelled {
         return Ok(Redirect::to(&format!("/r/{token}")).into_response());
     }
@@ -194,9 +197,72 @@ pub async fn cancel(
     let cancelled =
         state.db.write(move |txn| keep(async move { service::cancel(txn, &owned_token, now()).await })).await;
     match cancelled {
-        Ok(_) => Ok(Redirect::to(&format!("/r/{token}")).into_response()),
+        Ok(_) => Ok(Redirect::to(&format!("/r/{token}?done=cancelled")).into_response()),
         Err(RegistrationError::NotFound) => Ok(not_found(lang).secret_headers()),
         Err(RegistrationError::Closed(_)) => Ok(Redirect::to(&format!("/r/{token}")).into_response()),
         Err(other) => Err(other.into()),
+    }
+}
+
+/// The registrant's pages speak the registrant's language, unless the visitor chose one
+/// (a language link, or a remembered choice).
+fn registrant_lang(lang: PageLang, reg: &registration::Model) -> PageLang {
+    if lang.explicit { lang } else { PageLang::fixed(reg.language, lang.path.clone()) }
+}
+
+/// The fields an edit changed, as the form names them.
+fn changed_fields(before: &registration::Model, after: &registration::Model) -> Vec<String> {
+    let mut changed: Vec<String> = [
+        ("first_name", before.first_name != after.first_name),
+        ("last_name", before.last_name != after.last_name),
+        ("organization", before.organization != after.organization),
+        ("language", before.language != after.language),
+    ]
+    .into_iter()
+    .filter(|(_, differs)| *differs)
+    .map(|(field, _)| field.to_owned())
+    .collect();
+    let keys: std::collections::BTreeSet<&String> = before.answers.0.keys().chain(after.answers.0.keys()).collect();
+    for key in keys {
+        if before.answers.0.get(key) != after.answers.0.get(key) {
+            changed.push(format!("answers.{key}"));
+        }
+    }
+    changed
+}
+
+/// The notice after a registration, a switch, an edit or a cancellation: what is now true.
+fn flash(query: &str, reg: &registration::Model, event: &event::Model, lang: Language) -> Option<String> {
+    let param =
+        |name: &str| query.split('&').find_map(|pair| pair.strip_prefix(name).and_then(|rest| rest.strip_prefix('=')));
+    if param("welcome") == Some("1") {
+        let key =
+            if reg.status == RegistrationStatus::Waitlisted { "registered-waitlist" } else { "registered-confirmed" };
+        return Some(t(lang, key, &[]));
+    }
+    match param("done")? {
+        "switched" => Some(t(lang, "done-switched", &[("mode", reg.mode.as_str()), ("status", reg.status.as_str())])),
+        "cancelled" => Some(t(lang, "done-cancelled", &[])),
+        "saved" => {
+            let labels: Vec<String> = param("changed")
+                .unwrap_or("")
+                .split(',')
+                .filter_map(|field| match field.strip_prefix("answers.") {
+                    Some(key) => {
+                        questions(event).into_iter().find(|q| q.key == key).map(|q| q.label_in(lang.code()).to_owned())
+                    }
+                    None if matches!(field, "first_name" | "last_name" | "organization" | "language") => {
+                        Some(t(lang, &format!("field-{field}"), &[]))
+                    }
+                    None => None,
+                })
+                .collect();
+            if labels.is_empty() {
+                Some(t(lang, "done-nothing-changed", &[]))
+            } else {
+                Some(t(lang, "done-saved", &[("fields", &labels.join(", "))]))
+            }
+        }
+        _ => None,
     }
 }

@@ -37,7 +37,7 @@ pub(super) fn mode_options(event: &event::Model, lang: Language) -> Vec<Value> {
                 Some(0) => (t(lang, "seats-full", &[]), true),
                 Some(n) => (t(lang, "seats-left", &[("count", &n.to_string())]), false),
             };
-            context! { value => mode.as_str(), availability => availability, full => full }
+            context! { value => mode.as_str(), availability => availability, full => full, room => s.free() != Some(0) }
         })
         .collect()
 }
@@ -55,6 +55,29 @@ pub(super) fn question_views(event: &event::Model, lang: Language) -> Vec<Value>
             }
         })
         .collect()
+}
+
+/// The registration form's fields in page order, with their labels in `lang`.
+pub(super) fn register_form_labels(event: &event::Model, lang: Language) -> Vec<(String, String)> {
+    let mut fields = labelled(&["mode", "first_name", "last_name", "email", "organization"], lang);
+    fields.extend(answer_labels(event, lang));
+    fields.extend(labelled(&["consent"], lang));
+    fields
+}
+
+/// The manage page's fields in page order, with their labels in `lang`.
+pub(super) fn manage_form_labels(event: &event::Model, lang: Language) -> Vec<(String, String)> {
+    let mut fields = labelled(&["mode", "first_name", "last_name", "organization", "language"], lang);
+    fields.extend(answer_labels(event, lang));
+    fields
+}
+
+fn labelled(fields: &[&str], lang: Language) -> Vec<(String, String)> {
+    fields.iter().map(|f| (f.to_string(), t(lang, &format!("field-{f}"), &[]))).collect()
+}
+
+fn answer_labels(event: &event::Model, lang: Language) -> Vec<(String, String)> {
+    questions(event).iter().map(|q| (format!("answers.{}", q.key), q.label_in(lang.code()).to_owned())).collect()
 }
 
 /// Why the form is not shown, when it is not.
@@ -80,13 +103,41 @@ pub(super) fn event_view(event: &event::Model, lang: Language) -> Value {
             .map(str::to_owned)
             .collect::<Vec<_>>(),
         when => format_span(event.starts_at, event.ends_at, zone(event), lang),
-        venue => &event.venue,
+        venue => crate::mail::compose::event_venue(event, lang),
         online => event.offers_online,
         open => closed.is_none(),
         closed_reason => closed,
         modes => mode_options(event, lang),
+        preselected => preselected_mode(event),
+        full_notice => full_notice(event, lang),
         questions => question_views(event, lang),
     }
+}
+
+/// The mode the form starts with: the first offered mode with a free seat, so that nobody
+/// joins a waiting line without choosing to.
+fn preselected_mode(event: &event::Model) -> Option<&'static str> {
+    AttendanceMode::ALL
+        .into_iter()
+        .find(|m| offers(event, *m) && seats(event, *m).free() != Some(0))
+        .map(AttendanceMode::as_str)
+}
+
+/// Said plainly above the choice when the room is full: what is still open, and what
+/// joining the waiting list means.
+fn full_notice(event: &event::Model, lang: Language) -> Option<String> {
+    let room_full = offers(event, AttendanceMode::InPerson) && seats(event, AttendanceMode::InPerson).free() == Some(0);
+    if !room_full {
+        return None;
+    }
+    let online_open = offers(event, AttendanceMode::Online) && seats(event, AttendanceMode::Online).free() != Some(0);
+    let key = match (online_open, event.waitlist) {
+        (true, true) => "room-full-online-waitlist",
+        (true, false) => "room-full-online",
+        (false, true) => "room-full-waitlist",
+        (false, false) => "room-full",
+    };
+    Some(t(lang, key, &[]))
 }
 
 /// The published (or closed) event at `slug`; `None` for no such event or a draft. A

@@ -9,11 +9,12 @@ use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
 
 use super::input::RegistrationInput;
-use super::page_views::{closed_reason, event_view, not_found, posted_answers, public_event};
+use super::page_views::{closed_reason, event_view, not_found, posted_answers, public_event, register_form_labels};
 use super::service::{self, RegisterOutcome, RegistrationError};
 use crate::db::keep;
 use crate::domain::{EmailAddress, now};
 use crate::error::{AppError, FieldError, FieldErrors};
+use crate::events::view::questions;
 use crate::i18n::t;
 use crate::web::AppState;
 use crate::web::form::FormFields;
@@ -86,13 +87,20 @@ pub async fn register(
     let again = |errors: FieldErrors, notice: Option<String>, status: StatusCode| {
         let values = form.values();
         let ctx = context! {
-            event => event_view(&event, lang.lang), values => values, errors => errors.in_language(lang.lang), notice => notice,
+            event => event_view(&event, lang.lang), values => values, errors => errors.in_language(lang.lang),
+            summary => errors.summary(lang.lang, &register_form_labels(&event, lang.lang)), notice => notice,
         };
         Page::new("public/event.html", lang.clone(), ctx).status(status).into_response()
     };
     let new = match input.parse("form") {
         Ok(new) => new,
-        Err(errors) => return Ok(again(errors, None, StatusCode::UNPROCESSABLE_ENTITY)),
+        Err(mut errors) => {
+            // Every problem at once: the answers too, not only after the rest is fixed.
+            if let Err(answer_errors) = super::answers::check(&questions(&event), &posted_answers(&form, &event)) {
+                errors.extend(answer_errors);
+            }
+            return Ok(again(errors, None, StatusCode::UNPROCESSABLE_ENTITY));
+        }
     };
     let event_id = event.id;
     let outcome = state.db.write(move |txn| keep(service::register(txn, event_id, new, now()))).await;
@@ -135,8 +143,12 @@ pub async fn lost_link(
     let email = match EmailAddress::parse(form.get("email").unwrap_or("")) {
         Ok(e) => e,
         Err(_) => {
-            let errors = FieldErrors::one("email", FieldError::new("invalid_email")).in_language(lang.lang);
-            let ctx = context! { event => event_view(&event, lang.lang), values => form.values(), errors => errors, sent => false };
+            let errors = FieldErrors::one("email", FieldError::new("invalid_email"));
+            let summary = errors.summary(lang.lang, &[("email".to_owned(), t(lang.lang, "field-email", &[]))]);
+            let ctx = context! {
+                event => event_view(&event, lang.lang), values => form.values(), errors => errors.in_language(lang.lang),
+                summary => summary, sent => false,
+            };
             return Ok(Page::new("public/lost_link.html", lang, ctx)
                 .status(StatusCode::UNPROCESSABLE_ENTITY)
                 .into_response());

@@ -10,6 +10,7 @@ use super::lang::PageLang;
 use super::security::page_headers;
 use crate::domain::Language;
 use crate::error::AppError;
+use crate::i18n::t;
 use crate::templates::templates;
 
 /// Renders `name` with `ctx`, or the internal-error answer if the template fails.
@@ -97,9 +98,57 @@ pub async fn html_errors(lang: PageLang, request: axum::extract::Request, next: 
         StatusCode::FORBIDDEN | StatusCode::UNAUTHORIZED => "errors/403.html",
         _ => "errors/error.html",
     };
-    Page::new(template, lang, context! { message => info.message, status => status.as_u16() })
+    // People read the code's sentence in their language; the API's English stays out.
+    let code_key = format!("error-code-{}", info.code.replace('_', "-"));
+    let message = if crate::i18n::has(lang.lang, &code_key) {
+        t(lang.lang, &code_key, &[])
+    } else {
+        t(lang.lang, "error-generic", &[])
+    };
+    let problems: Vec<String> = info
+        .fields
+        .map(|fields| {
+            fields
+                .iter()
+                .map(|(field, error)| {
+                    let key = format!("field-{field}");
+                    match crate::i18n::has(lang.lang, &key) {
+                        true => format!(
+                            "{}{} {}",
+                            t(lang.lang, &key, &[]),
+                            t(lang.lang, "colon", &[]),
+                            error.for_people(lang.lang)
+                        ),
+                        false => error.for_people(lang.lang),
+                    }
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Page::new(template, lang, context! { message => message, problems => problems, status => status.as_u16() })
         .status(status)
         .into_response()
+}
+
+/// API error answers gain `field_messages`: each field's sentence in the language the
+/// request's `Accept-Language` names (EN, FR or NL), for clients that show them to people
+/// (the desk). `fields` keeps the published English.
+pub async fn api_field_messages(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let accept =
+        request.headers().get(axum::http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let response = next.run(request).await;
+    let (Some(accept), Some(info)) = (accept, response.extensions().get::<crate::error::ErrorInfo>().cloned()) else {
+        return response;
+    };
+    let Some(fields) = info.fields else { return response };
+    let lang = crate::web::lang::negotiate(None, None, Some(&accept));
+    let messages: std::collections::BTreeMap<String, String> = fields.in_language(lang);
+    let body = serde_json::json!({ "error": {
+        "code": info.code, "message": info.message, "fields": fields, "field_messages": messages,
+    }});
+    let (mut parts, _) = response.into_parts();
+    parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+    Response::from_parts(parts, axum::body::Body::from(body.to_string()))
 }
 
 /// A page for a refused action (wrong role, foreign form).

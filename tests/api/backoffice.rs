@@ -277,22 +277,26 @@ async fn an_organizer_uploads_a_partner_list_dry_run_first() {
     let id = str_of(&app.create_event(json!({})).await, "id");
     let client = browser();
     log_in(&app, &client, "organizer@example.org").await;
-    let csv = "First_Name,Last_Name,Email,Organization,Language,Mode\nAmina,El Idrissi,amina@example.org,Caritas,fr,in_person\nBad,Row,not-an-address,X,en,online\n";
-    let url = app.url(&format!("/admin/events/{id}/import?lang=en"));
+    // Headers and modes in French, as a French-speaking organizer's spreadsheet has them.
+    let csv = "Prénom,Nom,Courriel,Organisation,Langue,Participation\nAmina,El Idrissi,amina@example.org,Caritas,Français,Sur place\nBad,Row,not-an-address,X,en,en ligne\nNoor,Haddad,noor@example.org,X,nl,hybride\n";
+    let url = app.url(&format!("/admin/events/{id}/import?lang=fr"));
 
     let (content_type, body) = multipart(&[("dry_run", "on")], csv);
     let dry = client.post(&url).header("content-type", content_type).body(body).send().await.expect("send");
     assert_eq!(dry.status().as_u16(), 200);
     let html = dry.text().await.expect("text");
-    assert!(
-        html.contains("Dry-run report") && html.contains("amina@example.org") && html.contains("invalid_email"),
-        "{html}"
-    );
+    assert!(html.contains("amina@example.org") && html.contains("Inscrit (Confirmée)"), "{html}");
+    assert!(html.contains("Adresse e-mail non valide"), "the outcome is a word: {html}");
+    assert!(html.contains("Adresse e-mail : Indiquez une adresse e-mail"), "the reason names the column: {html}");
+    assert!(html.contains("Participation : Choisissez sur place ou en ligne."), "{html}");
+    for code in ["invalid_email", "invalid_mode", "created", "in_person", "must be"] {
+        assert!(!html.contains(code), "{code} reached the page: {html}");
+    }
     assert_eq!(app.stats(&id).await["registered"], 0, "a dry run writes nothing");
 
     let (content_type, body) = multipart(&[], csv);
     let real = client.post(&url).header("content-type", content_type).body(body).send().await.expect("send");
-    assert!(real.text().await.expect("text").contains("Import report"));
+    assert!(real.text().await.expect("text").contains("Rapport d&#x27;import"));
     assert_eq!(app.stats(&id).await["registered"], 1);
     app.stop().await;
 }

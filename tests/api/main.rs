@@ -21,3 +21,4 @@ mod questions;
 mod registrations;
 mod room;
 mod smtp;
+mod words;

@@ -1,0 +1,84 @@
+## Field errors as people read them, by error code (`form-<code>`), in every language.
+## The API's English wording is in en/api.ftl. Pages put the field's label before these.
+
+form-required = Fill in this field.
+form-required-boolean = Answer yes or no.
+form-required-mode = { error-mode }
+form-invalid-email = { error-email }
+form-email-too-long = { error-email }
+form-email-unchangeable = The email address cannot change. Cancel and register again with the new address.
+form-consent-required = { error-consent }
+form-invalid-mode = { error-mode }
+form-unknown-mode = Choose in person or online.
+form-invalid-choice = { error-choice }
+form-not-a-list = { error-choice }
+form-mode-full = { error-full }
+form-switch-closed = { error-switch-closed }
+form-too-long = Use at most { $max } characters.
+form-too-many-words = Use at most { $max } words.
+form-control-characters = Remove the special characters (such as tabs) from this field.
+form-line-break = Write this on one line.
+form-invalid-language = Choose English, French or Dutch.
+form-unknown-language = Labels can be in English, French and Dutch only.
+form-not-a-string = Write this as text.
+form-not-boolean = Answer yes or no.
+form-unknown-question = This question is not asked for this event.
+form-invalid-value = This value cannot be used. Check it and try again.
+form-duplicate = This is used twice: make each one different.
+form-ends-before-start = The end must come after the start.
+form-english-label-required = Write the English label; French and Dutch are optional.
+form-form-capacity = Enter a number, or leave it empty for no limit.
+form-form-datetime = Enter a date and time, for example 13/12/2026 09:30.
+form-invalid-instant = Enter a date and time, for example 13/12/2026 09:30.
+form-invalid-capacity = Enter a number from 0 to { $max }, or leave it empty for no limit.
+form-invalid-reminder-hours = Enter a number of hours from 0 to 720.
+form-invalid-room-cap = Enter a whole number from 0 to 1,000,000.
+form-invalid-slug = Use lowercase letters, digits and single dashes (at most 100), or leave it empty.
+form-invalid-timezone = Choose a time zone from the list.
+form-invalid-url = Enter an address starting with https:// or http://.
+form-invalid-event-status = Choose draft, published, closed or cancelled.
+form-no-mode = Offer at least one way to attend: in person, online or both.
+form-invalid-question-key = Use lowercase letters, digits and _ (starting with a letter, at most 40).
+form-invalid-question-kind = Choose what kind of answer the question takes.
+form-choice-options = Give 1 to 50 options, one per line.
+form-invalid-options = Make each option different and at most 200 characters long.
+form-options-only-for-choice = Only choice questions have options: empty this box or change the kind.
+form-too-many-questions = An event can ask at most 50 questions.
+form-query-too-short = Type at least { $min } characters.
+form-code-or-registration = Give a ticket code or a registration, not both.
+form-invalid-cursor = This list has changed: start again from the first page.
+form-invalid-list-cursor = This list has changed: start again from the first page.
+form-invalid-limit = Enter a whole number from 1 to { $max }.
+form-invalid-page-size = Enter a number from 1 to 100.
+form-invalid-delimiter = Choose comma, semicolon or tab.
+form-invalid-event-id = This is not an event of this service.
+form-invalid-registration-id = This is not a registration of this event.
+form-invalid-registration-status = Choose confirmed, on the waiting list or cancelled.
+form-invalid-mail-status = Choose waiting, sending, sent or failed.
+form-conflict = This change is not possible now.
+form-slug-taken = Another event already uses the address { $slug }: choose another one.
+form-cannot-reopen = A cancelled event cannot be opened again. Copy it into a new event instead.
+form-mode-in-use = { $mode ->
+    [in_person] People are registered to attend in person: cancel or switch them before removing it.
+   *[online] People are registered to attend online: cancel or switch them before removing it.
+}
+form-below-confirmed = { $confirmed ->
+    [one] 1 person is already confirmed: the capacity cannot go below that.
+   *[other] { $confirmed } people are already confirmed: the capacity cannot go below that.
+}
+form-file-empty = The file is empty.
+form-file-unreadable = This file cannot be read. Save it as CSV (UTF-8) or XLSX and try again.
+form-file-missing-columns = The file needs columns for { $columns }.
+form-file-too-large = The file is too large: at most { $max } rows.
+form-duplicate-in-file = The same address is on row { $row }.
+form-organization-full = This organization has used all its seats.
+form-password-too-short = Use at least 10 characters.
+form-token-name = Give the token a name of 1 to 200 characters.
+form-event-draft = The event is a draft: publish it before importing.
+form-registration-closed = Registration for this event is closed.
+form-event-cancelled = This event was cancelled.
+form-mode-not-offered = { $mode ->
+    [in_person] This event cannot be attended in person.
+   *[online] This event cannot be followed online.
+}
+form-file-missing = Choose a CSV or XLSX file to import.

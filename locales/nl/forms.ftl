@@ -1,0 +1,84 @@
+## Veldfouten zoals mensen ze lezen, per code (`form-<code>`).
+## Pagina's zetten het label van het veld vóór deze zinnen.
+
+form-required = Vul dit veld in.
+form-required-boolean = Antwoord ja of nee.
+form-required-mode = { error-mode }
+form-invalid-email = { error-email }
+form-email-too-long = { error-email }
+form-email-unchangeable = Het e-mailadres kan niet veranderen. Annuleer en schrijf u opnieuw in met het nieuwe adres.
+form-consent-required = { error-consent }
+form-invalid-mode = { error-mode }
+form-unknown-mode = Kies ter plaatse of online.
+form-invalid-choice = { error-choice }
+form-not-a-list = { error-choice }
+form-mode-full = { error-full }
+form-switch-closed = { error-switch-closed }
+form-too-long = Gebruik hoogstens { $max } tekens.
+form-too-many-words = Gebruik hoogstens { $max } woorden.
+form-control-characters = Verwijder de speciale tekens (zoals tabs) uit dit veld.
+form-line-break = Schrijf dit op één regel.
+form-invalid-language = Kies Engels, Frans of Nederlands.
+form-unknown-language = Labels kunnen alleen in het Engels, Frans en Nederlands.
+form-not-a-string = Schrijf dit als tekst.
+form-not-boolean = Antwoord ja of nee.
+form-unknown-question = Deze vraag wordt voor dit evenement niet gesteld.
+form-invalid-value = Deze waarde kan niet worden gebruikt. Controleer ze en probeer opnieuw.
+form-duplicate = Dit wordt twee keer gebruikt: maak ze verschillend.
+form-ends-before-start = Het einde moet na het begin komen.
+form-english-label-required = Schrijf het Engelse label; Frans en Nederlands zijn niet verplicht.
+form-form-capacity = Geef een getal, of laat leeg voor geen limiet.
+form-form-datetime = Geef een datum en tijd, bijvoorbeeld 13/12/2026 09:30.
+form-invalid-instant = Geef een datum en tijd, bijvoorbeeld 13/12/2026 09:30.
+form-invalid-capacity = Geef een getal van 0 tot { $max }, of laat leeg voor geen limiet.
+form-invalid-reminder-hours = Geef een aantal uren van 0 tot 720.
+form-invalid-room-cap = Geef een geheel getal van 0 tot 1.000.000.
+form-invalid-slug = Gebruik kleine letters, cijfers en enkele streepjes (hoogstens 100), of laat leeg.
+form-invalid-timezone = Kies een tijdzone uit de lijst.
+form-invalid-url = Geef een adres dat begint met https:// of http://.
+form-invalid-event-status = Kies concept, gepubliceerd, gesloten of geannuleerd.
+form-no-mode = Bied minstens één manier van deelnemen aan: ter plaatse, online of beide.
+form-invalid-question-key = Gebruik kleine letters, cijfers en _ (begin met een letter, hoogstens 40).
+form-invalid-question-kind = Kies welk soort antwoord de vraag verwacht.
+form-choice-options = Geef 1 tot 50 opties, één per regel.
+form-invalid-options = Maak elke optie verschillend en hoogstens 200 tekens lang.
+form-options-only-for-choice = Alleen keuzevragen hebben opties: maak dit vak leeg of kies een ander soort.
+form-too-many-questions = Een evenement kan hoogstens 50 vragen stellen.
+form-query-too-short = Typ minstens { $min } tekens.
+form-code-or-registration = Geef een ticketcode of een inschrijving, niet beide.
+form-invalid-cursor = Deze lijst is veranderd: begin opnieuw bij de eerste pagina.
+form-invalid-list-cursor = Deze lijst is veranderd: begin opnieuw bij de eerste pagina.
+form-invalid-limit = Geef een geheel getal van 1 tot { $max }.
+form-invalid-page-size = Geef een getal van 1 tot 100.
+form-invalid-delimiter = Kies komma, puntkomma of tab.
+form-invalid-event-id = Dit is geen evenement van deze dienst.
+form-invalid-registration-id = Dit is geen inschrijving van dit evenement.
+form-invalid-registration-status = Kies bevestigd, op de wachtlijst of geannuleerd.
+form-invalid-mail-status = Kies wachtend, bezig, verzonden of mislukt.
+form-conflict = Deze wijziging is nu niet mogelijk.
+form-slug-taken = Een ander evenement gebruikt het adres { $slug } al: kies een ander.
+form-cannot-reopen = Een geannuleerd evenement kan niet opnieuw worden geopend. Kopieer het liever naar een nieuw evenement.
+form-mode-in-use = { $mode ->
+    [in_person] Er zijn mensen ingeschreven om ter plaatse te komen: annuleer of wijzig hun inschrijving voor u dit weghaalt.
+   *[online] Er zijn mensen ingeschreven om online te volgen: annuleer of wijzig hun inschrijving voor u dit weghaalt.
+}
+form-below-confirmed = { $confirmed ->
+    [one] 1 persoon is al bevestigd: de capaciteit kan niet lager.
+   *[other] { $confirmed } personen zijn al bevestigd: de capaciteit kan niet lager.
+}
+form-file-empty = Het bestand is leeg.
+form-file-unreadable = Dit bestand kan niet worden gelezen. Sla het op als CSV (UTF-8) of XLSX en probeer opnieuw.
+form-file-missing-columns = Het bestand heeft kolommen nodig voor { $columns }.
+form-file-too-large = Het bestand is te groot: hoogstens { $max } rijen.
+form-duplicate-in-file = Hetzelfde adres staat op rij { $row }.
+form-organization-full = Deze organisatie heeft al haar plaatsen gebruikt.
+form-password-too-short = Gebruik minstens 10 tekens.
+form-token-name = Geef het token een naam van 1 tot 200 tekens.
+form-event-draft = Het evenement is een concept: publiceer het voor u importeert.
+form-registration-closed = De inschrijvingen voor dit evenement zijn gesloten.
+form-event-cancelled = Dit evenement is geannuleerd.
+form-mode-not-offered = { $mode ->
+    [in_person] Dit evenement kan niet ter plaatse worden bijgewoond.
+   *[online] Dit evenement kan niet online worden gevolgd.
+}
+form-file-missing = Kies een CSV- of XLSX-bestand om te importeren.

@@ -58,6 +58,8 @@ pub fn has(lang: Language, key: &str) -> bool {
     // A message with a missing argument does not format; give every argument the catalogs use.
     let args: HashMap<Cow<'static, str>, FluentValue> = [
         "name",
+        "capacity",
+        "checked",
         "event",
         "from",
         "to",

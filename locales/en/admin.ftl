@@ -85,7 +85,6 @@ count-registered = Registered
 count-attended = Attended
 count-cancelled = Cancelled
 arrivals-title = Arrivals over time
-arrivals-desc = Check-ins at the door per quarter of an hour.
 arrivals-none = Nobody has checked in yet.
 absent-title = Not checked in yet, by organization
 absent-count = Confirmed in person, not checked in
@@ -186,3 +185,28 @@ import-outcome-invalid_answers = Answers not valid
 import-outcome-mode_not_offered = Way of attending not offered
 import-outcome-capacity_full = Full
 import-outcome-registration_closed = Registration closed
+arrivals-desc = Check-ins at the door per quarter of an hour ({ $zone }).
+arrivals-time = Time
+arrivals-count = Check-ins
+arrivals-bar = Share of the busiest quarter hour
+summary-room-empty = No one is confirmed for the room yet.
+summary-room-full = The room is full: { $capacity } seats taken.
+summary-room-taken = { $confirmed } of { $capacity } seats taken.
+summary-room-unlimited = { $confirmed } confirmed for the room (no limit).
+summary-waiting = { $count ->
+    [one] 1 person is waiting for a seat.
+   *[other] { $count } people are waiting for a seat.
+}
+summary-door-none = No one has checked in yet.
+summary-door-some = { $checked } of { $confirmed } have checked in.
+summary-door-all = Everyone confirmed for the room has checked in ({ $count }).
+summary-online-empty = No one is registered to follow online yet.
+summary-online-registered = { $count ->
+    [one] 1 person is registered to follow online.
+   *[other] { $count } people are registered to follow online.
+}
+summary-joined-none = No one has joined the stream yet.
+summary-joined = { $count ->
+    [one] 1 person has joined the stream.
+   *[other] { $count } people have joined the stream.
+}

@@ -85,7 +85,6 @@ count-registered = Inscrits
 count-attended = Présents
 count-cancelled = Annulés
 arrivals-title = Arrivées au fil du temps
-arrivals-desc = Arrivées à l'entrée par quart d'heure.
 arrivals-none = Personne n'est encore arrivé.
 absent-title = Pas encore arrivés, par organisation
 absent-count = Confirmés sur place, pas encore arrivés
@@ -186,3 +185,28 @@ import-outcome-invalid_answers = Réponses non valides
 import-outcome-mode_not_offered = Mode de participation non proposé
 import-outcome-capacity_full = Complet
 import-outcome-registration_closed = Inscriptions clôturées
+arrivals-desc = Arrivées à l'accueil par quart d'heure ({ $zone }).
+arrivals-time = Heure
+arrivals-count = Arrivées
+arrivals-bar = Part du quart d'heure le plus chargé
+summary-room-empty = Personne n'est encore confirmé pour la salle.
+summary-room-full = La salle est complète : { $capacity } places prises.
+summary-room-taken = { $confirmed } places prises sur { $capacity }.
+summary-room-unlimited = { $confirmed } confirmés pour la salle (sans limite).
+summary-waiting = { $count ->
+    [one] 1 personne attend une place.
+   *[other] { $count } personnes attendent une place.
+}
+summary-door-none = Personne n'est encore arrivé.
+summary-door-some = { $checked } sur { $confirmed } sont arrivés.
+summary-door-all = Toutes les personnes confirmées pour la salle sont arrivées ({ $count }).
+summary-online-empty = Personne n'est encore inscrit pour suivre en ligne.
+summary-online-registered = { $count ->
+    [one] 1 personne est inscrite pour suivre en ligne.
+   *[other] { $count } personnes sont inscrites pour suivre en ligne.
+}
+summary-joined-none = Personne n'a encore rejoint la diffusion.
+summary-joined = { $count ->
+    [one] 1 personne a rejoint la diffusion.
+   *[other] { $count } personnes ont rejoint la diffusion.
+}

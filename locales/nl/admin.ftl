@@ -85,7 +85,6 @@ count-registered = Ingeschreven
 count-attended = Aanwezig
 count-cancelled = Geannuleerd
 arrivals-title = Aankomsten in de loop van de tijd
-arrivals-desc = Check-ins aan de ingang per kwartier.
 arrivals-none = Er is nog niemand ingecheckt.
 absent-title = Nog niet ingecheckt, per organisatie
 absent-count = Bevestigd ter plaatse, niet ingecheckt
@@ -186,3 +185,28 @@ import-outcome-invalid_answers = Antwoorden ongeldig
 import-outcome-mode_not_offered = Manier van deelnemen niet aangeboden
 import-outcome-capacity_full = Volzet
 import-outcome-registration_closed = Inschrijvingen gesloten
+arrivals-desc = Aankomsten aan het onthaal per kwartier ({ $zone }).
+arrivals-time = Tijd
+arrivals-count = Aankomsten
+arrivals-bar = Aandeel van het drukste kwartier
+summary-room-empty = Nog niemand is bevestigd voor de zaal.
+summary-room-full = De zaal is vol: { $capacity } plaatsen bezet.
+summary-room-taken = { $confirmed } van { $capacity } plaatsen bezet.
+summary-room-unlimited = { $confirmed } bevestigd voor de zaal (geen limiet).
+summary-waiting = { $count ->
+    [one] 1 persoon wacht op een plaats.
+   *[other] { $count } personen wachten op een plaats.
+}
+summary-door-none = Nog niemand is aangekomen.
+summary-door-some = { $checked } van { $confirmed } zijn aangekomen.
+summary-door-all = Iedereen die voor de zaal bevestigd is, is aangekomen ({ $count }).
+summary-online-empty = Nog niemand is ingeschreven om online te volgen.
+summary-online-registered = { $count ->
+    [one] 1 persoon is ingeschreven om online te volgen.
+   *[other] { $count } personen zijn ingeschreven om online te volgen.
+}
+summary-joined-none = Nog niemand heeft de stream geopend.
+summary-joined = { $count ->
+    [one] 1 persoon heeft de stream geopend.
+   *[other] { $count } personen hebben de stream geopend.
+}

@@ -3,7 +3,6 @@
 
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
-use chrono::{DateTime, Duration, Timelike, Utc};
 use minijinja::{Value, context};
 
 use crate::attendance::{presence, stats};
@@ -20,34 +19,6 @@ use crate::web::identity::OrganizerPage;
 use crate::web::lang::PageLang;
 use crate::web::pages::Page;
 use crate::web::pages::back_office_chrome as chrome;
-
-/// Arrival counts per quarter hour, as bars for an SVG chart.
-fn arrival_bars(times: &[DateTime<Utc>], tz: chrono_tz::Tz) -> Vec<Value> {
-    let Some(first) = times.iter().min() else { return Vec::new() };
-    let Some(last) = times.iter().max() else { return Vec::new() };
-    let bucket = |t: &DateTime<Utc>| {
-        let local = t.with_timezone(&tz);
-        local.with_minute(local.minute() / 15 * 15).and_then(|l| l.with_second(0)).and_then(|l| l.with_nanosecond(0))
-    };
-    let (Some(start), Some(end)) = (bucket(first), bucket(last)) else { return Vec::new() };
-    let mut bars = Vec::new();
-    let mut at = start;
-    while at <= end && bars.len() < 96 {
-        let next = at + Duration::minutes(15);
-        let count = times.iter().filter(|t| **t >= at.with_timezone(&Utc) && **t < next.with_timezone(&Utc)).count();
-        bars.push((at.format("%H:%M").to_string(), count));
-        at = next;
-    }
-    let max = bars.iter().map(|(_, c)| *c).max().unwrap_or(1).max(1);
-    let width = 600 / bars.len().max(1);
-    bars.into_iter()
-        .enumerate()
-        .map(|(i, (label, count))| {
-            let height = count * 160 / max;
-            context! { x => i * width, width => width.saturating_sub(2).max(1), height => height, y => 170 - height, label => label, count => count, show_label => i % 4 == 0 }
-        })
-        .collect()
-}
 
 pub async fn show(
     State(state): State<AppState>,
@@ -87,7 +58,9 @@ pub async fn show(
             when => format_span(e.starts_at, e.ends_at, zone(&e), lang.lang), venue => crate::mail::compose::event_venue(&e, lang.lang), modes => view.modes.iter().map(|m| m.as_str()).collect::<Vec<_>>(),
         },
         counts => minijinja::Value::from(minijinja::value::Serde(&counts)),
-        bars => arrival_bars(&arrivals, zone(&e)),
+        zone => crate::i18n::zone_label(zone(&e), e.starts_at.with_timezone(&zone(&e)), lang.lang),
+        arrivals => super::dashboard_view::arrival_rows(&arrivals, zone(&e)),
+        sentences => super::dashboard_view::count_sentences(&counts, lang.lang),
         absent => absent.into_iter().map(|(org, n)| context! { organization => org, count => n }).collect::<Vec<_>>(),
         mail_counts => mail_counts,
         failed => failed,

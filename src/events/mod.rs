@@ -1,6 +1,7 @@
 //! Events: what organizers create, and the rules for changing them.
 
 pub mod dashboard;
+mod dashboard_view;
 mod event_form;
 pub mod input;
 pub mod pages;

@@ -210,3 +210,4 @@ summary-joined = { $count ->
     [one] 1 person has joined the stream.
    *[other] { $count } people have joined the stream.
 }
+checkin-list-arrived = checked in at { $time }

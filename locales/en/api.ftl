@@ -69,3 +69,4 @@ field-registration-closed = registration for this event is closed
 field-event-draft = the event is a draft: publish it before importing
 field-event-cancelled = this event was cancelled
 field-file-missing = choose a CSV file to import
+field-token-name = the token name must have 1 to 200 characters

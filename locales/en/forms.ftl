@@ -67,12 +67,10 @@ form-below-confirmed = { $confirmed ->
    *[other] { $confirmed } people are already confirmed: the capacity cannot go below that.
 }
 form-file-empty = The file is empty.
-form-file-unreadable = This file cannot be read. Save it as CSV (UTF-8) or XLSX and try again.
-form-file-missing-columns = The file needs columns for { $columns }.
-form-file-too-large = The file is too large: at most { $max } rows.
+form-file-unreadable = This file cannot be read. Save it as CSV (UTF-8) and try again.
+form-file-missing-columns = The first row must name the columns: first name, last name and email are needed (headers in English, French or Dutch).
 form-duplicate-in-file = The same address is on row { $row }.
 form-organization-full = This organization has used all its seats.
-form-password-too-short = Use at least 10 characters.
 form-token-name = Give the token a name of 1 to 200 characters.
 form-event-draft = The event is a draft: publish it before importing.
 form-registration-closed = Registration for this event is closed.
@@ -81,4 +79,4 @@ form-mode-not-offered = { $mode ->
     [in_person] This event cannot be attended in person.
    *[online] This event cannot be followed online.
 }
-form-file-missing = Choose a CSV or XLSX file to import.
+form-file-missing = Choose a CSV file to import.

@@ -210,3 +210,4 @@ summary-joined = { $count ->
     [one] 1 personne a rejoint la diffusion.
    *[other] { $count } personnes ont rejoint la diffusion.
 }
+checkin-list-arrived = arrivé·e à { $time }

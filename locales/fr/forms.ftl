@@ -67,12 +67,10 @@ form-below-confirmed = { $confirmed ->
    *[other] { $confirmed } personnes sont déjà confirmées : la capacité ne peut pas descendre en dessous.
 }
 form-file-empty = Le fichier est vide.
-form-file-unreadable = Ce fichier ne peut pas être lu. Enregistrez-le en CSV (UTF-8) ou XLSX et réessayez.
-form-file-missing-columns = Le fichier doit avoir des colonnes pour { $columns }.
-form-file-too-large = Le fichier est trop grand : { $max } lignes au plus.
+form-file-unreadable = Ce fichier ne peut pas être lu. Enregistrez-le en CSV (UTF-8) et réessayez.
+form-file-missing-columns = La première ligne doit nommer les colonnes : prénom, nom et e-mail sont nécessaires (en-têtes en anglais, français ou néerlandais).
 form-duplicate-in-file = La même adresse figure à la ligne { $row }.
 form-organization-full = Cette organisation a utilisé toutes ses places.
-form-password-too-short = Utilisez au moins 10 caractères.
 form-token-name = Donnez au jeton un nom de 1 à 200 caractères.
 form-event-draft = L'événement est un brouillon : publiez-le avant d'importer.
 form-registration-closed = Les inscriptions à cet événement sont clôturées.
@@ -81,4 +79,4 @@ form-mode-not-offered = { $mode ->
     [in_person] Cet événement ne se suit pas sur place.
    *[online] Cet événement ne se suit pas en ligne.
 }
-form-file-missing = Choisissez un fichier CSV ou XLSX à importer.
+form-file-missing = Choisissez un fichier CSV à importer.

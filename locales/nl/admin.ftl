@@ -210,3 +210,4 @@ summary-joined = { $count ->
     [one] 1 persoon heeft de stream geopend.
    *[other] { $count } personen hebben de stream geopend.
 }
+checkin-list-arrived = ingecheckt om { $time }

@@ -67,12 +67,10 @@ form-below-confirmed = { $confirmed ->
    *[other] { $confirmed } personen zijn al bevestigd: de capaciteit kan niet lager.
 }
 form-file-empty = Het bestand is leeg.
-form-file-unreadable = Dit bestand kan niet worden gelezen. Sla het op als CSV (UTF-8) of XLSX en probeer opnieuw.
-form-file-missing-columns = Het bestand heeft kolommen nodig voor { $columns }.
-form-file-too-large = Het bestand is te groot: hoogstens { $max } rijen.
+form-file-unreadable = Dit bestand kan niet worden gelezen. Sla het op als CSV (UTF-8) en probeer opnieuw.
+form-file-missing-columns = De eerste rij moet de kolommen benoemen: voornaam, achternaam en e-mail zijn nodig (koppen in het Engels, Frans of Nederlands).
 form-duplicate-in-file = Hetzelfde adres staat op rij { $row }.
 form-organization-full = Deze organisatie heeft al haar plaatsen gebruikt.
-form-password-too-short = Gebruik minstens 10 tekens.
 form-token-name = Geef het token een naam van 1 tot 200 tekens.
 form-event-draft = Het evenement is een concept: publiceer het voor u importeert.
 form-registration-closed = De inschrijvingen voor dit evenement zijn gesloten.
@@ -81,4 +79,4 @@ form-mode-not-offered = { $mode ->
     [in_person] Dit evenement kan niet ter plaatse worden bijgewoond.
    *[online] Dit evenement kan niet online worden gevolgd.
 }
-form-file-missing = Kies een CSV- of XLSX-bestand om te importeren.
+form-file-missing = Kies een CSV-bestand om te importeren.

@@ -134,9 +134,7 @@ pub async fn create_token(
     match state.db.write(move |txn| keep(async move { accounts::create_token(txn, &email, &name, now()).await })).await
     {
         Ok(token) => tokens_page(&state, &me, lang, Some(token)).await,
-        Err(AccountError::Invalid(message)) => {
-            Err(AppError::field("name", FieldError::new("invalid_value").with("detail", message)))
-        }
+        Err(AccountError::Invalid(_)) => Err(AppError::field("name", FieldError::new("token_name"))),
         Err(other) => Err(AppError::Internal(other.into())),
     }
 }

@@ -53,9 +53,11 @@ pub async fn seed(config: &Config) -> anyhow::Result<(String, String)> {
         "description": "Partners of the AVRR programme meet to share results, plans and practice.\n\nFollow in the room in Brussels or online.",
         "translations": {
             "fr": {"title": "Réunion annuelle des partenaires Retour volontaire et Réintégration",
-                   "description": "Les partenaires du programme AVRR se réunissent pour partager résultats, projets et pratiques.\n\nParticipez dans la salle à Bruxelles ou en ligne."},
+                   "description": "Les partenaires du programme AVRR se réunissent pour partager résultats, projets et pratiques.\n\nParticipez dans la salle à Bruxelles ou en ligne.",
+                   "venue": "Palais d'Egmont, Bruxelles"},
             "nl": {"title": "Jaarlijkse partnervergadering Vrijwillige Terugkeer en Re-integratie",
-                   "description": "De partners van het AVRR-programma delen resultaten, plannen en praktijk.\n\nNeem deel in de zaal in Brussel of online."}
+                   "description": "De partners van het AVRR-programma delen resultaten, plannen en praktijk.\n\nNeem deel in de zaal in Brussel of online.",
+                   "venue": "Egmontpaleis, Brussel"}
         },
         "starts_at": at(Duration::zero()), "ends_at": at(Duration::minutes(210)), "timezone": "Europe/Brussels",
         "venue": "Egmont Palace, Brussels", "online_url": "https://stream.example.org/avrr-partners",
@@ -63,7 +65,16 @@ pub async fn seed(config: &Config) -> anyhow::Result<(String, String)> {
         "status": "published",
         "questions": [{"key": "dietary", "kind": "choice", "required": false,
                        "label": {"en": "Dietary needs", "fr": "Régime alimentaire", "nl": "Dieetwensen"},
-                       "options": ["none", "vegetarian", "vegan", "halal"]}]
+                       "options": [
+                           {"value": "none", "label": {"en": "No special needs", "fr": "Pas de besoins particuliers", "nl": "Geen bijzondere wensen"}},
+                           {"value": "vegetarian", "label": {"en": "Vegetarian", "fr": "Végétarien", "nl": "Vegetarisch"}},
+                           {"value": "vegan", "label": {"en": "Vegan", "fr": "Végétalien", "nl": "Veganistisch"}},
+                           {"value": "halal", "label": {"en": "Halal", "fr": "Halal", "nl": "Halal"}}]},
+                      {"key": "workshops", "kind": "multi", "required": false,
+                       "label": {"en": "Afternoon workshops", "fr": "Ateliers de l'après-midi", "nl": "Workshops in de namiddag"},
+                       "options": [
+                           {"value": "counselling", "label": {"en": "Return counselling", "fr": "Conseil au retour", "nl": "Terugkeerbegeleiding"}},
+                           {"value": "reintegration", "label": {"en": "Reintegration support", "fr": "Aide à la réintégration", "nl": "Re-integratiesteun"}}]}]
     }))?;
     let spec = input.parse().map_err(|e| anyhow::anyhow!("demo event: {e:?}"))?;
     db.write_alone(move |txn| {

@@ -80,13 +80,20 @@ mod tests {
 
     fn room(s: &EventStats) -> Vec<String> {
         let v = count_sentences(s, Language::En);
-        v.get_attr("in_person").ok().and_then(|l| l.try_iter().ok()).map(|i| i.map(|x| x.to_string()).collect()).unwrap_or_default()
+        v.get_attr("in_person")
+            .ok()
+            .and_then(|l| l.try_iter().ok())
+            .map(|i| i.map(|x| x.to_string()).collect())
+            .unwrap_or_default()
     }
 
     #[test]
     fn an_empty_event_does_not_claim_everyone_came() {
         assert_eq!(room(&stats(0, Some(60), 0, 0)), ["No one is confirmed for the room yet."]);
-        assert_eq!(room(&stats(60, Some(60), 60, 0)), ["The room is full: 60 seats taken.", "Everyone confirmed for the room has checked in (60)."]);
+        assert_eq!(
+            room(&stats(60, Some(60), 60, 0)),
+            ["The room is full: 60 seats taken.", "Everyone confirmed for the room has checked in (60)."]
+        );
         assert_eq!(room(&stats(1, Some(60), 0, 0)), ["1 of 60 seats taken.", "No one has checked in yet."]);
         assert_eq!(room(&stats(12, None, 5, 0)), ["12 confirmed for the room (no limit).", "5 of 12 have checked in."]);
     }
@@ -98,7 +105,14 @@ mod tests {
         let tz: chrono_tz::Tz = "Europe/Brussels".parse().unwrap_or(chrono_tz::Tz::UTC);
         let rows: Vec<String> = arrival_rows(&times, tz)
             .iter()
-            .map(|r| format!("{} {} {}", r.get_attr("span").unwrap_or_default(), r.get_attr("count").unwrap_or_default(), r.get_attr("percent").unwrap_or_default()))
+            .map(|r| {
+                format!(
+                    "{} {} {}",
+                    r.get_attr("span").unwrap_or_default(),
+                    r.get_attr("count").unwrap_or_default(),
+                    r.get_attr("percent").unwrap_or_default()
+                )
+            })
             .collect();
         assert_eq!(rows, ["09:30–09:45 2 100", "09:45–10:00 1 50", "10:00–10:15 0 0", "10:15–10:30 1 50"]);
     }

@@ -82,7 +82,8 @@ pub async fn build(db: &impl ConnectionTrait, event: &event::Model, lang: Langua
                 organization: row.organization,
                 mode: row.mode,
                 status: row.status,
-                checked_in_at: row.checked_in_at.map(|t| crate::i18n::format_short(t, tz, lang)),
+                // The day and zone are in the heading; the time is what the door needs.
+                checked_in_at: row.checked_in_at.map(|t| t.with_timezone(&tz).format("%H:%M").to_string()),
             });
         }
     }

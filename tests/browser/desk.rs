@@ -17,7 +17,7 @@ fn str_of(v: &serde_json::Value, key: &str) -> String {
     v[key].as_str().unwrap_or_else(|| panic!("{key} missing in {v}")).to_owned()
 }
 
-async fn log_in(browser: &Browser, app: &TestApp, next: &str) {
+pub async fn log_in(browser: &Browser, app: &TestApp, next: &str) {
     browser.open(&app.url(&format!("/admin/login?next={next}&lang=en"))).await;
     let email = browser.find(Locator::Css("#field-email")).await.expect("email field");
     email.send_keys(crate::app::ORGANIZER_EMAIL).await.expect("type");

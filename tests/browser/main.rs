@@ -25,3 +25,4 @@ mod y4m;
 mod desk;
 mod pages;
 mod smoke;
+mod words;

@@ -12,6 +12,7 @@ use super::registrations::{ImportOptions, Importer};
 use crate::db::Db;
 use crate::db::{Discard, Keep};
 use crate::domain::EmailAddress;
+use crate::domain::Language;
 use crate::exports::attendees::find_event;
 use crate::exports::cli::progress_bar;
 use crate::imports::registrations::ImportError;
@@ -121,7 +122,10 @@ pub async fn run(command: ImportCommand) -> anyhow::Result<()> {
             } else {
                 for r in &report.rows {
                     let status = r.status.map(|s| format!(" ({})", s.as_str())).unwrap_or_default();
-                    let reason = r.reason.as_deref().map(|s| format!(": {s}")).unwrap_or_default();
+                    // The same sentences as the upload page, in English, each naming its column.
+                    let label = |field: &str| crate::i18n::t(Language::En, &format!("field-{field}"), &[]);
+                    let reasons = r.reasons_for(Language::En, label).join(" ");
+                    let reason = if reasons.is_empty() { String::new() } else { format!(": {reasons}") };
                     println!("row {}\t{}{status}\t{}{reason}", r.row, serde_plain(&r.outcome), r.email);
                 }
             }

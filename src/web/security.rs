@@ -73,4 +73,19 @@ mod tests {
         assert!(!is_cross_site(&headers(&[("origin", "https://events.example.org"), ("host", "events.example.org")])));
         assert!(!is_cross_site(&headers(&[])), "curl and scripts send neither");
     }
+
+    /// The CSP allows no inline style: a `style` attribute or block in a page template would
+    /// be dropped by the browser (mails and the printable list are not served under it).
+    #[test]
+    fn page_templates_carry_no_inline_style() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        for dir in ["public", "admin", "desk", "errors"] {
+            for entry in std::fs::read_dir(root.join(dir)).into_iter().flatten().flatten() {
+                let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+                assert!(!text.contains(" style=\"") && !text.contains("<style"), "{}", entry.path().display());
+            }
+        }
+        let layout = std::fs::read_to_string(root.join("layout.html")).unwrap_or_default();
+        assert!(!layout.contains(" style=\""));
+    }
 }

@@ -69,6 +69,7 @@ impl App {
             register_limit,
             login_throttle,
             event_pages: Arc::default(),
+            branding: Arc::default(),
         };
         let mailer = MailWorker {
             db: state.db.clone(),

@@ -57,6 +57,13 @@ pub fn clean_multiline(raw: Option<&str>, required: bool, max: usize) -> Result<
     Ok(normalized.trim().to_owned())
 }
 
+/// An absolute `http://` or `https://` address with no spaces or control characters.
+pub fn is_http_url(s: &str) -> bool {
+    (s.starts_with("https://") || s.starts_with("http://"))
+        && s.len() > "https://".len()
+        && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
 /// Trims `raw` and checks it is non-empty (when `required`) and at most `max` characters.
 /// Control characters are refused: they have no place in a name and break CSV and mail headers.
 pub fn clean_text(raw: Option<&str>, required: bool, max: usize) -> Result<String, FieldError> {

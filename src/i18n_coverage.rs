@@ -44,6 +44,8 @@ const DYNAMIC: &[(&str, &[&str])] = &[
     ("desk-result-", &["checked_in", "already_checked_in", "unknown", "cancelled", "not_confirmed", "capacity_full"]),
     ("mail-status-", &["pending", "sending", "sent", "failed"]),
     ("export-", &["excel-be", "csv", "xlsx"]),
+    ("settings-name-", &["en", "fr", "nl"]),
+    ("settings-privacy-", &["en", "fr", "nl"]),
     ("notice-", &["cancelled", "switched", "promoted", "resent", "full", "is-cancelled", "not-possible"]),
     ("field-", &["first_name", "last_name", "email", "organization", "mode", "consent", "language", "name"]),
     (

@@ -18,13 +18,13 @@ use utoipa_axum::routes;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::web::{AppState, assets, extract, health, lang, middleware, pages, security};
-use crate::{accounts, attendance, check_in, events, exports, imports, mail, registrations};
+use crate::{accounts, attendance, check_in, events, exports, imports, mail, registrations, settings};
 
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Convene API", description = "Registration and attendance for hybrid events. Errors share one body: `{\"error\": {\"code\", \"message\", \"fields\"}}`."),
     modifiers(&BearerAuth),
-    tags((name = "events", description = "organizers' events"), (name = "registrations", description = "public registration and the registrant's own link"), (name = "attendance", description = "counts"), (name = "check-in", description = "the door: scans, walk-ins, staff search"), (name = "mail", description = "an event's mails and their delivery"), (name = "exports", description = "attendee lists out: CSV and XLSX"), (name = "imports", description = "partner lists and attendance reports in"))
+    tags((name = "events", description = "organizers' events"), (name = "registrations", description = "public registration and the registrant's own link"), (name = "attendance", description = "counts"), (name = "check-in", description = "the door: scans, walk-ins, staff search"), (name = "mail", description = "an event's mails and their delivery"), (name = "exports", description = "attendee lists out: CSV and XLSX"), (name = "imports", description = "partner lists and attendance reports in"), (name = "settings", description = "who organizes: name, contact, privacy notice, colour, logo"))
 )]
 struct ApiDoc;
 
@@ -61,6 +61,17 @@ fn csrf_layer() -> tower_http::csrf::CsrfLayer<fn(tower_http::csrf::ProtectionEr
     tower_http::csrf::CsrfLayer::new().with_rejection_response(refuse as fn(_) -> _)
 }
 
+/// Page requests render with who organizes (see `branding::current`). A database that does
+/// not answer leaves the product's own look rather than failing the page.
+async fn with_branding(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let branding = state.branding.get(state.db.read()).await.unwrap_or_default();
+    crate::branding::scope(branding, next.run(request)).await
+}
+
 /// Every route of the service.
 pub fn router(state: AppState) -> Router {
     let (api, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
@@ -86,6 +97,8 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(exports::routes::attendees_xlsx))
         .routes(routes!(imports::routes::import_registrations))
         .routes(routes!(imports::routes::import_attendance))
+        .routes(routes!(settings::routes::get, settings::routes::patch))
+        .routes(routes!(settings::routes::put_logo))
         .split_for_parts();
     let mut api = api
         .layer(DefaultBodyLimit::max(extract::JSON_BODY_LIMIT))
@@ -133,7 +146,14 @@ pub fn router(state: AppState) -> Router {
         .route("/admin/users/{id}", post(accounts::users::toggle_user))
         .route("/admin/tokens", get(accounts::users::tokens).post(accounts::users::create_token))
         .route("/admin/tokens/{id}/revoke", post(accounts::users::revoke_token))
+        .route("/admin/settings", get(settings::pages::show).post(settings::pages::save))
+        .route(
+            "/admin/settings/logo",
+            post(settings::pages::upload_logo).layer(DefaultBodyLimit::max(settings::service::LOGO_LIMIT + 64 * 1024)),
+        )
+        .route("/admin/settings/logo/delete", post(settings::pages::delete_logo))
         .layer(axum::middleware::from_fn(pages::html_errors))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), with_branding))
         .layer(DefaultBodyLimit::max(extract::JSON_BODY_LIMIT))
         .layer(csrf_layer());
     let api = api
@@ -146,6 +166,8 @@ pub fn router(state: AppState) -> Router {
         .merge(SwaggerUi::new("/api/docs").url("/api/openapi.json", openapi))
         .route("/assets/{*path}", get(assets::serve))
         .route("/j/{join_token}", get(attendance::routes::follow_join_link))
+        .route("/branding/logo", get(settings::routes::logo))
+        .route("/branding/theme.css", get(settings::routes::theme))
         .route("/healthz", get(health::healthz))
         .route("/metrics", get(health::metrics))
         .route("/admin/events/{id}/checkin-list", get(exports::routes::checkin_list))

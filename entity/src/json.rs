@@ -123,3 +123,14 @@ pub struct Questions(pub Vec<Question>);
 /// `registration.answers`: the answers to the custom questions, by question key.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, FromJsonQueryResult)]
 pub struct Answers(pub BTreeMap<String, serde_json::Value>);
+
+/// A text per language (`{"en": …, "fr": …, "nl": …}`), English the fallback.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, FromJsonQueryResult)]
+pub struct PerLanguage(pub BTreeMap<String, String>);
+
+impl PerLanguage {
+    /// The text in `code`, else in English, else none.
+    pub fn get(&self, code: &str) -> Option<&str> {
+        self.0.get(code).or_else(|| self.0.get("en")).map(String::as_str).filter(|s| !s.is_empty())
+    }
+}

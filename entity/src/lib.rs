@@ -12,6 +12,7 @@ pub mod event;
 pub mod invitation;
 pub mod json;
 pub mod online_join;
+pub mod organizer_identity;
 pub mod outbox_email;
 pub mod registration;
 pub mod room_exit;

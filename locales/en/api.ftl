@@ -70,3 +70,7 @@ field-event-draft = the event is a draft: publish it before importing
 field-event-cancelled = this event was cancelled
 field-file-missing = choose a CSV file to import
 field-token-name = the token name must have 1 to 200 characters
+field-unknown-field = no such setting
+field-invalid-color = must be a colour written #rrggbb
+field-logo-read-only = is read-only: upload with PUT /api/v1/settings/logo, or send null to delete it
+field-per-language = must be an object of texts by language (en, fr, nl), or null

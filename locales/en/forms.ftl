@@ -80,3 +80,10 @@ form-mode-not-offered = { $mode ->
    *[online] This event cannot be followed online.
 }
 form-file-missing = Choose a CSV file to import.
+form-unknown-field = This setting does not exist.
+form-invalid-color = Choose a colour written #rrggbb, for example #0033a0.
+form-logo-read-only = The logo is changed by uploading a file.
+form-per-language = Give one text per language.
+form-logo-too-large = The file is too large: at most { $max }.
+form-logo-missing = Choose a PNG or JPEG file.
+form-logo-type = The logo must be a PNG or JPEG image.

@@ -2,7 +2,8 @@
 
 greeting = Dear { $name },
 signature = Kind regards,
-    The organizers
+signature-team = The organizers
+signature-questions = Questions? Reply to this mail or write to { $email }.
 
 subject-confirmation = Your registration: { $event }
 subject-promoted = A seat is free for you: { $event }
@@ -74,3 +75,8 @@ label-register = Register
 invitation-hint = This link is personal: it fills in the form with your details. Do not forward it.
 invitation-footer = You receive this mail because the organizers invited you at this address. If you do not wish to attend, you can ignore it.
 label-your-answers = Your answers
+ticket-entrance = At the entrance
+ticket-show = Show the QR code on your phone or on paper. If it cannot be scanned, staff type the ticket code: { $code }.
+ticket-bring = Bring an identity document; your name is on the list at the door.
+ticket-early = Arrive a little early: check-in takes a minute per person.
+sent-for = From { $name }

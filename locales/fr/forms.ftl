@@ -80,3 +80,10 @@ form-mode-not-offered = { $mode ->
    *[online] Cet événement ne se suit pas en ligne.
 }
 form-file-missing = Choisissez un fichier CSV à importer.
+form-unknown-field = Ce paramètre n'existe pas.
+form-invalid-color = Choisissez une couleur écrite #rrvvbb, par exemple #0033a0.
+form-logo-read-only = Le logo se change en envoyant un fichier.
+form-per-language = Donnez un texte par langue.
+form-logo-too-large = Le fichier est trop volumineux : { $max } au plus.
+form-logo-missing = Choisissez un fichier PNG ou JPEG.
+form-logo-type = Le logo doit être une image PNG ou JPEG.

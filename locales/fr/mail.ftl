@@ -2,7 +2,8 @@
 
 greeting = Bonjour { $name },
 signature = Bien cordialement,
-    Les organisateurs
+signature-team = Les organisateurs
+signature-questions = Une question ? Répondez à cet e-mail ou écrivez à { $email }.
 
 subject-confirmation = Votre inscription : { $event }
 subject-promoted = Une place s'est libérée pour vous : { $event }
@@ -74,3 +75,8 @@ label-register = S'inscrire
 invitation-hint = Ce lien est personnel : il remplit le formulaire avec vos coordonnées. Ne le transférez pas.
 invitation-footer = Vous recevez ce message parce que les organisateurs vous ont invité·e à cette adresse. Si vous ne souhaitez pas participer, vous pouvez l'ignorer.
 label-your-answers = Vos réponses
+ticket-entrance = À l'entrée
+ticket-show = Montrez le code QR sur votre téléphone ou sur papier. S'il ne peut pas être lu, l'équipe saisit le code du billet : { $code }.
+ticket-bring = Munissez-vous d'une pièce d'identité ; votre nom figure sur la liste à l'accueil.
+ticket-early = Arrivez un peu en avance : l'accueil prend une minute par personne.
+sent-for = De la part de { $name }

@@ -80,3 +80,10 @@ form-mode-not-offered = { $mode ->
    *[online] Dit evenement kan niet online worden gevolgd.
 }
 form-file-missing = Kies een CSV-bestand om te importeren.
+form-unknown-field = Deze instelling bestaat niet.
+form-invalid-color = Kies een kleur geschreven als #rrggbb, bijvoorbeeld #0033a0.
+form-logo-read-only = Het logo verandert u door een bestand op te laden.
+form-per-language = Geef één tekst per taal.
+form-logo-too-large = Het bestand is te groot: hoogstens { $max }.
+form-logo-missing = Kies een PNG- of JPEG-bestand.
+form-logo-type = Het logo moet een PNG- of JPEG-afbeelding zijn.

@@ -2,7 +2,8 @@
 
 greeting = Beste { $name },
 signature = Met vriendelijke groeten,
-    De organisatoren
+signature-team = De organisatoren
+signature-questions = Vragen? Beantwoord deze e-mail of schrijf naar { $email }.
 
 subject-confirmation = Uw inschrijving: { $event }
 subject-promoted = Er is een plaats vrij voor u: { $event }
@@ -74,3 +75,8 @@ label-register = Inschrijven
 invitation-hint = Deze link is persoonlijk: hij vult het formulier in met uw gegevens. Stuur hem niet door.
 invitation-footer = U ontvangt deze mail omdat de organisatoren u op dit adres hebben uitgenodigd. Wilt u niet deelnemen, dan kunt u hem negeren.
 label-your-answers = Uw antwoorden
+ticket-entrance = Aan de ingang
+ticket-show = Toon de QR-code op uw telefoon of op papier. Kan hij niet worden gelezen, dan typt het onthaal de ticketcode: { $code }.
+ticket-bring = Breng een identiteitsbewijs mee; uw naam staat op de lijst aan het onthaal.
+ticket-early = Kom iets vroeger: het onthaal duurt een minuut per persoon.
+sent-for = Namens { $name }

@@ -8,6 +8,7 @@ mod m20261128_000001_initial;
 mod m20261128_000002_room_presence;
 mod m20261129_000001_invitation;
 mod m20261129_000002_registration_event_order;
+mod m20261206_000001_organizer_identity;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000002_room_presence::Migration),
             Box::new(m20261129_000001_invitation::Migration),
             Box::new(m20261129_000002_registration_event_order::Migration),
+            Box::new(m20261206_000001_organizer_identity::Migration),
         ]
     }
 }

@@ -11,7 +11,7 @@ use entity::{AttendanceMode, EventStatus};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
-use crate::domain::{clean_multiline, clean_text};
+use crate::domain::{clean_multiline, clean_text, is_http_url};
 use crate::error::{FieldError, FieldErrors};
 
 pub const MAX_CAPACITY: i64 = 1_000_000;
@@ -103,12 +103,6 @@ fn is_slug(s: &str) -> bool {
         && !s.starts_with('-')
         && !s.ends_with('-')
         && !s.contains("--")
-}
-
-fn is_http_url(s: &str) -> bool {
-    (s.starts_with("https://") || s.starts_with("http://"))
-        && s.len() > "https://".len()
-        && !s.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 impl EventInput {

@@ -155,7 +155,10 @@ mod render_tests {
             online: 0,
             waitlisted: 0,
         };
-        let ctx = minijinja::context! { lang => "fr", list => minijinja::Value::from(minijinja::value::Serde(&list)), printed_at => "now" };
+        let ctx = minijinja::context! {
+            lang => "fr", list => minijinja::Value::from(minijinja::value::Serde(&list)), printed_at => "now",
+            organizer => crate::branding::Branding::default().view(Language::Fr),
+        };
         let html = crate::templates::templates()
             .get_template("exports/checkin_list.html")
             .and_then(|t| t.render(ctx))

@@ -1,6 +1,10 @@
 //! The `.ics` calendar entry attached to mails: one stable UID per registration, a SEQUENCE
-//! that grows with each change, `METHOD:CANCEL` when it is withdrawn. Times are written in UTC
-//! (`…Z`), which Outlook, Google Calendar and Apple Calendar all read without a VTIMEZONE.
+//! that grows with each change. As API.md "Organizer identity" publishes: `METHOD:PUBLISH`
+//! (a calendar adds it, asking nobody to accept or decline), `ORGANIZER` the organizer's
+//! contact and never the sending address; a withdrawal is `METHOD:CANCEL` with that
+//! organizer, or, with no contact set, `METHOD:PUBLISH` and `STATUS:CANCELLED`. Times are
+//! written in UTC (`…Z`), which Outlook, Google Calendar and Apple Calendar all read without
+//! a VTIMEZONE.
 
 use chrono::{DateTime, Utc};
 use icalendar::{Calendar, Component, EventLike, EventStatus, Property};
@@ -17,17 +21,16 @@ pub struct CalendarEntry<'a> {
     /// The room, or the join link for online attendance.
     pub location: &'a str,
     pub url: Option<&'a str>,
-    pub organizer_email: &'a str,
-    pub attendee_email: &'a str,
-    pub attendee_name: &'a str,
+    /// The organizer's contact and name, when one is set.
+    pub organizer: Option<(&'a str, Option<&'a str>)>,
     /// DTSTAMP: when the change happened.
     pub stamp: DateTime<Utc>,
 }
 
 impl CalendarEntry<'_> {
-    /// The iTIP method: `REQUEST` (add or update) or `CANCEL`.
+    /// The iTIP method: `PUBLISH`, or `CANCEL` for a withdrawal that names an organizer.
     pub fn method(&self) -> &'static str {
-        if self.cancelled { "CANCEL" } else { "REQUEST" }
+        if self.cancelled && self.organizer.is_some() { "CANCEL" } else { "PUBLISH" }
     }
 
     pub fn to_ics(&self) -> String {
@@ -45,14 +48,13 @@ impl CalendarEntry<'_> {
         if let Some(url) = self.url {
             event.url(url);
         }
-        let mut organizer = Property::new("ORGANIZER", format!("mailto:{}", self.organizer_email));
-        organizer.add_parameter("CN", "Convene");
-        event.append_property(organizer);
-        let mut attendee = Property::new("ATTENDEE", format!("mailto:{}", self.attendee_email));
-        attendee.add_parameter("CN", self.attendee_name);
-        attendee.add_parameter("PARTSTAT", if self.cancelled { "DECLINED" } else { "ACCEPTED" });
-        attendee.add_parameter("RSVP", "FALSE");
-        event.append_property(attendee);
+        if let Some((email, name)) = self.organizer {
+            let mut organizer = Property::new("ORGANIZER", format!("mailto:{email}"));
+            if let Some(name) = name {
+                organizer.add_parameter("CN", name);
+            }
+            event.append_property(organizer);
+        }
 
         let mut calendar = Calendar::empty();
         calendar
@@ -81,9 +83,7 @@ mod tests {
             ends_at: t + chrono::Duration::hours(3),
             location: "Brussels",
             url: None,
-            organizer_email: "noreply@example.org",
-            attendee_email: "amina@example.org",
-            attendee_name: "Amina El Idrissi",
+            organizer: Some(("partners@example.org", Some("IOM Belgium"))),
             stamp: t,
         }
     }
@@ -92,7 +92,8 @@ mod tests {
     fn a_request_has_uid_sequence_and_utc_times() {
         let ics = entry(false).to_ics();
         for line in [
-            "METHOD:REQUEST",
+            "METHOD:PUBLISH",
+            "ORGANIZER;CN=IOM Belgium:mailto:partners@example.org",
             "UID:0192-abc@convene",
             "SEQUENCE:3",
             "DTSTART:20261213T083000Z",
@@ -103,11 +104,23 @@ mod tests {
         }
         assert!(ics.contains("\r\n"), "iCalendar lines end in CRLF");
         assert!(ics.contains("SUMMARY:Partner meeting\\; 2026"), "text is escaped: {ics}");
+        assert!(!ics.contains("ATTENDEE") && !ics.contains("RSVP"), "nobody is asked to reply: {ics}");
     }
 
     #[test]
     fn a_cancellation_says_so_twice() {
         let ics = entry(true).to_ics();
         assert!(ics.contains("METHOD:CANCEL") && ics.contains("STATUS:CANCELLED"));
+    }
+
+    #[test]
+    fn without_a_contact_there_is_no_organizer_and_a_cancellation_is_published() {
+        let mut cancelled = entry(true);
+        cancelled.organizer = None;
+        let ics = cancelled.to_ics();
+        assert!(
+            ics.contains("METHOD:PUBLISH") && ics.contains("STATUS:CANCELLED") && !ics.contains("ORGANIZER"),
+            "{ics}"
+        );
     }
 }

@@ -9,6 +9,7 @@ use minijinja::context;
 
 use super::Message;
 use super::calendar::CalendarEntry;
+use super::sender::Sender;
 use crate::domain::Language;
 use crate::facts::{join_url, manage_url, may_follow_online, zone};
 use crate::i18n;
@@ -22,7 +23,8 @@ pub struct MailContext<'a> {
     pub registration: &'a registration::Model,
     pub event: &'a event::Model,
     pub base_url: &'a str,
-    pub from: &'a Mailbox,
+    /// Who it is from (the organizer identity).
+    pub sender: &'a Sender,
 }
 
 /// A mail ready for the transport.
@@ -56,12 +58,17 @@ pub fn message_id(row_id: uuid::Uuid, base_url: &str) -> String {
     format!("<{row_id}@{host}>")
 }
 
+/// "PDKJ9P99…" → "PDKJ 9P99 …".
+fn grouped(code: &str) -> String {
+    code.as_bytes().chunks(4).map(|c| String::from_utf8_lossy(c).into_owned()).collect::<Vec<_>>().join(" ")
+}
+
 fn render(name: &str, ctx: &minijinja::Value) -> anyhow::Result<String> {
     Ok(templates().get_template(name)?.render(ctx)?)
 }
 
 pub fn compose(ctx: MailContext<'_>) -> anyhow::Result<Composed> {
-    let MailContext { row, message, registration: reg, event, base_url, from } = ctx;
+    let MailContext { row, message, registration: reg, event, base_url, sender } = ctx;
     let lang = row.language;
     let kind = message.kind();
     let withdrawn = matches!(message, Message::Cancelled { .. } | Message::EventCancelled { .. });
@@ -101,9 +108,12 @@ pub fn compose(ctx: MailContext<'_>) -> anyhow::Result<Composed> {
         previous_mode => previous_mode,
         reason => reason,
         ticket_code => shows_ticket.then(|| reg.ticket_code.clone()),
+        // In groups of four, as people read it out (and as the desk accepts it).
+        ticket_code_grouped => shows_ticket.then(|| grouped(&reg.ticket_code)),
         has_qr => has_qr,
         join_url => &join,
         manage_url => &manage,
+        ..sender.template_values(lang)
     };
     let subject =
         render(&format!("mail/{kind}/subject.txt"), &values)?.lines().next().unwrap_or_default().trim().to_owned();
@@ -111,14 +121,8 @@ pub fn compose(ctx: MailContext<'_>) -> anyhow::Result<Composed> {
     let text = render(&format!("mail/{kind}/text.txt"), &values)?;
     let html = render(&format!("mail/{kind}/html.html"), &values)?;
 
-    let html_part = SinglePart::html(html);
-    let html_block = if has_qr {
-        let png = super::qr::png(&reg.ticket_code)?;
-        let image = Attachment::new_inline("ticket-qr".to_owned()).body(png, ContentType::parse("image/png")?);
-        MultiPart::related().singlepart(html_part).singlepart(image)
-    } else {
-        MultiPart::related().singlepart(html_part)
-    };
+    let qr = if has_qr { Some(super::qr::png(&reg.ticket_code)?) } else { None };
+    let html_block = sender.related(html, qr)?;
     let alternative = MultiPart::alternative().singlepart(SinglePart::plain(text)).multipart(html_block);
     let body = match message.calendar_sequence() {
         Some(sequence) => {
@@ -131,7 +135,7 @@ pub fn compose(ctx: MailContext<'_>) -> anyhow::Result<Composed> {
                 withdrawn,
                 join.as_deref(),
                 &manage,
-                from,
+                sender,
                 row.created_at,
             );
             let ics = entry.to_ics();
@@ -145,8 +149,8 @@ pub fn compose(ctx: MailContext<'_>) -> anyhow::Result<Composed> {
 
     let to_name = format!("{} {}", reg.first_name, reg.last_name);
     let to = Mailbox::new(Some(to_name), reg.email.parse()?);
-    let message = lettre::Message::builder()
-        .from(from.clone())
+    let message = sender
+        .envelope(lettre::Message::builder(), lang)
         .to(to)
         .subject(subject)
         .message_id(Some(message_id(row.id, base_url)))
@@ -164,7 +168,7 @@ fn calendar_entry<'a>(
     withdrawn: bool,
     join: Option<&'a str>,
     manage: &'a str,
-    from: &'a Mailbox,
+    sender: &'a Sender,
     stamp: DateTime<Utc>,
 ) -> CalendarEntry<'a> {
     let location = match (reg.mode, join) {
@@ -189,9 +193,7 @@ fn calendar_entry<'a>(
         ends_at: event.ends_at,
         location,
         url: Some(manage),
-        organizer_email: from.email.as_ref(),
-        attendee_email: &reg.email,
-        attendee_name: &reg.first_name,
+        organizer: sender.branding.contact_email.as_deref().map(|email| (email, sender.branding.name(lang))),
         stamp,
     }
 }

@@ -8,6 +8,7 @@ use minijinja::context;
 use sea_orm::{DbErr, EntityTrait};
 
 use super::compose::{Composed, event_title, message_id};
+use super::sender::Sender;
 use crate::db::Db;
 use crate::db::FetchUnique;
 use crate::facts::{offers, zone};
@@ -30,7 +31,7 @@ pub async fn load_and_compose(
     row: &outbox_email::Model,
     invitation_id: uuid::Uuid,
     base_url: &str,
-    from: &Mailbox,
+    sender: &Sender,
 ) -> Result<anyhow::Result<Composed>, DbErr> {
     let Some(invitation) = invitation::Entity::find_by_id(invitation_id).unique(db.read()).await? else {
         return Ok(Err(anyhow::anyhow!("invitation {invitation_id} no longer exists")));
@@ -38,7 +39,7 @@ pub async fn load_and_compose(
     let Some(event) = event::Entity::find_by_id(row.event_id).unique(db.read()).await? else {
         return Ok(Err(anyhow::anyhow!("event {} no longer exists", row.event_id)));
     };
-    Ok(compose(row, &invitation, &event, base_url, from))
+    Ok(compose(row, &invitation, &event, base_url, sender))
 }
 
 pub fn compose(
@@ -46,7 +47,7 @@ pub fn compose(
     invitation: &invitation::Model,
     event: &event::Model,
     base_url: &str,
-    from: &Mailbox,
+    sender: &Sender,
 ) -> anyhow::Result<Composed> {
     let lang = row.language;
     let title = event_title(event, lang);
@@ -59,15 +60,16 @@ pub fn compose(
         venue => &venue,
         show_venue => offers(event, AttendanceMode::InPerson) && !venue.is_empty(),
         invite_url => invite_url(base_url, event, &invitation.token),
+        ..sender.template_values(lang)
     };
     let subject = render("mail/invitation/subject.txt", &values)?.lines().next().unwrap_or_default().trim().to_owned();
     let values = context! { subject => &subject, ..values };
     let text = render("mail/invitation/text.txt", &values)?;
     let html = render("mail/invitation/html.html", &values)?;
-    let body = MultiPart::alternative().singlepart(SinglePart::plain(text)).singlepart(SinglePart::html(html));
+    let body = MultiPart::alternative().singlepart(SinglePart::plain(text)).multipart(sender.related(html, None)?);
     let name = format!("{} {}", invitation.first_name, invitation.last_name);
-    let message = lettre::Message::builder()
-        .from(from.clone())
+    let message = sender
+        .envelope(lettre::Message::builder(), lang)
         .to(Mailbox::new(Some(name.trim().to_owned()), invitation.email.parse()?))
         .subject(subject)
         .message_id(Some(message_id(row.id, base_url)))

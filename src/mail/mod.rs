@@ -10,6 +10,7 @@ pub mod outbox;
 pub mod qr;
 pub mod retry;
 pub mod routes;
+pub mod sender;
 pub mod transport;
 pub mod worker;
 

@@ -13,6 +13,7 @@ use tokio::sync::watch;
 
 use super::compose::{MailContext, compose};
 use super::outbox;
+use super::sender::Sender;
 use super::transport::{SendError, Transport};
 use super::{Message, invitation};
 use crate::db::{Db, FetchUnique, Keep};
@@ -46,6 +47,8 @@ impl MailWorker {
             if batch.is_empty() {
                 return Ok(sent);
             }
+            // Who the batch is from, read once: an identity changed meanwhile shows in the next.
+            let sender = Sender::load(self.db.read(), &self.from).await?;
             // With a send interval the SMTP server is protected: one mail at a time.
             let parallel = if self.send_interval.is_zero() { PARALLEL_SENDS } else { 1 };
             for (i, group) in batch.chunks(parallel).enumerate() {
@@ -56,7 +59,7 @@ impl MailWorker {
                         .await?;
                     return Ok(sent);
                 }
-                let outcomes = join_all(group.iter().map(|row| self.deliver(row))).await;
+                let outcomes = join_all(group.iter().map(|row| self.deliver(row, &sender))).await;
                 // The group's sent mails are recorded in one write, before any error is
                 // returned: a mail sent but not recorded would go out again after its lease.
                 let sent_ids: Vec<_> = group
@@ -84,9 +87,9 @@ impl MailWorker {
     }
 
     /// Builds and sends one mail and records a failure; a sent mail is recorded by the caller.
-    async fn deliver(&self, row: &outbox_email::Model) -> Result<Outcome, sea_orm::DbErr> {
+    async fn deliver(&self, row: &outbox_email::Model, sender: &Sender) -> Result<Outcome, sea_orm::DbErr> {
         let kind = row.kind.as_str();
-        let composed = match self.load_and_compose(row).await? {
+        let composed = match self.load_and_compose(row, sender).await? {
             Ok(c) => c,
             Err(err) => {
                 tracing::error!(mail = %row.id, kind, error = %format!("{err:#}"), "cannot build mail; marked failed");
@@ -135,6 +138,7 @@ impl MailWorker {
     async fn load_and_compose(
         &self,
         row: &outbox_email::Model,
+        sender: &Sender,
     ) -> Result<anyhow::Result<super::compose::Composed>, sea_orm::DbErr> {
         // Dispatched on the typed message; a payload that no longer decodes fails for good.
         let message: Message = match serde_json::from_value(row.payload.clone()) {
@@ -142,7 +146,7 @@ impl MailWorker {
             Err(err) => return Ok(Err(anyhow::anyhow!("unreadable mail payload: {err}"))),
         };
         if let Message::Invitation { invitation_id } = message {
-            return invitation::load_and_compose(&self.db, row, invitation_id, &self.base_url, &self.from).await;
+            return invitation::load_and_compose(&self.db, row, invitation_id, &self.base_url, sender).await;
         }
         let Some(registration_id) = row.registration_id else {
             return Ok(Err(anyhow::anyhow!("mail has no registration")));
@@ -159,7 +163,7 @@ impl MailWorker {
             registration: &registration,
             event: &event,
             base_url: &self.base_url,
-            from: &self.from,
+            sender,
         }))
     }
 }

@@ -101,6 +101,18 @@ impl FromRequestParts<AppState> for Organizer {
     }
 }
 
+/// An admin.
+#[derive(Debug, Clone)]
+pub struct Admin(pub CurrentUser);
+
+impl FromRequestParts<AppState> for Admin {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        CurrentUser::from_request_parts(parts, state).await?.require(Role::Admin).map(Admin)
+    }
+}
+
 /// Any staff account: check-in, organizer or admin.
 #[derive(Debug, Clone)]
 pub struct Staff(pub CurrentUser);

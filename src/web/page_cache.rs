@@ -17,6 +17,8 @@ pub struct EventPageVersion {
     updated_at: chrono::DateTime<chrono::Utc>,
     open: bool,
     path: String,
+    /// Who organizes heads the page: a new name, logo or colour is a new page.
+    branding: i32,
 }
 
 impl EventPageVersion {
@@ -28,6 +30,7 @@ impl EventPageVersion {
             updated_at: event.updated_at,
             open,
             path: lang.path.clone(),
+            branding: crate::branding::current().revision,
         }
     }
 }

@@ -15,6 +15,8 @@ use crate::templates::templates;
 
 /// Renders `name` with `ctx`, or the internal-error answer if the template fails.
 pub fn render(status: StatusCode, name: &str, ctx: Value) -> Response {
+    let lang = ctx.get_attr("lang").ok().and_then(|l| l.as_str().and_then(Language::parse)).unwrap_or_default();
+    let ctx = context! { organizer => crate::branding::current().view(lang), ..ctx };
     match templates().get_template(name).and_then(|t| t.render(ctx)) {
         Ok(html) => (status, Html(html)).into_response(),
         Err(err) => AppError::Internal(anyhow::anyhow!("template {name}: {err:#}")).into_response(),
@@ -57,6 +59,7 @@ impl Page {
         let ctx = context! {
             lang => self.lang.lang.code(),
             languages => language_links(&self.lang.path),
+            organizer => crate::branding::current().view(self.lang.lang),
             ..self.ctx.clone()
         };
         templates().get_template(self.template)?.render(ctx)

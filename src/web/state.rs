@@ -23,6 +23,8 @@ pub struct AppState {
     pub login_throttle: Arc<LoginThrottle>,
     /// Rendered public event pages (see [`EventPageCache`]).
     pub event_pages: Arc<EventPageCache>,
+    /// Who organizes, read again every few seconds.
+    pub branding: Arc<crate::branding::BrandingCache>,
 }
 
 impl AppState {

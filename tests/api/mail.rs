@@ -24,20 +24,30 @@ pub struct Mail {
     /// (content type's `method`, body) of the `text/calendar` part.
     pub calendar: Option<(String, String)>,
     pub png: Option<Vec<u8>>,
+    /// The sender's display name, and the Reply-To address.
+    pub from_name: String,
+    pub reply_to: Option<String>,
+    pub auto_submitted: Option<String>,
+    /// The `type` parameter of each `multipart/related` part.
+    pub related_types: Vec<String>,
 }
 
 pub fn parse(received: &Received) -> Mail {
     let message = MessageParser::default().parse(&received.data).expect("a MIME message");
     let mut calendar = None;
     let mut png = None;
+    let mut related_types = Vec::new();
     for part in &message.parts {
         let Some(ct) = part.content_type() else { continue };
+        if ct.ctype() == "multipart" && ct.subtype() == Some("related") {
+            related_types.push(ct.attribute("type").unwrap_or("").to_owned());
+        }
         match (ct.ctype(), ct.subtype()) {
             ("text", Some("calendar")) => {
                 let method = ct.attribute("method").unwrap_or("").to_owned();
                 calendar = Some((method, String::from_utf8_lossy(part.contents()).into_owned()));
             }
-            ("image", Some("png")) => png = Some(part.contents().to_vec()),
+            ("image", Some("png")) if part.content_id() == Some("ticket-qr") => png = Some(part.contents().to_vec()),
             _ => {}
         }
     }
@@ -50,6 +60,10 @@ pub fn parse(received: &Received) -> Mail {
         message_id: message.message_id().unwrap_or_default().to_owned(),
         calendar,
         png,
+        from_name: message.from().and_then(|a| a.first()).and_then(|a| a.name()).unwrap_or_default().to_owned(),
+        reply_to: message.reply_to().and_then(|a| a.first()).and_then(|a| a.address()).map(str::to_owned),
+        auto_submitted: message.header_raw("Auto-Submitted").map(|v| v.trim().to_owned()),
+        related_types,
     }
 }
 
@@ -69,6 +83,8 @@ pub fn decode_qr(png_bytes: &[u8]) -> String {
 }
 
 pub struct VEvent {
+    /// `mailto:…` of ORGANIZER, when there is one.
+    pub organizer: Option<String>,
     pub uid: String,
     pub sequence: u32,
     pub start: DateTime<Utc>,
@@ -84,6 +100,7 @@ pub fn parse_calendar(ics: &str) -> VEvent {
         other => panic!("DTSTART is not a time: {other:?}"),
     };
     VEvent {
+        organizer: event.property_value("ORGANIZER").map(str::to_owned),
         uid: event.get_uid().unwrap_or_default().to_owned(),
         sequence: event.get_sequence().unwrap_or(0),
         start,
@@ -133,14 +150,17 @@ async fn in_person_confirmation_in(language: &str, subject_prefix: &str, greetin
     assert!(mail.subject.starts_with(subject_prefix), "{}", mail.subject);
     assert!(mail.text.contains(greeting), "{}", mail.text);
     let code = str_of(&reg, "ticket_code");
-    assert!(mail.text.contains(&code) && mail.html.contains(&code));
+    // Shown in groups of four, as people read it out; the QR code holds it whole.
+    let grouped =
+        code.as_bytes().chunks(4).map(|c| String::from_utf8_lossy(c).into_owned()).collect::<Vec<_>>().join(" ");
+    assert!(mail.text.contains(&grouped) && mail.html.contains(&grouped));
     assert!(mail.text.contains(&str_of(&reg, "manage_url")));
     assert!(mail.html.contains("cid:ticket-qr"));
     assert!(mail.message_id.ends_with("@127.0.0.1"), "{}", mail.message_id);
     assert_eq!(decode_qr(mail.png.as_deref().expect("an inline PNG")), code, "the QR holds exactly the ticket code");
 
     let (method, ics) = mail.calendar.expect("a text/calendar part");
-    assert_eq!(method, "REQUEST");
+    assert_eq!(method, "PUBLISH", "added to the calendar, nobody asked to accept");
     let vevent = parse_calendar(&ics);
     let starts_at = DateTime::parse_from_rfc3339(&str_of(&event, "starts_at")).expect("time").with_timezone(&Utc);
     assert_eq!(vevent.start, starts_at.trunc_subsecs_micros(), "the calendar entry is at the event's instant");
@@ -219,9 +239,12 @@ async fn each_cause_sends_its_mail() {
     // Cancelling mails a calendar cancellation; the freed seat is mailed to the waiting one.
     app.manage(Method::DELETE, &str_of(&seated, "manage_token"), None).await;
     let cancelled = wait_for_mail(&sink, "seated@example.org", "Registration cancelled").await;
+    // With no contact set there is no organizer to cancel in the name of: a published
+    // cancellation (API.md "Organizer identity").
     let (method, ics) = cancelled.calendar.expect("calendar cancellation");
-    assert_eq!(method, "CANCEL");
+    assert_eq!(method, "PUBLISH");
     assert_eq!(parse_calendar(&ics).status, "CANCELLED");
+    assert_eq!(parse_calendar(&ics).organizer, None, "the sending address is never the organizer");
     let promoted = wait_for_mail(&sink, "waiting@example.org", "A seat is free for you").await;
     assert_eq!(decode_qr(promoted.png.as_deref().expect("QR")), str_of(&waiting, "ticket_code"));
     let first = parse_calendar(&promoted.calendar.expect("calendar").1);
@@ -252,8 +275,9 @@ async fn each_cause_sends_its_mail() {
     app.patch_event(&event_id, json!({"status": "cancelled"})).await;
     let withdrawn = wait_for_mail(&sink, "waiting@example.org", "Cancelled:").await;
     let (method, ics) = withdrawn.calendar.expect("calendar");
-    assert_eq!(method, "CANCEL");
+    assert_eq!(method, "PUBLISH");
     let fourth = parse_calendar(&ics);
+    assert_eq!(fourth.status, "CANCELLED");
     assert!(fourth.sequence > third.sequence && fourth.uid == first.uid);
     assert!(
         mails_to(&sink, "seated@example.org").iter().all(|m| !m.subject.starts_with("Cancelled:")),

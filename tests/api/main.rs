@@ -14,6 +14,7 @@ mod contract;
 mod events;
 mod exports;
 mod helpers;
+mod identity;
 mod imports;
 mod mail;
 mod pages;

@@ -24,6 +24,24 @@ pub struct App {
     jobs: Jobs,
 }
 
+/// What is still a placeholder when real mail goes out: partners would get mail from
+/// `noreply@localhost`, or links to this machine's loopback address.
+pub fn mail_setup_warnings(from: &Mailbox, base_url: &str) -> Vec<String> {
+    let mut warnings = Vec::new();
+    let domain = from.email.domain().to_ascii_lowercase();
+    if domain == "localhost" || domain.ends_with(".localhost") || domain.ends_with(".local") {
+        warnings.push(format!("MAIL_FROM is {}: set the address partners' mail comes from", from.email));
+    }
+    let host = base_url.split("://").nth(1).unwrap_or("").split(['/', ':']).next().unwrap_or("");
+    let loopback = host == "localhost" || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback());
+    if loopback {
+        warnings.push(format!(
+            "CONVENE_BASE_URL is {base_url}: the links in mails would point at this machine; set the public address"
+        ));
+    }
+    warnings
+}
+
 impl App {
     pub async fn build(config: Config) -> anyhow::Result<App> {
         if config.bind.ip().is_unspecified() && config.base_url.is_empty() {
@@ -53,6 +71,10 @@ impl App {
         };
         if config.mail.smtp_url.is_none() {
             tracing::warn!(folder = %config.mail.outbox_dir.display(), "SMTP_URL is not set: mails are written as .eml files");
+        } else {
+            for warning in mail_setup_warnings(&from, &base_url) {
+                tracing::warn!("{warning}");
+            }
         }
         tracing::info!(database = %redact_url(&config.database_url), %address, %base_url, "Convene ready");
         let register_limit =
@@ -151,5 +173,19 @@ pub async fn shutdown_signal() {
     tokio::select! {
         () = ctrl_c => {}
         () = terminate => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_named_before_real_mail_goes_out() {
+        let local: Mailbox = "Convene <noreply@localhost>".parse().unwrap_or_else(|e| panic!("{e}"));
+        let real: Mailbox = "IOM <partners@iom.example>".parse().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(mail_setup_warnings(&local, "http://127.0.0.1:8080").len(), 2);
+        assert_eq!(mail_setup_warnings(&real, "http://localhost:8080").len(), 1);
+        assert!(mail_setup_warnings(&real, "https://events.iom.example").is_empty());
     }
 }

@@ -44,6 +44,7 @@ const DYNAMIC: &[(&str, &[&str])] = &[
     ("desk-result-", &["checked_in", "already_checked_in", "unknown", "cancelled", "not_confirmed", "capacity_full"]),
     ("mail-status-", &["pending", "sending", "sent", "failed"]),
     ("export-", &["excel-be", "csv", "xlsx"]),
+    ("registration-status-", &["confirmed", "waitlisted", "cancelled"]),
     ("settings-name-", &["en", "fr", "nl"]),
     ("settings-privacy-", &["en", "fr", "nl"]),
     ("notice-", &["cancelled", "switched", "promoted", "resent", "full", "is-cancelled", "not-possible"]),

@@ -105,6 +105,12 @@ pub fn compose(ctx: MailContext<'_>) -> anyhow::Result<Composed> {
         venue => &venue,
         show_venue => reg.mode == AttendanceMode::InPerson && !venue.is_empty(),
         mode => reg.mode.as_str(),
+        // What the registration now says, for the registrant to check at a glance.
+        registrant => context! {
+            name => format!("{} {}", reg.first_name, reg.last_name), organization => &reg.organization,
+            status => reg.status.as_str(),
+        },
+        has_calendar => message.calendar_sequence().is_some(),
         previous_mode => previous_mode,
         reason => reason,
         ticket_code => shows_ticket.then(|| reg.ticket_code.clone()),

@@ -54,11 +54,12 @@ impl Sender {
         builder
     }
 
-    /// What the mail templates read: `org_name`, `contact`, `has_logo`.
+    /// What the mail templates read: `org_name`, `contact`, `privacy_url`, `has_logo`.
     pub fn template_values(&self, lang: Language) -> minijinja::Value {
         context! {
             org_name => self.branding.name(lang),
             contact => self.branding.contact_email.as_deref(),
+            privacy_url => self.branding.privacy_url(lang),
             has_logo => self.logo.is_some(),
         }
     }

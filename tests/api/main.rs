@@ -17,6 +17,7 @@ mod helpers;
 mod identity;
 mod imports;
 mod mail;
+mod mail_samples;
 mod pages;
 mod questions;
 mod registrations;

@@ -44,6 +44,20 @@ pub async fn seed(config: &Config) -> anyhow::Result<(String, String)> {
     })
     .await?;
 
+    // Who organizes: named on every page and mail.
+    let identity = crate::settings::input::SettingsChange {
+        organization_name: Some(
+            [("en", "IOM Belgium and Luxembourg"), ("fr", "OIM Belgique et Luxembourg"), ("nl", "IOM België en Luxemburg")]
+                .map(|(l, n)| (l.to_owned(), n.to_owned()))
+                .into(),
+        ),
+        contact_email: Some(Some("partners@demo.convene.org".to_owned())),
+        privacy_url: Some([("en".to_owned(), "https://example.org/privacy".to_owned())].into()),
+        accent_color: Some(Some("#0033a0".to_owned())),
+        delete_logo: false,
+    };
+    db.write_alone(move |txn| keep(crate::settings::service::apply(txn, identity, now()))).await?;
+
     // Happening now: it started an hour ago and runs for two and a half more, so the desk,
     // the join links and the dashboard all have something to show.
     let start = now() - Duration::hours(1);

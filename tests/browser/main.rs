@@ -23,6 +23,7 @@ mod driver;
 mod y4m;
 
 mod desk;
+mod identity;
 mod pages;
 mod smoke;
 mod words;

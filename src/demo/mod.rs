@@ -47,9 +47,13 @@ pub async fn seed(config: &Config) -> anyhow::Result<(String, String)> {
     // Who organizes: named on every page and mail.
     let identity = crate::settings::input::SettingsChange {
         organization_name: Some(
-            [("en", "IOM Belgium and Luxembourg"), ("fr", "OIM Belgique et Luxembourg"), ("nl", "IOM België en Luxemburg")]
-                .map(|(l, n)| (l.to_owned(), n.to_owned()))
-                .into(),
+            [
+                ("en", "IOM Belgium and Luxembourg"),
+                ("fr", "OIM Belgique et Luxembourg"),
+                ("nl", "IOM België en Luxemburg"),
+            ]
+            .map(|(l, n)| (l.to_owned(), n.to_owned()))
+            .into(),
         ),
         contact_email: Some(Some("partners@demo.convene.org".to_owned())),
         privacy_url: Some([("en".to_owned(), "https://example.org/privacy".to_owned())].into()),

@@ -74,3 +74,4 @@ field-unknown-field = no such setting
 field-invalid-color = must be a colour written #rrggbb
 field-logo-read-only = is read-only: upload with PUT /api/v1/settings/logo, or send null to delete it
 field-per-language = must be an object of texts by language (en, fr, nl), or null
+field-invalid-preset = must be people (or absent for the published columns)

@@ -87,3 +87,4 @@ form-per-language = Give one text per language.
 form-logo-too-large = The file is too large: at most { $max }.
 form-logo-missing = Choose a PNG or JPEG file.
 form-logo-type = The logo must be a PNG or JPEG image.
+form-invalid-preset = Choose the list for people, or none for scripts.

@@ -87,3 +87,4 @@ form-per-language = Donnez un texte par langue.
 form-logo-too-large = Le fichier est trop volumineux : { $max } au plus.
 form-logo-missing = Choisissez un fichier PNG ou JPEG.
 form-logo-type = Le logo doit être une image PNG ou JPEG.
+form-invalid-preset = Choisissez la liste pour les personnes, ou aucune pour les scripts.

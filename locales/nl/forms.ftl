@@ -87,3 +87,4 @@ form-per-language = Geef één tekst per taal.
 form-logo-too-large = Het bestand is te groot: hoogstens { $max }.
 form-logo-missing = Kies een PNG- of JPEG-bestand.
 form-logo-type = Het logo moet een PNG- of JPEG-afbeelding zijn.
+form-invalid-preset = Kies de lijst voor mensen, of geen voor scripts.

@@ -119,20 +119,29 @@ pub async fn revoke_desk_link(
 }
 
 /// The export presets offered on the dashboard, as query strings of the attendee export.
-pub const EXPORT_PRESETS: &[(&str, &str)] =
-    &[("excel-be", "attendees.csv?delimiter=semicolon&bom=true"), ("csv", "attendees.csv"), ("xlsx", "attendees.xlsx")];
+/// The downloads the dashboard offers: for people first (in the page's language), then the
+/// published formats for scripts.
+pub const EXPORT_PRESETS: &[(&str, &str)] = &[
+    ("people-xlsx", "attendees.xlsx?preset=people"),
+    ("people-csv", "attendees.csv?preset=people&delimiter=semicolon&bom=true"),
+    ("excel-be", "attendees.csv?delimiter=semicolon&bom=true"),
+    ("csv", "attendees.csv"),
+    ("xlsx", "attendees.xlsx"),
+];
 const PRESET_COOKIE: &str = "export_preset";
 
 /// Downloads the attendee list with a named preset, remembering it as the organizer's choice.
 pub async fn export(
     _: OrganizerPage,
+    lang: PageLang,
     axum::extract::Path((id, preset)): axum::extract::Path<(String, String)>,
 ) -> Result<Response, AppError> {
     let id = uuid::Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
     let Some((name, query)) = EXPORT_PRESETS.iter().find(|(name, _)| *name == preset) else {
         return Err(AppError::NotFound);
     };
-    let mut response = Redirect::to(&format!("/api/v1/events/{id}/{query}")).into_response();
+    let lang_part = if query.contains("preset=people") { format!("&lang={}", lang.lang.code()) } else { String::new() };
+    let mut response = Redirect::to(&format!("/api/v1/events/{id}/{query}{lang_part}")).into_response();
     let cookie = format!("{PRESET_COOKIE}={name}; Path=/admin; Max-Age=31536000; SameSite=Lax; HttpOnly");
     if let Ok(value) = axum::http::HeaderValue::from_str(&cookie) {
         response.headers_mut().append(axum::http::header::SET_COOKIE, value);

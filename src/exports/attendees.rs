@@ -16,6 +16,7 @@ use uuid::Uuid;
 use super::cells;
 use crate::db::FetchUnique;
 use crate::db::stmt;
+use crate::domain::Language;
 use crate::error::{FieldError, FieldErrors};
 use crate::events::view::{questions, zone};
 
@@ -44,6 +45,8 @@ pub struct ExportFilter {
     pub status: Option<RegistrationStatus>,
     /// `Some(true)`: only those with an active check-in; `Some(false)`: only those without.
     pub checked_in: Option<bool>,
+    /// Leave cancelled registrations out (the people preset, unless `status` asks for them).
+    pub active_only: bool,
 }
 
 /// The CSV field separator.
@@ -72,6 +75,8 @@ pub struct ExportOptions {
     pub delimiter: Delimiter,
     /// Start with a UTF-8 byte-order mark (Excel then reads the file as UTF-8).
     pub bom: bool,
+    /// `preset=people&lang=…`: the list for people to read, in that language.
+    pub people: Option<Language>,
 }
 
 fn parse_bool(raw: &str) -> Option<bool> {
@@ -88,6 +93,7 @@ impl ExportOptions {
     pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<ExportOptions, FieldErrors> {
         let mut options = ExportOptions::default();
         let mut errors = FieldErrors::new();
+        let mut lang_asked = None;
         for (key, value) in pairs {
             let value = value.trim();
             match key {
@@ -120,6 +126,15 @@ impl ExportOptions {
                         errors.insert("delimiter", FieldError::new("invalid_delimiter"));
                     }
                 },
+                "preset" => match value {
+                    "" => {}
+                    "people" => options.people = Some(options.people.unwrap_or_default()),
+                    _ => errors.insert("preset", FieldError::new("invalid_preset")),
+                },
+                "lang" => match Language::parse(value) {
+                    Some(lang) => lang_asked = Some(lang),
+                    None => errors.insert("lang", FieldError::new("invalid_language")),
+                },
                 "bom" => match value {
                     "" => {}
                     v => match parse_bool(v) {
@@ -131,6 +146,10 @@ impl ExportOptions {
                 },
                 _ => {}
             }
+        }
+        if let Some(people) = options.people.as_mut() {
+            *people = lang_asked.unwrap_or_default();
+            options.filter.active_only = options.filter.status.is_none();
         }
         if errors.is_empty() { Ok(options) } else { Err(errors) }
     }
@@ -153,41 +172,106 @@ pub struct AttendeeRow {
     pub joined_online_at: Option<DateTime<Utc>>,
 }
 
-/// The columns of one event's export: the fixed ones, then one per custom question key.
+/// One cell as a spreadsheet should hold it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    /// A local date-time (people preset): a date cell in XLSX.
+    Time(chrono::NaiveDateTime),
+}
+
+/// The columns of one event's export: the fixed ones, then one per custom question. The
+/// published (script) form, or the people preset in a language.
 #[derive(Debug, Clone)]
 pub struct Columns {
-    question_keys: Vec<String>,
+    questions: Vec<(String, String)>,
     tz: Tz,
+    people: Option<Language>,
 }
 
 impl Columns {
     pub fn for_event(event: &event::Model) -> Columns {
-        Columns { question_keys: questions(event).into_iter().map(|q| q.key).collect(), tz: zone(event) }
+        Columns::new(event, None)
+    }
+
+    pub fn new(event: &event::Model, people: Option<Language>) -> Columns {
+        let label = |q: &crate::events::input::Question| match people {
+            Some(lang) => q.label_in(lang.code()).to_owned(),
+            None => q.key.clone(),
+        };
+        Columns {
+            questions: questions(event).iter().map(|q| (q.key.clone(), label(q))).collect(),
+            tz: zone(event),
+            people,
+        }
+    }
+
+    pub fn for_people(&self) -> bool {
+        self.people.is_some()
     }
 
     pub fn header(&self) -> Vec<String> {
-        COLUMNS.iter().map(|c| (*c).to_owned()).chain(self.question_keys.iter().cloned()).collect()
+        let fixed: Vec<String> = match self.people {
+            None => COLUMNS.iter().map(|c| (*c).to_owned()).collect(),
+            Some(lang) => super::people::COLUMNS.iter().map(|c| super::people::header(c, lang)).collect(),
+        };
+        fixed.into_iter().chain(self.questions.iter().map(|(_, label)| label.clone())).collect()
     }
 
     /// The row's cells, in header order, before any formula protection.
     pub fn cells(&self, row: &AttendeeRow) -> Vec<String> {
-        let time = |t: Option<DateTime<Utc>>| t.map(|t| cells::time(t, self.tz)).unwrap_or_default();
-        let mut out = Vec::with_capacity(COLUMNS.len() + self.question_keys.len());
-        out.extend([
-            row.id.to_string(),
-            row.first_name.clone(),
-            row.last_name.clone(),
-            row.email.clone(),
-            row.organization.clone(),
-            row.mode.clone(),
-            row.status.clone(),
-            row.language.clone(),
-            time(Some(row.created_at)),
-            time(row.checked_in_at),
-            time(row.joined_online_at),
-        ]);
-        for key in &self.question_keys {
-            out.push(cells::answer(row.answers.get(key)));
+        self.typed(row)
+            .into_iter()
+            .map(|cell| match cell {
+                Cell::Text(text) => text,
+                Cell::Time(at) => at.format("%Y-%m-%d %H:%M").to_string(),
+            })
+            .collect()
+    }
+
+    /// The row's cells with their types.
+    pub fn typed(&self, row: &AttendeeRow) -> Vec<Cell> {
+        let mut out = Vec::with_capacity(COLUMNS.len() + self.questions.len());
+        match self.people {
+            None => {
+                let time =
+                    |t: Option<DateTime<Utc>>| Cell::Text(t.map(|t| cells::time(t, self.tz)).unwrap_or_default());
+                out.extend([
+                    Cell::Text(row.id.to_string()),
+                    Cell::Text(row.first_name.clone()),
+                    Cell::Text(row.last_name.clone()),
+                    Cell::Text(row.email.clone()),
+                    Cell::Text(row.organization.clone()),
+                    Cell::Text(row.mode.clone()),
+                    Cell::Text(row.status.clone()),
+                    Cell::Text(row.language.clone()),
+                    time(Some(row.created_at)),
+                    time(row.checked_in_at),
+                    time(row.joined_online_at),
+                ]);
+            }
+            Some(lang) => {
+                use super::people::{language_word, local, mode_word, status_word};
+                let time = |t: Option<DateTime<Utc>>| match t {
+                    Some(t) => Cell::Time(local(t, self.tz)),
+                    None => Cell::Text(String::new()),
+                };
+                out.extend([
+                    Cell::Text(row.first_name.clone()),
+                    Cell::Text(row.last_name.clone()),
+                    Cell::Text(row.email.clone()),
+                    Cell::Text(row.organization.clone()),
+                    Cell::Text(mode_word(&row.mode, lang)),
+                    Cell::Text(status_word(&row.status, lang)),
+                    Cell::Text(language_word(&row.language, lang)),
+                    time(Some(row.created_at)),
+                    time(row.checked_in_at),
+                    time(row.joined_online_at),
+                ]);
+            }
+        }
+        for (key, _) in &self.questions {
+            out.push(Cell::Text(cells::answer(row.answers.get(key))));
         }
         out
     }
@@ -209,6 +293,10 @@ fn filter_sql(filter: &ExportFilter, sql: &mut String, values: &mut Vec<sea_orm:
     if let Some(status) = filter.status {
         sql.push_str(" AND r.status = ?");
         values.push(status.as_str().into());
+    }
+    if filter.active_only {
+        sql.push_str(" AND r.status <> ?");
+        values.push(RegistrationStatus::Cancelled.as_str().into());
     }
     match filter.checked_in {
         Some(true) => sql.push_str(" AND c.id IS NOT NULL"),
@@ -293,5 +381,20 @@ mod tests {
         let bad = ExportOptions::parse([("status", "maybe"), ("checked_in", "yes"), ("delimiter", "pipe")]);
         let fields = bad.err().unwrap_or_default();
         assert!(fields.contains_key("status") && fields.contains_key("checked_in") && fields.contains_key("delimiter"));
+    }
+
+    #[test]
+    fn the_people_preset_takes_a_language_and_leaves_cancelled_rows_out_unless_asked() {
+        let people = ExportOptions::parse([("lang", "fr"), ("preset", "people")]).unwrap_or_default();
+        assert_eq!(people.people, Some(Language::Fr));
+        assert!(people.filter.active_only);
+        let asked = ExportOptions::parse([("preset", "people"), ("status", "cancelled")]).unwrap_or_default();
+        assert_eq!((asked.people, asked.filter.active_only), (Some(Language::En), false));
+        assert!(
+            !ExportOptions::parse([("lang", "fr")]).unwrap_or_default().filter.active_only,
+            "scripts keep every row"
+        );
+        let bad = ExportOptions::parse([("preset", "pretty"), ("lang", "de")]).err().unwrap_or_default();
+        assert!(bad.contains_key("preset") && bad.contains_key("lang"));
     }
 }

@@ -46,6 +46,12 @@ pub struct ExportAttendeesArgs {
     /// Start the CSV with a UTF-8 byte-order mark (Excel).
     #[arg(long)]
     bom: bool,
+    /// people: the list for people to read (words, local times, no cancelled rows).
+    #[arg(long)]
+    preset: Option<String>,
+    /// en, fr or nl, for --preset people.
+    #[arg(long)]
+    lang: Option<String>,
 }
 
 /// A progress bar on stderr when it is a terminal; hidden otherwise (logs, pipes, CI).
@@ -78,6 +84,8 @@ pub async fn run(command: ExportCommand) -> anyhow::Result<()> {
         ("status", &args.status),
         ("checked_in", &args.checked_in),
         ("delimiter", &args.delimiter),
+        ("preset", &args.preset),
+        ("lang", &args.lang),
     ] {
         if let Some(v) = value {
             pairs.push((key, v.as_str()));
@@ -104,9 +112,9 @@ pub async fn run(command: ExportCommand) -> anyhow::Result<()> {
     let mut out = output(args.out.as_ref())?;
     if xlsx {
         let bar_pages = bar.clone();
-        super::xlsx::write(db.read(), &event, options.filter, out, move |n| bar_pages.inc(n as u64)).await?;
+        super::xlsx::write(db.read(), &event, options, out, move |n| bar_pages.inc(n as u64)).await?;
     } else {
-        let mut encoder = CsvEncoder::new(Columns::for_event(&event), &options);
+        let mut encoder = CsvEncoder::new(Columns::new(&event, options.people), &options);
         let mut pages = AttendeePages::new(event.id, options.filter);
         let mut wrote = false;
         while let Some(rows) = pages.next(db.read()).await? {

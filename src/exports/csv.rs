@@ -48,7 +48,7 @@ impl CsvEncoder {
 /// The whole export as a streamed body: a chunk per page, read only when the client has taken
 /// the previous one (hyper polls the stream as the socket drains), so memory stays flat.
 pub fn body(db: DatabaseConnection, event: &event::Model, options: ExportOptions) -> Body {
-    let encoder = CsvEncoder::new(Columns::for_event(event), &options);
+    let encoder = CsvEncoder::new(Columns::new(event, options.people), &options);
     let pages = AttendeePages::new(event.id, options.filter);
     let stream = futures_util::stream::try_unfold((db, pages, encoder), |(db, mut pages, mut encoder)| async move {
         let first = !encoder.started;

@@ -10,5 +10,6 @@ pub mod cells;
 pub mod checkin_list;
 pub mod cli;
 pub mod csv;
+pub mod people;
 pub mod routes;
 pub mod xlsx;

@@ -35,10 +35,17 @@ impl<S: Send + Sync> FromRequestParts<S> for QueryPairs {
     }
 }
 
-/// `attachment; filename="<slug>-attendees.<ext>"`: slugs are ASCII letters, digits and dashes.
-fn attachment(slug: &str, ext: &str) -> HeaderValue {
-    let safe: String = slug.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
-    HeaderValue::from_str(&format!("attachment; filename=\"{safe}-attendees.{ext}\""))
+/// `attachment; filename="<slug>-attendees.<ext>"`, or `<slug>-people-<date>.<ext>` for the
+/// people preset: slugs are ASCII letters, digits and dashes.
+fn attachment(event: &entity::event::Model, options: &ExportOptions, ext: &str) -> HeaderValue {
+    let name = match options.people {
+        Some(_) => super::people::file_name(&event.slug, crate::domain::now(), crate::events::view::zone(event), ext),
+        None => {
+            let safe: String = event.slug.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+            format!("{safe}-attendees.{ext}")
+        }
+    };
+    HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
         .unwrap_or_else(|_| HeaderValue::from_static("attachment"))
 }
 
@@ -62,7 +69,9 @@ fn download(body: axum::body::Body, content_type: &'static str, disposition: Hea
         ("status" = Option<String>, Query, description = "confirmed, waitlisted or cancelled"),
         ("checked_in" = Option<String>, Query, description = "true or false"),
         ("delimiter" = Option<String>, Query, description = "comma (default), semicolon or tab"),
-        ("bom" = Option<String>, Query, description = "true: start with a UTF-8 byte-order mark (Excel)")),
+        ("bom" = Option<String>, Query, description = "true: start with a UTF-8 byte-order mark (Excel)"),
+        ("preset" = Option<String>, Query, description = "people: headers, modes and statuses as words in `lang`, local times, cancelled rows left out unless `status` asks"),
+        ("lang" = Option<String>, Query, description = "en (default), fr or nl, for preset=people")),
     responses((status = 200, content_type = "text/csv", body = String,
             description = "registration_id,first_name,last_name,email,organization,mode,status,language,registered_at,checked_in_at,joined_online_at, then one column per custom question"),
         (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
@@ -76,7 +85,7 @@ pub async fn attendees_csv(
     let options = ExportOptions::parse(query.iter()).map_err(AppError::Validation)?;
     let event = events::get(state.db.read(), id).await?;
     let body = super::csv::body(state.db.read().clone(), &event, options);
-    Ok(download(body, "text/csv; charset=utf-8", attachment(&event.slug, "csv")))
+    Ok(download(body, "text/csv; charset=utf-8", attachment(&event, &options, "csv")))
 }
 
 /// The same rows as an XLSX workbook (one worksheet, text cells).
@@ -84,7 +93,9 @@ pub async fn attendees_csv(
     params(("id" = uuid::Uuid, Path, description = "event id"),
         ("mode" = Option<String>, Query, description = "in_person or online"),
         ("status" = Option<String>, Query, description = "confirmed, waitlisted or cancelled"),
-        ("checked_in" = Option<String>, Query, description = "true or false")),
+        ("checked_in" = Option<String>, Query, description = "true or false"),
+        ("preset" = Option<String>, Query, description = "people: headers and words in `lang`, date cells, fitted widths, filters"),
+        ("lang" = Option<String>, Query, description = "en (default), fr or nl, for preset=people")),
     responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             body = Vec<u8>, description = "the workbook"),
         (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
@@ -97,8 +108,8 @@ pub async fn attendees_xlsx(
 ) -> AppResult<Response> {
     let options = ExportOptions::parse(query.iter()).map_err(AppError::Validation)?;
     let event = events::get(state.db.read(), id).await?;
-    let disposition = attachment(&event.slug, "xlsx");
-    let body = super::xlsx::body(state.db.read().clone(), event, options.filter);
+    let disposition = attachment(&event, &options, "xlsx");
+    let body = super::xlsx::body(state.db.read().clone(), event, options);
     Ok(download(body, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", disposition))
 }
 

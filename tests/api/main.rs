@@ -13,6 +13,7 @@ mod concurrency;
 mod contract;
 mod events;
 mod exports;
+mod exports_people;
 mod helpers;
 mod identity;
 mod imports;

@@ -37,6 +37,49 @@ impl utoipa::Modify for BearerAuth {
     }
 }
 
+/// What the annotations leave out and OpenAPI 3.1 requires or clients expect: a description
+/// on every response (by its status), `security: []` on the public operations (those that
+/// name no scheme), and a `servers` entry (this server).
+fn complete_document(openapi: &mut utoipa::openapi::OpenApi) {
+    openapi.servers = Some(vec![utoipa::openapi::Server::new("/")]);
+    for item in openapi.paths.paths.values_mut() {
+        let operations = [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch];
+        for operation in operations.into_iter().flatten() {
+            if operation.security.is_none() {
+                operation.security = Some(Vec::new());
+            }
+            for (status, response) in operation.responses.responses.iter_mut() {
+                if let utoipa::openapi::RefOr::T(response) = response
+                    && response.description.is_empty()
+                {
+                    response.description = describe(status).to_owned();
+                }
+            }
+        }
+    }
+}
+
+/// The usual meaning of a status in this API.
+fn describe(status: &str) -> &'static str {
+    match status {
+        "200" => "OK",
+        "201" => "Created",
+        "202" => "Accepted (the same answer whatever the outcome)",
+        "204" => "Done; no content",
+        "303" => "See the Location header",
+        "400" => "Malformed request (body, query or content type)",
+        "401" => "Not signed in: a bearer token is missing or not valid",
+        "403" => "Signed in, but this role may not do this",
+        "404" => "No such resource (or a draft event, to the public)",
+        "409" => "Conflicts with the current state; see the error code",
+        "413" => "The body is larger than this endpoint accepts",
+        "415" => "This media type is not accepted here",
+        "422" => "Some fields are not valid; `error.fields` names each",
+        "429" => "Too many requests; see Retry-After",
+        _ => "See the error body",
+    }
+}
+
 /// CORS only for the origins listed in `CONVENE_CORS_ORIGINS`; none by default.
 fn cors(origins: &[String]) -> Option<CorsLayer> {
     let origins: Vec<HeaderValue> = origins.iter().filter_map(|o| HeaderValue::from_str(o.trim()).ok()).collect();
@@ -100,6 +143,8 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(settings::routes::get, settings::routes::patch))
         .routes(routes!(settings::routes::put_logo))
         .split_for_parts();
+    let mut openapi = openapi;
+    complete_document(&mut openapi);
     let mut api = api
         .layer(DefaultBodyLimit::max(extract::JSON_BODY_LIMIT))
         // API answers may carry the registrant's secrets: never cache them.

@@ -210,6 +210,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages)
         .merge(SwaggerUi::new("/api/docs").url("/api/openapi.json", openapi))
         .route("/assets/{*path}", get(assets::serve))
+        .route("/favicon.ico", get(assets::favicon))
         .route("/j/{join_token}", get(attendance::routes::follow_join_link))
         .route("/branding/logo", get(settings::routes::logo))
         .route("/branding/theme.css", get(settings::routes::theme))
@@ -217,6 +218,8 @@ pub fn router(state: AppState) -> Router {
         .route("/metrics", get(health::metrics))
         .route("/admin/events/{id}/checkin-list", get(exports::routes::checkin_list))
         .fallback(pages::not_found)
+        // Pages, JSON and assets compressed when asked for; never an answer with a secret.
+        .layer(tower_http::compression::CompressionLayer::new().compress_when(security::CompressUnlessSecret))
         .layer(axum::middleware::from_fn(middleware::observe))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
         .layer(SetResponseHeaderLayer::if_not_present(

@@ -123,3 +123,4 @@ error-code-registration-closed = Registration for this event is closed.
 error-code-capacity-full = No seat is free in that mode any more.
 privacy-notice = Privacy notice
 privacy-notice-read = How we use your details: the privacy notice (opens in a new tab)
+meta-description = Registration and attendance: { $organizer }.

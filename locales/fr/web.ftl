@@ -123,3 +123,4 @@ error-code-registration-closed = Les inscriptions à cet événement sont clôtu
 error-code-capacity-full = Il n'y a plus de place libre dans ce mode.
 privacy-notice = Politique de confidentialité
 privacy-notice-read = Comment nous utilisons vos données : la politique de confidentialité (s'ouvre dans un nouvel onglet)
+meta-description = Inscriptions et présences : { $organizer }.

@@ -123,3 +123,4 @@ error-code-registration-closed = De inschrijvingen voor dit evenement zijn geslo
 error-code-capacity-full = Er is in deze modus geen plaats meer vrij.
 privacy-notice = Privacyverklaring
 privacy-notice-read = Hoe we uw gegevens gebruiken: de privacyverklaring (opent in een nieuw tabblad)
+meta-description = Inschrijvingen en aanwezigheid: { $organizer }.

@@ -158,6 +158,7 @@ mod render_tests {
         let ctx = minijinja::context! {
             lang => "fr", list => minijinja::Value::from(minijinja::value::Serde(&list)), printed_at => "now",
             organizer => crate::branding::Branding::default().view(Language::Fr),
+            asset_url => minijinja::Value::from_function(|p: &str| format!("/assets/{p}")),
         };
         let html = crate::templates::templates()
             .get_template("exports/checkin_list.html")

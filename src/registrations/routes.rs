@@ -1,6 +1,5 @@
 //! Public registration API: register, and the registrant's own read, edit, cancel.
 
-use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use serde::Deserialize;
@@ -15,6 +14,7 @@ use crate::error::{AppError, AppResult, ErrorBody, FieldError};
 use crate::web::AppState;
 use crate::web::client::ClientIp;
 use crate::web::extract::{ApiJson, PathId, PathToken};
+use crate::web::security::SecretJson;
 
 /// Register for an event, in person or online.
 #[utoipa::path(post, path = "/api/v1/events/{id}/registrations", tag = "registrations",
@@ -29,14 +29,14 @@ pub async fn register(
     client: ClientIp,
     PathId(event_id): PathId,
     ApiJson(input): ApiJson<RegistrationInput>,
-) -> AppResult<(StatusCode, Json<RegistrationView>)> {
+) -> AppResult<(StatusCode, SecretJson<RegistrationView>)> {
     state.check_register_limit(client)?;
     let new = input.parse("api").map_err(AppError::Validation)?;
     let outcome = state.db.write(move |txn| keep(service::register(txn, event_id, new, crate::domain::now()))).await?;
     match outcome {
         RegisterOutcome::Registered { registration, event } => {
             metrics::counter!("convene_registrations_total", "status" => registration.status.as_str()).increment(1);
-            Ok((StatusCode::CREATED, Json(RegistrationView::new(&registration, &event, &state.base_url))))
+            Ok((StatusCode::CREATED, SecretJson(RegistrationView::new(&registration, &event, &state.base_url))))
         }
         RegisterOutcome::AlreadyRegistered => Err(RegistrationError::AlreadyRegistered.into()),
     }
@@ -49,9 +49,9 @@ pub async fn register(
 pub async fn get_registration(
     State(state): State<AppState>,
     PathToken(token): PathToken,
-) -> AppResult<Json<RegistrationView>> {
+) -> AppResult<SecretJson<RegistrationView>> {
     let (reg, event) = service::find_by_manage_token(state.db.read(), &token).await?.ok_or(AppError::NotFound)?;
-    Ok(Json(RegistrationView::new(&reg, &event, &state.base_url)))
+    Ok(SecretJson(RegistrationView::new(&reg, &event, &state.base_url)))
 }
 
 /// Edit details or switch mode. Switching into a full mode is 409 `capacity_full` and
@@ -66,13 +66,13 @@ pub async fn patch_registration(
     State(state): State<AppState>,
     PathToken(token): PathToken,
     ApiJson(input): ApiJson<RegistrationPatchInput>,
-) -> AppResult<Json<RegistrationView>> {
+) -> AppResult<SecretJson<RegistrationView>> {
     let changes = input.parse().map_err(AppError::Validation)?;
     let (reg, event) = state
         .db
         .write(move |txn| keep(async move { service::update(txn, &token, changes, crate::domain::now()).await }))
         .await?;
-    Ok(Json(RegistrationView::new(&reg, &event, &state.base_url)))
+    Ok(SecretJson(RegistrationView::new(&reg, &event, &state.base_url)))
 }
 
 /// Cancel; repeating it changes nothing and answers the same.
@@ -82,12 +82,12 @@ pub async fn patch_registration(
 pub async fn cancel_registration(
     State(state): State<AppState>,
     PathToken(token): PathToken,
-) -> AppResult<Json<RegistrationView>> {
+) -> AppResult<SecretJson<RegistrationView>> {
     let (reg, event) = state
         .db
         .write(move |txn| keep(async move { service::cancel(txn, &token, crate::domain::now()).await }))
         .await?;
-    Ok(Json(RegistrationView::new(&reg, &event, &state.base_url)))
+    Ok(SecretJson(RegistrationView::new(&reg, &event, &state.base_url)))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

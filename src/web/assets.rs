@@ -76,6 +76,20 @@ pub async fn serve(
     response
 }
 
+/// `GET /favicon.ico`: browsers ask for it on every site; the SVG icon answers.
+pub async fn favicon() -> Response {
+    match lookup("favicon.svg") {
+        Some(file) => {
+            let mut response = file.data.into_owned().into_response();
+            let headers = response.headers_mut();
+            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/svg+xml"));
+            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(SHORT));
+            response
+        }
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
 /// The embedded file at `path`, refusing anything that is not a plain relative path.
 fn lookup(path: &str) -> Option<EmbeddedFile> {
     let plain = !path.is_empty()

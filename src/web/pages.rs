@@ -16,11 +16,17 @@ use crate::templates::templates;
 /// Renders `name` with `ctx`, or the internal-error answer if the template fails.
 pub fn render(status: StatusCode, name: &str, ctx: Value) -> Response {
     let lang = ctx.get_attr("lang").ok().and_then(|l| l.as_str().and_then(Language::parse)).unwrap_or_default();
-    let ctx = context! { organizer => crate::branding::current().view(lang), ..ctx };
+    let ctx = context! { organizer => crate::branding::current().view(lang), asset_url => Value::from_function(asset_url), ..ctx };
     match templates().get_template(name).and_then(|t| t.render(ctx)) {
         Ok(html) => (status, Html(html)).into_response(),
         Err(err) => AppError::Internal(anyhow::anyhow!("template {name}: {err:#}")).into_response(),
     }
+}
+
+/// `asset_url("app.css")` in templates: the file's address with its content hash, cached for
+/// a year (see [`super::assets`]).
+fn asset_url(path: &str) -> String {
+    super::assets::url(path)
 }
 
 /// An HTML page in the visitor's language.
@@ -60,6 +66,7 @@ impl Page {
             lang => self.lang.lang.code(),
             languages => language_links(&self.lang.path),
             organizer => crate::branding::current().view(self.lang.lang),
+            asset_url => Value::from_function(asset_url),
             ..self.ctx.clone()
         };
         templates().get_template(self.template)?.render(ctx)

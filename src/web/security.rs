@@ -50,6 +50,35 @@ pub fn page_headers(response: &mut Response, secret_link: bool) {
     if secret_link {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
         headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+        response.extensions_mut().insert(CarriesSecret);
+    }
+}
+
+/// Marks a response that carries a registrant's secret (a manage or join link, a ticket
+/// code): it is never compressed, so a page's size cannot leak the secret (BREACH).
+#[derive(Debug, Clone, Copy)]
+pub struct CarriesSecret;
+
+/// A JSON answer that carries a registrant's secret (see [`CarriesSecret`]).
+pub struct SecretJson<T>(pub T);
+
+impl<T: serde::Serialize> axum::response::IntoResponse for SecretJson<T> {
+    fn into_response(self) -> Response {
+        let mut response = axum::Json(self.0).into_response();
+        response.extensions_mut().insert(CarriesSecret);
+        response
+    }
+}
+
+/// Compress what the client accepts, except answers that carry a secret and those too small
+/// or already compressed (tower-http's defaults: images, gRPC, under 32 bytes).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CompressUnlessSecret;
+
+impl tower_http::compression::Predicate for CompressUnlessSecret {
+    fn should_compress<B: axum::body::HttpBody>(&self, response: &axum::http::Response<B>) -> bool {
+        response.extensions().get::<CarriesSecret>().is_none()
+            && tower_http::compression::DefaultPredicate::new().should_compress(response)
     }
 }
 

@@ -11,6 +11,7 @@ mod binary;
 mod check_in;
 mod concurrency;
 mod contract;
+mod delivery;
 mod events;
 mod exports;
 mod exports_people;

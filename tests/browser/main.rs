@@ -24,6 +24,7 @@ mod y4m;
 
 mod desk;
 mod identity;
+mod layout;
 mod pages;
 mod smoke;
 mod words;

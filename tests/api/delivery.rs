@@ -1,0 +1,57 @@
+//! How pages and files travel: compressed when the client asks (gzip or brotli), never when
+//! the answer carries a registrant's secret (BREACH); assets linked by content hash and cached
+//! for a year; a favicon.
+
+use serde_json::json;
+
+use crate::helpers::{TestApp, json, registration, str_of};
+
+async fn encoding(app: &TestApp, path: &str, accept: &str) -> Option<String> {
+    let response = app.client.get(app.url(path)).header("accept-encoding", accept).send().await.expect("send");
+    assert_eq!(response.status().as_u16(), 200, "GET {path}");
+    response.headers().get("content-encoding").map(|v| v.to_str().unwrap_or("").to_owned())
+}
+
+#[tokio::test]
+async fn pages_and_assets_are_compressed_but_never_an_answer_with_a_secret() {
+    let app = TestApp::spawn().await;
+    let event = app.create_event(json!({})).await;
+    let slug = str_of(&event, "slug");
+    assert_eq!(encoding(&app, &format!("/e/{slug}"), "gzip").await.as_deref(), Some("gzip"));
+    assert_eq!(encoding(&app, &format!("/e/{slug}"), "br, gzip").await.as_deref(), Some("br"));
+    assert_eq!(encoding(&app, "/assets/vendor/jsQR.js", "br").await.as_deref(), Some("br"));
+    assert_eq!(encoding(&app, "/api/openapi.json", "gzip").await.as_deref(), Some("gzip"));
+
+    let response = app
+        .client
+        .post(app.url(&format!("/api/v1/events/{}/registrations", str_of(&event, "id"))))
+        .header("accept-encoding", "gzip, br")
+        .json(&registration("secret@example.org", "in_person"))
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(response.status().as_u16(), 201);
+    assert!(response.headers().get("content-encoding").is_none(), "the 201 carries the manage link");
+    let reg = json(response).await;
+    let token = str_of(&reg, "manage_token");
+    assert_eq!(encoding(&app, &format!("/api/v1/registrations/{token}"), "gzip, br").await, None);
+    assert_eq!(encoding(&app, &format!("/r/{token}"), "gzip, br").await, None, "the manage page");
+    assert_eq!(encoding(&app, &format!("/r/{token}/cancel"), "gzip, br").await, None);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn assets_are_linked_by_content_hash_and_cached_for_a_year() {
+    let app = TestApp::spawn().await;
+    let event = app.create_event(json!({})).await;
+    let html = app.client.get(app.url(&format!("/e/{}", str_of(&event, "slug")))).send().await.expect("send");
+    let html = html.text().await.expect("text").replace("&#x2f;", "/");
+    let css = html.split("href=\"/assets/app.css?v=").nth(1).and_then(|r| r.split('"').next()).expect("a hashed stylesheet link");
+    let response = app.client.get(app.url(&format!("/assets/app.css?v={css}"))).send().await.expect("send");
+    assert_eq!(response.headers()["cache-control"], "public, max-age=31536000, immutable");
+    assert!(html.contains("<meta name=\"description\""), "a meta description");
+    let favicon = app.client.get(app.url("/favicon.ico")).send().await.expect("send");
+    assert_eq!(favicon.status().as_u16(), 200);
+    assert_eq!(favicon.headers()["content-type"], "image/svg+xml");
+    app.stop().await;
+}

@@ -257,3 +257,7 @@ export-column-language = Language
 export-column-registered-at = Registered at
 export-column-checked-in-at = Checked in at
 export-column-joined-online-at = Joined online at
+desk-link-qr-alt = QR code of the desk link
+desk-link-scan = Scan it with the volunteer's phone, or copy the link and send it to them.
+desk-link-copy = Copy the link
+desk-link-copied = Copied.

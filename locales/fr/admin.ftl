@@ -257,3 +257,7 @@ export-column-language = Langue
 export-column-registered-at = Inscription
 export-column-checked-in-at = Arrivée
 export-column-joined-online-at = Connexion en ligne
+desk-link-qr-alt = Code QR du lien d'accueil
+desk-link-scan = Scannez-le avec le téléphone du bénévole, ou copiez le lien et envoyez-le-lui.
+desk-link-copy = Copier le lien
+desk-link-copied = Copié.

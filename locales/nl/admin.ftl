@@ -257,3 +257,7 @@ export-column-language = Taal
 export-column-registered-at = Ingeschreven op
 export-column-checked-in-at = Aangekomen om
 export-column-joined-online-at = Online gevolgd vanaf
+desk-link-qr-alt = QR-code van de onthaallink
+desk-link-scan = Scan hem met de telefoon van de vrijwilliger, of kopieer de link en stuur hem door.
+desk-link-copy = De link kopiëren
+desk-link-copied = Gekopieerd.

@@ -104,6 +104,7 @@ pub async fn create_desk_link(
     let ctx = context! {
         event => context! { id => id.to_string(), title => &e.title },
         label => label, url => format!("{}/desk/{token}", state.base_url),
+        qr => crate::mail::qr::svg_data_url(&format!("{}/desk/{token}", state.base_url)),
         ..chrome(&me, "events")
     };
     Ok(Page::new("admin/desk_link.html", lang, ctx).secret().into_response())

@@ -1,4 +1,5 @@
-//! The ticket's QR code as a PNG: mail clients block SVG images, so mails carry a PNG.
+//! QR codes: the ticket's as a PNG for mails (their clients block SVG images), and any text's
+//! as an SVG data URL for pages.
 
 use fast_qr::{ECL, QRBuilder, QRCode};
 
@@ -11,6 +12,15 @@ const QUIET: usize = 4;
 /// ticket's QR code was the largest cost in composing a confirmation mail.
 pub fn code(text: &str) -> anyhow::Result<QRCode> {
     Ok(QRBuilder::new(text.as_bytes()).ecl(ECL::M).build()?)
+}
+
+/// The QR code of `text` as an SVG data URL, for pages (mails carry a PNG: their clients
+/// block SVG images).
+pub fn svg_data_url(text: &str) -> Option<String> {
+    use base64::Engine;
+    use fast_qr::convert::{Builder, svg::SvgBuilder};
+    let svg = SvgBuilder::default().margin(4).to_str(&code(text).ok()?);
+    Some(format!("data:image/svg+xml;base64,{}", base64::engine::general_purpose::STANDARD.encode(svg)))
 }
 
 /// A black-on-white PNG whose QR code holds exactly `text`.

@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use base64::Engine;
 use entity::{AttendanceMode, RegistrationStatus, event, registration};
 use minijinja::{Value, context};
 
@@ -28,14 +27,6 @@ use crate::web::form::FormFields;
 use crate::web::lang::PageLang;
 use crate::web::pages::Page;
 
-/// The QR code of a ticket as an SVG data URL (shown on screen; mails carry a PNG).
-fn qr_data_url(code: &str) -> Option<String> {
-    use fast_qr::convert::{Builder, svg::SvgBuilder};
-    let qr = crate::mail::qr::code(code).ok()?;
-    let svg = SvgBuilder::default().margin(4).to_str(&qr);
-    Some(format!("data:image/svg+xml;base64,{}", base64::engine::general_purpose::STANDARD.encode(svg)))
-}
-
 fn manage_view(
     reg: &registration::Model,
     event: &event::Model,
@@ -46,7 +37,7 @@ fn manage_view(
     flash: Option<String>,
 ) -> Value {
     let ticket = (reg.status == RegistrationStatus::Confirmed && reg.mode == AttendanceMode::InPerson)
-        .then(|| context! { code => &reg.ticket_code, qr => qr_data_url(&reg.ticket_code) });
+        .then(|| context! { code => &reg.ticket_code, grouped => group_of_four(&reg.ticket_code), qr => crate::mail::qr::svg_data_url(&reg.ticket_code) });
     let values = values.unwrap_or_else(|| {
         let mut v = answer_values(&reg.answers);
         v.insert("first_name".into(), Value::from(reg.first_name.as_str()));
@@ -265,4 +256,9 @@ fn flash(query: &str, reg: &registration::Model, event: &event::Model, lang: Lan
         }
         _ => None,
     }
+}
+
+/// "PDKJ9P99…" → "PDKJ 9P99 …": the ticket code as people read it out (the desk accepts it).
+fn group_of_four(code: &str) -> String {
+    code.as_bytes().chunks(4).map(|c| String::from_utf8_lossy(c).into_owned()).collect::<Vec<_>>().join(" ")
 }

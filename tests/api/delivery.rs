@@ -46,7 +46,11 @@ async fn assets_are_linked_by_content_hash_and_cached_for_a_year() {
     let event = app.create_event(json!({})).await;
     let html = app.client.get(app.url(&format!("/e/{}", str_of(&event, "slug")))).send().await.expect("send");
     let html = html.text().await.expect("text").replace("&#x2f;", "/");
-    let css = html.split("href=\"/assets/app.css?v=").nth(1).and_then(|r| r.split('"').next()).expect("a hashed stylesheet link");
+    let css = html
+        .split("href=\"/assets/app.css?v=")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .expect("a hashed stylesheet link");
     let response = app.client.get(app.url(&format!("/assets/app.css?v={css}"))).send().await.expect("send");
     assert_eq!(response.headers()["cache-control"], "public, max-age=31536000, immutable");
     assert!(html.contains("<meta name=\"description\""), "a meta description");

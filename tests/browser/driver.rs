@@ -119,6 +119,22 @@ impl Browser {
         element.attr(name).await.unwrap_or_else(|e| panic!("attribute {name} of {css:?}: {e}"))
     }
 
+    /// Waits until the first element matching `css` holds `needle` (a page that replaces one
+    /// with the same element), and returns its text.
+    pub async fn wait_for_text_containing(&self, css: &str, needle: &str, timeout: Duration) -> String {
+        let deadline = Instant::now() + timeout;
+        loop {
+            if let Ok(element) = self.find(Locator::Css(css)).await
+                && let Ok(text) = element.text().await
+                && text.contains(needle)
+            {
+                return text;
+            }
+            assert!(Instant::now() < deadline, "no {needle:?} in {css:?} after {timeout:?}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Waits until the first element matching `css` has non-empty text, and returns it.
     pub async fn wait_for_text(&self, css: &str, timeout: Duration) -> String {
         let deadline = Instant::now() + timeout;

@@ -61,8 +61,9 @@ async fn a_partner_registers_in_french_and_switches_mode_on_the_manage_page() {
     assert_accessible(&browser, "manage page").await;
 
     click(&browser, "form[action$='/mode'] button").await;
-    let status = browser.wait_for_text(".status", Duration::from_secs(10)).await;
-    assert!(status.to_lowercase().contains("en ligne"), "{status}");
+    // The page after the switch says what is now true (the welcome notice was there before).
+    browser.wait_for_text_containing(".notice.success", "en ligne", Duration::from_secs(10)).await;
+    assert!(browser.text_of(".status").await.to_lowercase().contains("en ligne"));
     assert!(browser.find(Locator::Css("a[href*='/j/']")).await.is_ok(), "the stream link is offered");
     browser.close().await;
     app.stop().await;

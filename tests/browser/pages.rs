@@ -44,7 +44,7 @@ async fn a_partner_registers_in_french_and_switches_mode_on_the_manage_page() {
     // An incomplete form first: the error state.
     fill(&browser, "#field-first_name", "Amina").await;
     click(&browser, "form[action^='/e/'] button[type=submit]").await;
-    assert_eq!(browser.text_of("#error-summary-title").await, "Il y a un problème");
+    assert_eq!(browser.wait_for_text("#error-summary-title", Duration::from_secs(10)).await, "Il y a un problème");
     assert_accessible(&browser, "event page with errors").await;
 
     fill(&browser, "#field-last_name", "El Idrissi").await;

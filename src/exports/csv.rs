@@ -69,7 +69,8 @@ pub fn body(db: DatabaseConnection, event: &event::Model, options: ExportOptions
         })?;
         Ok(Some((Bytes::from(chunk), (db, pages, encoder))))
     });
-    Body::from_stream(stream)
+    // Fused: a layer that polls again after the end (compression does) gets `None`, not a panic.
+    Body::from_stream(futures_util::StreamExt::fuse(stream))
 }
 
 #[cfg(test)]

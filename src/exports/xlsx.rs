@@ -189,5 +189,7 @@ pub fn body(db: DatabaseConnection, event: event::Model, options: ExportOptions)
             errors.send(Err(std::io::Error::other(err.to_string()))).await.ok();
         }
     });
-    Body::from_stream(futures_util::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|item| (item, rx)) }))
+    let chunks = futures_util::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|item| (item, rx)) });
+    // Fused: a layer that polls again after the end (compression does) gets `None`, not a panic.
+    Body::from_stream(futures_util::StreamExt::fuse(chunks))
 }

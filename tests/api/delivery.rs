@@ -21,6 +21,19 @@ async fn pages_and_assets_are_compressed_but_never_an_answer_with_a_secret() {
     assert_eq!(encoding(&app, &format!("/e/{slug}"), "br, gzip").await.as_deref(), Some("br"));
     assert_eq!(encoding(&app, "/assets/vendor/jsQR.js", "br").await.as_deref(), Some("br"));
     assert_eq!(encoding(&app, "/api/openapi.json", "gzip").await.as_deref(), Some("gzip"));
+    // Streamed exports compressed to their end (a compressor polls the body once more after it).
+    for export in ["attendees.csv", "attendees.xlsx", "attendees.xlsx?preset=people"] {
+        let response = app
+            .client
+            .get(app.url(&format!("/api/v1/events/{}/{export}", str_of(&event, "id"))))
+            .bearer_auth(&app.organizer_token)
+            .header("accept-encoding", "gzip")
+            .send()
+            .await
+            .expect("send");
+        assert_eq!(response.status().as_u16(), 200);
+        assert!(response.bytes().await.is_ok_and(|b| !b.is_empty()), "{export} arrives whole");
+    }
 
     let response = app
         .client

@@ -60,6 +60,7 @@ pub fn has(lang: Language, key: &str) -> bool {
         "name",
         "capacity",
         "checked",
+        "title",
         "organizer",
         "code",
         "event",

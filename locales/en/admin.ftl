@@ -261,3 +261,31 @@ desk-link-qr-alt = QR code of the desk link
 desk-link-scan = Scan it with the volunteer's phone, or copy the link and send it to them.
 desk-link-copy = Copy the link
 desk-link-copied = Copied.
+event-reopen = Reopen registration
+confirm-cancel-title = Cancel the event?
+confirm-cancel-what = { $count ->
+    [0] Nobody is registered: nobody will be mailed.
+    [one] 1 registered person will be mailed at once that the meeting is cancelled, with the calendar entry withdrawn.
+   *[other] { $count } registered people will be mailed at once that the meeting is cancelled, with the calendar entry withdrawn.
+}
+confirm-cancel-final = A cancelled event cannot be opened again.
+confirm-note = A message for the registrants (optional)
+confirm-note-hint = It goes into the cancellation mail, e.g. why, and what happens next.
+confirm-type-title = Type the event's title to confirm
+confirm-type-title-hint = Type: { $title }
+confirm-cancel-button = { $count ->
+    [0] Cancel the event
+    [one] Cancel the event and mail 1 person
+   *[other] Cancel the event and mail { $count } people
+}
+confirm-keep = Keep it as it is
+confirm-close-title = Close registration?
+confirm-close-what = Nobody can register any more; those registered keep their place and are not mailed. You can reopen registration at any time.
+confirm-close-button = Close registration
+done-event-cancelled = { $count ->
+    [0] The event is cancelled. Nobody was registered, so nobody is mailed.
+    [one] The event is cancelled. 1 person is being mailed.
+   *[other] The event is cancelled. { $count } people are being mailed.
+}
+done-event-closed = Registration is closed. Reopen it at any time.
+done-event-published = Registration is open.

@@ -88,3 +88,4 @@ form-logo-too-large = The file is too large: at most { $max }.
 form-logo-missing = Choose a PNG or JPEG file.
 form-logo-type = The logo must be a PNG or JPEG image.
 form-invalid-preset = Choose the list for people, or none for scripts.
+form-title-mismatch = That is not the title. Type it exactly, to confirm.

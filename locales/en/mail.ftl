@@ -93,3 +93,4 @@ invitation-steps = How it works
 invitation-step-open = Open your personal link above: your name and organization are already filled in.
 invitation-step-choose = Check them, choose whether you come to the room or follow online, and confirm.
 invitation-step-confirmed = You receive a confirmation at once: a ticket for the room, or your personal stream link.
+label-organizer-note = A message from the organizers

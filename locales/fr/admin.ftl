@@ -261,3 +261,31 @@ desk-link-qr-alt = Code QR du lien d'accueil
 desk-link-scan = Scannez-le avec le téléphone du bénévole, ou copiez le lien et envoyez-le-lui.
 desk-link-copy = Copier le lien
 desk-link-copied = Copié.
+event-reopen = Rouvrir les inscriptions
+confirm-cancel-title = Annuler l'événement ?
+confirm-cancel-what = { $count ->
+    [0] Personne n'est inscrit : personne ne recevra d'e-mail.
+    [one] 1 personne inscrite recevra aussitôt un e-mail annonçant l'annulation, avec le retrait de l'entrée d'agenda.
+   *[other] { $count } personnes inscrites recevront aussitôt un e-mail annonçant l'annulation, avec le retrait de l'entrée d'agenda.
+}
+confirm-cancel-final = Un événement annulé ne peut pas être rouvert.
+confirm-note = Un message pour les inscrits (facultatif)
+confirm-note-hint = Il figure dans l'e-mail d'annulation, par exemple pourquoi, et ce qui suit.
+confirm-type-title = Tapez le titre de l'événement pour confirmer
+confirm-type-title-hint = Tapez : { $title }
+confirm-cancel-button = { $count ->
+    [0] Annuler l'événement
+    [one] Annuler l'événement et écrire à 1 personne
+   *[other] Annuler l'événement et écrire à { $count } personnes
+}
+confirm-keep = Ne rien changer
+confirm-close-title = Clôturer les inscriptions ?
+confirm-close-what = Plus personne ne pourra s'inscrire ; les inscrits gardent leur place et ne reçoivent pas d'e-mail. Vous pouvez rouvrir les inscriptions à tout moment.
+confirm-close-button = Clôturer les inscriptions
+done-event-cancelled = { $count ->
+    [0] L'événement est annulé. Personne n'était inscrit : aucun e-mail n'est envoyé.
+    [one] L'événement est annulé. 1 personne reçoit un e-mail.
+   *[other] L'événement est annulé. { $count } personnes reçoivent un e-mail.
+}
+done-event-closed = Les inscriptions sont clôturées. Vous pouvez les rouvrir à tout moment.
+done-event-published = Les inscriptions sont ouvertes.

@@ -88,3 +88,4 @@ form-logo-too-large = Le fichier est trop volumineux : { $max } au plus.
 form-logo-missing = Choisissez un fichier PNG ou JPEG.
 form-logo-type = Le logo doit être une image PNG ou JPEG.
 form-invalid-preset = Choisissez la liste pour les personnes, ou aucune pour les scripts.
+form-title-mismatch = Ce n'est pas le titre. Tapez-le exactement, pour confirmer.

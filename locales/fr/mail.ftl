@@ -93,3 +93,4 @@ invitation-steps = Comment ça marche
 invitation-step-open = Ouvrez votre lien personnel ci-dessus : votre nom et votre organisation sont déjà remplis.
 invitation-step-choose = Vérifiez-les, choisissez de venir dans la salle ou de suivre en ligne, et confirmez.
 invitation-step-confirmed = Vous recevez aussitôt une confirmation : un billet pour la salle, ou votre lien personnel de diffusion.
+label-organizer-note = Un message des organisateurs

@@ -261,3 +261,31 @@ desk-link-qr-alt = QR-code van de onthaallink
 desk-link-scan = Scan hem met de telefoon van de vrijwilliger, of kopieer de link en stuur hem door.
 desk-link-copy = De link kopiëren
 desk-link-copied = Gekopieerd.
+event-reopen = Inschrijvingen heropenen
+confirm-cancel-title = Het evenement annuleren?
+confirm-cancel-what = { $count ->
+    [0] Niemand is ingeschreven: niemand krijgt een e-mail.
+    [one] 1 ingeschreven persoon krijgt meteen een e-mail dat de vergadering geannuleerd is, met de agenda-afspraak ingetrokken.
+   *[other] { $count } ingeschreven personen krijgen meteen een e-mail dat de vergadering geannuleerd is, met de agenda-afspraak ingetrokken.
+}
+confirm-cancel-final = Een geannuleerd evenement kan niet opnieuw worden geopend.
+confirm-note = Een bericht voor de ingeschrevenen (niet verplicht)
+confirm-note-hint = Het staat in de annuleringsmail, bv. waarom, en wat er nu volgt.
+confirm-type-title = Typ de titel van het evenement om te bevestigen
+confirm-type-title-hint = Typ: { $title }
+confirm-cancel-button = { $count ->
+    [0] Het evenement annuleren
+    [one] Het evenement annuleren en 1 persoon mailen
+   *[other] Het evenement annuleren en { $count } personen mailen
+}
+confirm-keep = Niets veranderen
+confirm-close-title = De inschrijvingen sluiten?
+confirm-close-what = Niemand kan zich nog inschrijven; wie ingeschreven is, houdt zijn plaats en krijgt geen e-mail. U kunt de inschrijvingen altijd heropenen.
+confirm-close-button = De inschrijvingen sluiten
+done-event-cancelled = { $count ->
+    [0] Het evenement is geannuleerd. Niemand was ingeschreven, dus niemand krijgt een e-mail.
+    [one] Het evenement is geannuleerd. 1 persoon krijgt een e-mail.
+   *[other] Het evenement is geannuleerd. { $count } personen krijgen een e-mail.
+}
+done-event-closed = De inschrijvingen zijn gesloten. U kunt ze altijd heropenen.
+done-event-published = De inschrijvingen zijn open.

@@ -88,3 +88,4 @@ form-logo-too-large = Het bestand is te groot: hoogstens { $max }.
 form-logo-missing = Kies een PNG- of JPEG-bestand.
 form-logo-type = Het logo moet een PNG- of JPEG-afbeelding zijn.
 form-invalid-preset = Kies de lijst voor mensen, of geen voor scripts.
+form-title-mismatch = Dat is niet de titel. Typ hem precies over, om te bevestigen.

@@ -93,3 +93,4 @@ invitation-steps = Hoe het werkt
 invitation-step-open = Open uw persoonlijke link hierboven: uw naam en organisatie zijn al ingevuld.
 invitation-step-choose = Controleer ze, kies of u naar de zaal komt of online volgt, en bevestig.
 invitation-step-confirmed = U krijgt meteen een bevestiging: een ticket voor de zaal, of uw persoonlijke streamlink.
+label-organizer-note = Een bericht van de organisatoren

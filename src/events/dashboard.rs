@@ -26,9 +26,11 @@ pub async fn show(
     lang: PageLang,
     PathId(id): PathId,
     headers: axum::http::HeaderMap,
+    uri: axum::http::Uri,
 ) -> Result<Response, AppError> {
     let db = state.db.read();
     let e = events::get(db, id).await?;
+    let done = done_notice(uri.query().unwrap_or(""), lang.lang);
     let counts = stats::for_event(db, &e).await?;
 
     let arrivals = presence::arrival_times(db, id).await?;
@@ -52,6 +54,7 @@ pub async fn show(
     let view = EventView::from(&e);
     let ctx = context! {
         desk_links => desk_links,
+        done => done,
         exports => export_links(&headers),
         event => context! {
             id => id.to_string(), title => &e.title, slug => &e.slug, status => e.status.as_str(),
@@ -156,4 +159,17 @@ fn export_links(headers: &axum::http::HeaderMap) -> Vec<Value> {
     let mut presets: Vec<&str> = EXPORT_PRESETS.iter().map(|(name, _)| *name).collect();
     presets.sort_by_key(|name| Some(*name) != remembered);
     presets.into_iter().map(|name| context! { name => name, remembered => Some(name) == remembered }).collect()
+}
+
+/// What a status change did, said after it: `?done=cancelled&mailed=45`.
+fn done_notice(query: &str, lang: crate::domain::Language) -> Option<String> {
+    let param = |name: &str| query.split('&').find_map(|p| p.strip_prefix(name)?.strip_prefix('='));
+    let mailed = param("mailed").and_then(|n| n.parse::<u64>().ok()).unwrap_or(0).to_string();
+    let key = match param("done")? {
+        "cancelled" => "done-event-cancelled",
+        "closed" => "done-event-closed",
+        "published" => "done-event-published",
+        _ => return None,
+    };
+    Some(crate::i18n::t(lang, key, &[("count", &mailed)]))
 }

@@ -8,4 +8,5 @@ pub mod pages;
 pub mod questions;
 pub mod routes;
 pub mod service;
+pub mod status_pages;
 pub mod view;

@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use entity::event;
 use minijinja::{Value, context};
-use serde_json::{Value as Json, json};
+use serde_json::Value as Json;
 
 use crate::attendance::stats;
 use crate::db::keep;
@@ -159,22 +159,6 @@ async fn apply(
         }
         Err(other) => Err(other.into()),
     }
-}
-
-/// Publish, close or cancel.
-pub async fn set_status(
-    State(state): State<AppState>,
-    OrganizerPage(me): OrganizerPage,
-    lang: PageLang,
-    PathId(id): PathId,
-    form: FormFields,
-) -> Result<Response, AppError> {
-    let status = form.get("status").unwrap_or("");
-    if !matches!(status, "draft" | "published" | "closed" | "cancelled") {
-        return Err(AppError::field("status", FieldError::new("invalid_event_status")));
-    }
-    let e = events::get(state.db.read(), id).await?;
-    apply(&state, &me, lang, id, json!({"status": status}), values_of(&e)).await
 }
 
 /// Question labels for the dashboard and lists.

@@ -147,11 +147,22 @@ async fn active_registrations_in(
 }
 
 /// Applies an RFC 7396 merge patch to the event under its row lock.
-#[tracing::instrument(skip_all, err)]
 pub async fn update(
     db: &impl ConnectionTrait,
     id: Uuid,
     patch: &Value,
+    now: DateTime<Utc>,
+) -> Result<event::Model, EventError> {
+    update_with_note(db, id, patch, None, now).await
+}
+
+/// [`update`], with the organizers' words for every registrant should it cancel the event.
+#[tracing::instrument(skip_all, err)]
+pub async fn update_with_note(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    patch: &Value,
+    note: Option<String>,
     now: DateTime<Utc>,
 ) -> Result<event::Model, EventError> {
     let current = lock_event(db, id, false).await?.ok_or(EventError::NotFound)?;
@@ -255,16 +266,27 @@ pub async fn update(
     let updated = get(db, id).await?;
 
     if updated.status != EventStatus::Draft && (cancelling || (moved && updated.status != EventStatus::Cancelled)) {
-        let notice = if cancelling { Notice::Cancelled } else { Notice::Moved(changes) };
+        let notice = if cancelling { Notice::Cancelled(note) } else { Notice::Moved(changes) };
         notify_active_registrations(db, &updated, notice, now).await?;
     }
     Ok(updated)
 }
 
+/// How many people cancelling the event would mail: active registrations with an address.
+pub async fn mailed_on_cancel(db: &impl ConnectionTrait, id: Uuid) -> Result<u64, DbErr> {
+    registration::Entity::find()
+        .filter(registration::Column::EventId.eq(id))
+        .filter(registration::Column::Status.ne(RegistrationStatus::Cancelled))
+        .filter(registration::Column::Email.ne(""))
+        .count(db)
+        .await
+}
+
 /// What happened to the event, for the mail to each registrant.
 enum Notice {
     Moved(Vec<String>),
-    Cancelled,
+    /// With the organizers' words, if any.
+    Cancelled(Option<String>),
 }
 
 /// Mails every active registration of `event` an update with its calendar entry, each under a
@@ -300,7 +322,7 @@ async fn notify_active_registrations(
     for (registration_id, language, sequence) in recipients {
         let message = match &notice {
             Notice::Moved(changes) => Message::EventUpdated { changes: changes.clone(), sequence },
-            Notice::Cancelled => Message::EventCancelled { sequence },
+            Notice::Cancelled(note) => Message::EventCancelled { sequence, note: note.clone() },
         };
         let to = Recipient { event_id: event.id, registration_id: Some(registration_id), language };
         outbox::enqueue(db, to, &message, now).await?;

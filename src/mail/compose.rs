@@ -111,6 +111,7 @@ pub fn compose(ctx: MailContext<'_>) -> anyhow::Result<Composed> {
             status => reg.status.as_str(),
         },
         has_calendar => message.calendar_sequence().is_some(),
+        organizer_note => message.note(),
         previous_mode => previous_mode,
         reason => reason,
         ticket_code => shows_ticket.then(|| reg.ticket_code.clone()),

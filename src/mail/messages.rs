@@ -36,6 +36,9 @@ pub enum Message {
     Waitlisted,
     Cancelled {
         sequence: i32,
+        /// What the organizer wrote to the person, when an organizer cancelled.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
     },
     ManageLink {
         reason: LinkReason,
@@ -49,6 +52,9 @@ pub enum Message {
     },
     EventCancelled {
         sequence: i32,
+        /// What the organizers wrote to every registrant when cancelling.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
     },
     Reminder,
     /// A personal invitation from an imported partner list (no registration yet); the
@@ -63,9 +69,17 @@ impl Message {
     pub fn calendar_sequence(&self) -> Option<i32> {
         match self {
             Message::Confirmation { sequence, .. }
-            | Message::Cancelled { sequence }
+            | Message::Cancelled { sequence, .. }
             | Message::EventUpdated { sequence, .. }
-            | Message::EventCancelled { sequence } => Some(*sequence),
+            | Message::EventCancelled { sequence, .. } => Some(*sequence),
+            _ => None,
+        }
+    }
+
+    /// The organizer's own words for the recipient, if the message carries any.
+    pub fn note(&self) -> Option<&str> {
+        match self {
+            Message::Cancelled { note, .. } | Message::EventCancelled { note, .. } => note.as_deref(),
             _ => None,
         }
     }
@@ -95,11 +109,11 @@ mod tests {
         let messages = [
             Message::Confirmation { reason: ConfirmationReason::Promoted, previous_mode: None, sequence: 1 },
             Message::Waitlisted,
-            Message::Cancelled { sequence: 2 },
+            Message::Cancelled { sequence: 2, note: None },
             Message::ManageLink { reason: LinkReason::LostLink },
             Message::NoSeatFreed,
             Message::EventUpdated { changes: vec!["starts_at".into()], sequence: 2 },
-            Message::EventCancelled { sequence: 3 },
+            Message::EventCancelled { sequence: 3, note: Some("We meet in March instead.".into()) },
             Message::Reminder,
             Message::Invitation { invitation_id: uuid::Uuid::nil() },
         ];

@@ -195,10 +195,20 @@ async fn lock_for_change(
 
 /// Cancels the registration behind `token`; a freed seat goes to the waitlist at once.
 /// Cancelling twice changes nothing and answers the same.
-#[tracing::instrument(skip_all, err)]
 pub async fn cancel(
     db: &impl ConnectionTrait,
     token: &str,
+    now: DateTime<Utc>,
+) -> Result<(registration::Model, event::Model), RegistrationError> {
+    cancel_with_note(db, token, None, now).await
+}
+
+/// [`cancel`], with the organizer's words for the person in the cancellation mail.
+#[tracing::instrument(skip_all, err)]
+pub async fn cancel_with_note(
+    db: &impl ConnectionTrait,
+    token: &str,
+    note: Option<String>,
     now: DateTime<Utc>,
 ) -> Result<(registration::Model, event::Model), RegistrationError> {
     let (reg, event) = lock_for_change(db, token).await?;
@@ -220,7 +230,7 @@ pub async fn cancel(
         release_seat(db, event.id, reg.mode).await?;
         promote_waitlist(db, event.id, reg.mode, now).await?;
     }
-    outbox::enqueue(db, recipient(&reg), &Message::Cancelled { sequence: reg.calendar_sequence }, now).await?;
+    outbox::enqueue(db, recipient(&reg), &Message::Cancelled { sequence: reg.calendar_sequence, note }, now).await?;
     Ok((reg, event))
 }
 

@@ -24,5 +24,6 @@ mod pages;
 mod questions;
 mod registrations;
 mod room;
+mod safe_actions;
 mod smtp;
 mod words;

@@ -77,6 +77,8 @@ async fn every_page_fits_a_phone_and_a_laptop_in_english_and_french() {
         ("users", "/admin/users".to_owned()),
         ("tokens", "/admin/tokens".to_owned()),
         ("settings", "/admin/settings".to_owned()),
+        ("cancel event", format!("/admin/events/{event_id}/status/cancel")),
+        ("close registration", format!("/admin/events/{event_id}/status/close")),
     ];
     let save_to = std::env::var("CONVENE_HTML_DIR").ok().map(std::path::PathBuf::from);
     let mut too_wide = Vec::new();
@@ -110,6 +112,9 @@ async fn every_page_fits_a_phone_and_a_laptop_in_english_and_french() {
         }
     }
     assert!(too_wide.is_empty(), "pages that scroll sideways:\n{}", too_wide.join("\n"));
+    // The new confirmation page, checked by axe too.
+    browser.open(&app.url(&format!("/admin/events/{event_id}/status/cancel?lang=fr"))).await;
+    crate::axe::assert_accessible(&browser, "cancel confirmation (fr)").await;
     browser.close().await;
     app.stop().await;
 }

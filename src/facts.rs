@@ -62,3 +62,9 @@ pub fn answers_shown(event: &event::Model, answers: &entity::json::Answers, lang
         .filter_map(|q| answers.0.get(&q.key).map(|v| (q.label_in(lang.code()).to_owned(), shown(q, v))))
         .collect()
 }
+
+/// "PDKJ9P99…" → "PDKJ 9P99 …": the ticket code as people read it out (the desk accepts the
+/// spaces), on the manage page and in mails.
+pub fn ticket_code_grouped(code: &str) -> String {
+    code.as_bytes().chunks(4).map(|c| String::from_utf8_lossy(c).into_owned()).collect::<Vec<_>>().join(" ")
+}

@@ -213,7 +213,7 @@ impl Columns {
     pub fn header(&self) -> Vec<String> {
         let fixed: Vec<String> = match self.people {
             None => COLUMNS.iter().map(|c| (*c).to_owned()).collect(),
-            Some(lang) => super::people::COLUMNS.iter().map(|c| super::people::header(c, lang)).collect(),
+            Some(lang) => super::people::columns().iter().map(|c| super::people::header(c, lang)).collect(),
         };
         fixed.into_iter().chain(self.questions.iter().map(|(_, label)| label.clone())).collect()
     }

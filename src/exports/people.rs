@@ -9,23 +9,10 @@ use chrono_tz::Tz;
 use crate::domain::Language;
 use crate::i18n::t;
 
-/// The fixed columns for people, in order (question columns follow).
-pub const COLUMNS: [&str; 10] = [
-    "first_name",
-    "last_name",
-    "email",
-    "organization",
-    "mode",
-    "status",
-    "language",
-    "registered_at",
-    "checked_in_at",
-    "joined_online_at",
-];
-
-/// Which of [`COLUMNS`] hold times.
-pub fn is_time_column(index: usize) -> bool {
-    index >= 7 && index < COLUMNS.len()
+/// The fixed columns for people, in order (question columns follow): the published ones
+/// without the registration id.
+pub fn columns() -> &'static [&'static str] {
+    &super::attendees::COLUMNS[1..]
 }
 
 /// The column's header in `lang`.

@@ -58,11 +58,6 @@ pub fn message_id(row_id: uuid::Uuid, base_url: &str) -> String {
     format!("<{row_id}@{host}>")
 }
 
-/// "PDKJ9P99…" → "PDKJ 9P99 …".
-fn grouped(code: &str) -> String {
-    code.as_bytes().chunks(4).map(|c| String::from_utf8_lossy(c).into_owned()).collect::<Vec<_>>().join(" ")
-}
-
 fn render(name: &str, ctx: &minijinja::Value) -> anyhow::Result<String> {
     Ok(templates().get_template(name)?.render(ctx)?)
 }
@@ -116,7 +111,7 @@ pub fn compose(ctx: MailContext<'_>) -> anyhow::Result<Composed> {
         reason => reason,
         ticket_code => shows_ticket.then(|| reg.ticket_code.clone()),
         // In groups of four, as people read it out (and as the desk accepts it).
-        ticket_code_grouped => shows_ticket.then(|| grouped(&reg.ticket_code)),
+        ticket_code_grouped => shows_ticket.then(|| crate::facts::ticket_code_grouped(&reg.ticket_code)),
         has_qr => has_qr,
         join_url => &join,
         manage_url => &manage,

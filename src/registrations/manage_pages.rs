@@ -37,7 +37,7 @@ fn manage_view(
     flash: Option<String>,
 ) -> Value {
     let ticket = (reg.status == RegistrationStatus::Confirmed && reg.mode == AttendanceMode::InPerson)
-        .then(|| context! { code => &reg.ticket_code, grouped => group_of_four(&reg.ticket_code), qr => crate::mail::qr::svg_data_url(&reg.ticket_code) });
+        .then(|| context! { code => &reg.ticket_code, grouped => crate::facts::ticket_code_grouped(&reg.ticket_code), qr => crate::mail::qr::svg_data_url(&reg.ticket_code) });
     let values = values.unwrap_or_else(|| {
         let mut v = answer_values(&reg.answers);
         v.insert("first_name".into(), Value::from(reg.first_name.as_str()));
@@ -256,9 +256,4 @@ fn flash(query: &str, reg: &registration::Model, event: &event::Model, lang: Lan
         }
         _ => None,
     }
-}
-
-/// "PDKJ9P99…" → "PDKJ 9P99 …": the ticket code as people read it out (the desk accepts it).
-fn group_of_four(code: &str) -> String {
-    code.as_bytes().chunks(4).map(|c| String::from_utf8_lossy(c).into_owned()).collect::<Vec<_>>().join(" ")
 }

@@ -68,3 +68,34 @@ pub fn answers_shown(event: &event::Model, answers: &entity::json::Answers, lang
 pub fn ticket_code_grouped(code: &str) -> String {
     code.as_bytes().chunks(4).map(|c| String::from_utf8_lossy(c).into_owned()).collect::<Vec<_>>().join(" ")
 }
+
+/// One programme item as a reader sees it: its times in the event's zone (with the date when
+/// the event spans several days), its title in their language, its speakers.
+#[derive(Debug, Clone)]
+pub struct ProgrammeLine {
+    pub time: String,
+    pub title: String,
+    pub speakers: Vec<String>,
+}
+
+pub fn programme_lines(event: &event::Model, lang: Language) -> Vec<ProgrammeLine> {
+    let tz = zone(event);
+    let one_day = event.starts_at.with_timezone(&tz).date_naive() == event.ends_at.with_timezone(&tz).date_naive();
+    event
+        .programme
+        .0
+        .iter()
+        .map(|item| {
+            let start = item.starts_at.with_timezone(&tz);
+            let mut time = if one_day {
+                start.format("%H:%M").to_string()
+            } else {
+                crate::i18n::format_short(item.starts_at, tz, lang)
+            };
+            if let Some(end) = item.ends_at {
+                time.push_str(&format!("–{}", end.with_timezone(&tz).format("%H:%M")));
+            }
+            ProgrammeLine { time, title: item.title_in(lang.code()).to_owned(), speakers: item.speakers.clone() }
+        })
+        .collect()
+}

@@ -92,6 +92,8 @@ pub fn has(lang: Language, key: &str) -> bool {
         "online",
         "waitlisted",
         "found",
+        "given",
+        "held",
     ]
     .into_iter()
     .map(|k| (Cow::Borrowed(k), FluentValue::from("x")))

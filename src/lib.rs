@@ -13,6 +13,7 @@ pub mod branding;
 pub mod check_in;
 pub mod cli;
 pub mod config;
+pub mod contacts;
 pub mod db;
 pub mod demo;
 pub mod domain;
@@ -21,6 +22,7 @@ pub mod events;
 pub mod exports;
 pub mod facts;
 pub mod field_errors;
+pub mod history;
 pub mod i18n;
 #[cfg(test)]
 mod i18n_coverage;

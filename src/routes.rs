@@ -18,7 +18,7 @@ use utoipa_axum::routes;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::web::{AppState, assets, extract, health, lang, middleware, pages, security};
-use crate::{accounts, attendance, check_in, events, exports, imports, mail, registrations, settings};
+use crate::{accounts, attendance, check_in, contacts, events, exports, imports, mail, registrations, settings};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -120,6 +120,8 @@ pub fn router(state: AppState) -> Router {
     let (api, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(events::routes::create_event, events::routes::list_events))
         .routes(routes!(events::routes::get_event, events::routes::patch_event))
+        .routes(routes!(events::routes::copy_event))
+        .routes(routes!(events::routes::invite_previous))
         .routes(routes!(registrations::routes::register))
         .routes(routes!(
             registrations::routes::get_registration,
@@ -155,6 +157,7 @@ pub fn router(state: AppState) -> Router {
 
     let pages = Router::new()
         .route("/e/{slug}", get(registrations::pages::event_page).post(registrations::pages::register))
+        .route("/invitations/{token}/stop", get(contacts::pages::stop_page).post(contacts::pages::stop))
         .route("/e/{slug}/lost-link", get(registrations::pages::lost_link_page).post(registrations::pages::lost_link))
         .route(
             "/r/{token}",

@@ -3,7 +3,7 @@
 use sea_orm::entity::prelude::*;
 
 use crate::EventStatus;
-use crate::json::{Questions, Translations};
+use crate::json::{Programme, Questions, Translations};
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "event")]
@@ -31,11 +31,18 @@ pub struct Model {
     /// same transaction; the seat rules read and write these under the event's row lock.
     pub in_person_confirmed: i32,
     pub online_confirmed: i32,
+    /// In-person seats kept out of public registration for speakers and hosts; part of
+    /// `in_person_capacity`, never added to it.
+    pub in_person_held: i32,
+    /// Held seats given (counted in `in_person_confirmed` too).
+    pub in_person_held_used: i32,
     pub waitlist: bool,
     pub registration_closes_at: Option<DateTimeUtc>,
     pub status: EventStatus,
     /// Custom questions, as the API shows them.
     pub questions: Questions,
+    /// Programme items, in order.
+    pub programme: Programme,
     /// Next waitlist position; arrival order that survives identical timestamps.
     pub next_queue_seq: i64,
     /// Bumped by every write that touches seats: taking the event's row lock.

@@ -134,3 +134,34 @@ impl PerLanguage {
         self.0.get(code).or_else(|| self.0.get("en")).map(String::as_str).filter(|s| !s.is_empty())
     }
 }
+
+/// One item of an event's programme.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProgrammeItem {
+    pub starts_at: chrono::DateTime<chrono::Utc>,
+    pub ends_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// Title per language (`en` always present).
+    pub title: BTreeMap<String, String>,
+    pub speakers: Vec<String>,
+}
+
+impl ProgrammeItem {
+    /// The title in `lang`, else the English one.
+    pub fn title_in(&self, lang: &str) -> &str {
+        self.title
+            .get(lang)
+            .filter(|t| !t.is_empty())
+            .or_else(|| self.title.get("en"))
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+}
+
+/// `event.programme`: the programme items, in order of their start.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, FromJsonQueryResult)]
+pub struct Programme(pub Vec<ProgrammeItem>);
+
+/// `registration_history.params`: the parameters of one history entry (modes, counts, the
+/// mail kind), never rendered text.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, FromJsonQueryResult)]
+pub struct HistoryParams(pub BTreeMap<String, String>);

@@ -5,16 +5,19 @@
 
 pub mod api_token;
 pub mod checkin;
+pub mod contact;
 pub mod desk_link;
 pub mod door_setting;
 pub mod enums;
 pub mod event;
 pub mod invitation;
+pub mod invitation_opt_out;
 pub mod json;
 pub mod online_join;
 pub mod organizer_identity;
 pub mod outbox_email;
 pub mod registration;
+pub mod registration_history;
 pub mod room_exit;
 pub mod session;
 pub mod user;

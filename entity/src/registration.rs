@@ -41,6 +41,8 @@ pub struct Model {
     /// iCalendar SEQUENCE of this registration's calendar entry: grows with every change
     /// mailed with an `.ics` (mode switch, move, cancellation), under a stable UID.
     pub calendar_sequence: i32,
+    /// A seat held back for speakers and hosts, given by an organizer.
+    pub held_seat: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -89,3 +89,14 @@ form-logo-missing = Choose a PNG or JPEG file.
 form-logo-type = The logo must be a PNG or JPEG image.
 form-invalid-preset = Choose the list for people, or none for scripts.
 form-title-mismatch = That is not the title. Type it exactly, to confirm.
+form-held-above-capacity = Hold back at most as many seats as the room has.
+form-held-in-use = { $given ->
+    [one] 1 held seat is already given: cancel it before holding back fewer.
+   *[other] { $given } held seats are already given: cancel some before holding back fewer.
+}
+form-below-confirmed-held = { $confirmed } people are confirmed and { $held } seats are held back: the room needs at least { $min } seats.
+form-held-seat-in-person = A held seat is a seat in the room: choose in person.
+form-too-many-programme-items = A programme can have at most { $max } items.
+form-outside-event = Choose a time within the event's start and end.
+form-too-many-speakers = Name at most { $max } speakers per item.
+form-unknown-event = Choose an event from the list.

@@ -94,3 +94,6 @@ invitation-step-open = Open your personal link above: your name and organization
 invitation-step-choose = Check them, choose whether you come to the room or follow online, and confirm.
 invitation-step-confirmed = You receive a confirmation at once: a ticket for the room, or your personal stream link.
 label-organizer-note = A message from the organizers
+invitation-stop = Do not want invitations to future editions?
+invitation-stop-link = Stop them here.
+label-programme = Programme

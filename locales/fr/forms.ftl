@@ -89,3 +89,14 @@ form-logo-missing = Choisissez un fichier PNG ou JPEG.
 form-logo-type = Le logo doit être une image PNG ou JPEG.
 form-invalid-preset = Choisissez la liste pour les personnes, ou aucune pour les scripts.
 form-title-mismatch = Ce n'est pas le titre. Tapez-le exactement, pour confirmer.
+form-held-above-capacity = Ne réservez pas plus de places que la salle n’en compte.
+form-held-in-use = { $given ->
+    [one] 1 place réservée est déjà attribuée : annulez-la avant d’en réserver moins.
+   *[other] { $given } places réservées sont déjà attribuées : annulez-en avant d’en réserver moins.
+}
+form-below-confirmed-held = { $confirmed } personnes sont confirmées et { $held } places sont réservées : la salle doit compter au moins { $min } places.
+form-held-seat-in-person = Une place réservée est une place dans la salle : choisissez « sur place ».
+form-too-many-programme-items = Un programme compte au plus { $max } points.
+form-outside-event = Choisissez une heure entre le début et la fin de l’événement.
+form-too-many-speakers = Indiquez au plus { $max } intervenants par point.
+form-unknown-event = Choisissez un événement dans la liste.

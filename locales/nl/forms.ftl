@@ -89,3 +89,14 @@ form-logo-missing = Kies een PNG- of JPEG-bestand.
 form-logo-type = Het logo moet een PNG- of JPEG-afbeelding zijn.
 form-invalid-preset = Kies de lijst voor mensen, of geen voor scripts.
 form-title-mismatch = Dat is niet de titel. Typ hem precies over, om te bevestigen.
+form-held-above-capacity = Houd niet meer plaatsen vrij dan de zaal telt.
+form-held-in-use = { $given ->
+    [one] 1 vrijgehouden plaats is al toegekend: annuleer die voor u er minder vrijhoudt.
+   *[other] { $given } vrijgehouden plaatsen zijn al toegekend: annuleer er enkele voor u er minder vrijhoudt.
+}
+form-below-confirmed-held = { $confirmed } personen zijn bevestigd en { $held } plaatsen worden vrijgehouden: de zaal heeft minstens { $min } plaatsen nodig.
+form-held-seat-in-person = Een vrijgehouden plaats is een plaats in de zaal: kies ter plaatse.
+form-too-many-programme-items = Een programma telt hoogstens { $max } onderdelen.
+form-outside-event = Kies een tijd tussen het begin en het einde van het evenement.
+form-too-many-speakers = Vermeld hoogstens { $max } sprekers per onderdeel.
+form-unknown-event = Kies een evenement uit de lijst.

@@ -94,3 +94,6 @@ invitation-step-open = Open uw persoonlijke link hierboven: uw naam en organisat
 invitation-step-choose = Controleer ze, kies of u naar de zaal komt of online volgt, en bevestig.
 invitation-step-confirmed = U krijgt meteen een bevestiging: een ticket voor de zaal, of uw persoonlijke streamlink.
 label-organizer-note = Een bericht van de organisatoren
+invitation-stop = Wilt u geen uitnodigingen meer voor volgende edities?
+invitation-stop-link = Stop ze hier.
+label-programme = Programma

@@ -9,6 +9,7 @@ mod m20261128_000002_room_presence;
 mod m20261129_000001_invitation;
 mod m20261129_000002_registration_event_order;
 mod m20261206_000001_organizer_identity;
+mod m20261207_000001_editions;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000001_invitation::Migration),
             Box::new(m20261129_000002_registration_event_order::Migration),
             Box::new(m20261206_000001_organizer_identity::Migration),
+            Box::new(m20261207_000001_editions::Migration),
         ]
     }
 }

@@ -10,9 +10,13 @@ use crate::db::stmt;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ToSchema)]
 pub struct InPersonCounts {
     pub capacity: Option<i32>,
+    /// Confirmed in person, held seats given included.
     pub confirmed: i64,
     pub waitlisted: i64,
     pub checked_in: i64,
+    /// Seats held back for speakers and hosts (part of the capacity), and how many are given.
+    pub held: i64,
+    pub held_used: i64,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ToSchema)]
@@ -62,6 +66,8 @@ pub async fn for_event(db: &impl ConnectionTrait, event: &event::Model) -> Resul
             confirmed: ip_confirmed,
             waitlisted: ip_waitlisted,
             checked_in: get("checked_in"),
+            held: i64::from(event.in_person_held),
+            held_used: i64::from(event.in_person_held_used),
         },
         online: OnlineCounts {
             capacity: event.online_capacity,

@@ -30,6 +30,7 @@ use crate::db::is_unique_violation;
 use crate::error::AppError;
 use crate::events::input::Question;
 use crate::events::view::{offers, questions};
+use crate::history::{self, Actor, Kind};
 use crate::mail::Message;
 use crate::mail::messages::ConfirmationReason;
 use crate::mail::outbox::{self, Recipient};
@@ -347,6 +348,9 @@ pub async fn walk_in<C: ConnectionTrait + TransactionTrait>(
     };
     let registration = new_row(&event, row, now);
     insert_row(db, &registration).await?;
+    let actor = Actor::Desk(desk.label.clone());
+    let params = [("mode", "in_person"), ("status", "confirmed"), ("walk_in", "yes")];
+    history::record(db, history::of(&registration), Kind::Registered, &actor, &params, now).await?;
     if mailable(&registration) {
         let message =
             Message::Confirmation { reason: ConfirmationReason::Registered, previous_mode: None, sequence: 0 };

@@ -72,7 +72,7 @@ mod tests {
 
     fn stats(confirmed: i64, capacity: Option<i32>, checked_in: i64, joined: i64) -> EventStats {
         EventStats {
-            in_person: InPersonCounts { capacity, confirmed, waitlisted: 0, checked_in },
+            in_person: InPersonCounts { capacity, confirmed, waitlisted: 0, checked_in, ..Default::default() },
             online: OnlineCounts { capacity: None, confirmed: 0, waitlisted: 0, joined },
             ..Default::default()
         }

@@ -35,6 +35,8 @@ pub struct EventInput {
     /// `null` is unlimited.
     pub in_person_capacity: Option<i64>,
     pub online_capacity: Option<i64>,
+    /// In-person seats kept for speakers and hosts (default 0, at most the capacity).
+    pub in_person_held: Option<i64>,
     /// Default `true`.
     pub waitlist: Option<bool>,
     pub registration_closes_at: Option<String>,
@@ -43,11 +45,14 @@ pub struct EventInput {
     pub questions: Option<Vec<QuestionInput>>,
     /// Hours before the start when reminders go out; default 24, 0 turns them off.
     pub reminder_hours_before: Option<i64>,
+    /// At most 50 items, each inside the event's time span.
+    pub programme: Option<Vec<ProgrammeInput>>,
 }
 
 /// An event's title and description in one more language (stored as given).
 pub use entity::json::Translation as TranslationInput;
 
+pub use super::programme::{ProgrammeInput, ProgrammeItem, parse_programme};
 pub use super::questions::{Question, QuestionInput, QuestionKind, QuestionOption, parse_questions};
 
 /// A valid event description.
@@ -66,11 +71,13 @@ pub struct EventSpec {
     pub offers_online: bool,
     pub in_person_capacity: Option<i32>,
     pub online_capacity: Option<i32>,
+    pub in_person_held: i32,
     pub waitlist: bool,
     pub registration_closes_at: Option<DateTime<Utc>>,
     pub status: EventStatus,
     pub questions: Vec<Question>,
     pub reminder_minutes_before: i32,
+    pub programme: Vec<ProgrammeItem>,
 }
 
 impl EventSpec {
@@ -215,6 +222,10 @@ impl EventInput {
         };
         let in_person_capacity = capacity("in_person_capacity", self.in_person_capacity);
         let online_capacity = capacity("online_capacity", self.online_capacity);
+        let in_person_held = capacity("in_person_held", self.in_person_held).unwrap_or(0);
+        if in_person_capacity.is_some_and(|cap| in_person_held > cap) {
+            errors.insert("in_person_held", FieldError::new("held_above_capacity"));
+        }
 
         let status = match self.status.as_deref() {
             None => EventStatus::Draft,
@@ -234,6 +245,8 @@ impl EventInput {
         };
 
         let questions = parse_questions(self.questions.unwrap_or_default(), &mut errors);
+        let span = starts_at.zip(ends_at).filter(|(s, e)| s < e);
+        let programme = parse_programme(self.programme.unwrap_or_default(), span, &mut errors);
 
         match (errors.is_empty(), starts_at, ends_at, timezone) {
             (true, Some(starts_at), Some(ends_at), Some(timezone)) => Ok(EventSpec {
@@ -250,11 +263,13 @@ impl EventInput {
                 offers_online: offered.contains("online"),
                 in_person_capacity,
                 online_capacity,
+                in_person_held: if offered.contains("in_person") { in_person_held } else { 0 },
                 waitlist: self.waitlist.unwrap_or(true),
                 registration_closes_at,
                 status,
                 questions,
                 reminder_minutes_before,
+                programme,
             }),
             _ => Err(errors),
         }

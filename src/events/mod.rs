@@ -2,9 +2,11 @@
 
 pub mod dashboard;
 mod dashboard_view;
+pub mod editions;
 mod event_form;
 pub mod input;
 pub mod pages;
+pub mod programme;
 pub mod questions;
 pub mod routes;
 pub mod service;

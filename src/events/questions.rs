@@ -74,7 +74,11 @@ pub fn parse_questions(input: Vec<QuestionInput>, errors: &mut FieldErrors) -> V
 }
 
 /// A label per language (`en` required), each trimmed, one line, at most 500 characters.
-fn parse_label(raw: BTreeMap<String, String>, field: &str, errors: &mut FieldErrors) -> BTreeMap<String, String> {
+pub(super) fn parse_label(
+    raw: BTreeMap<String, String>,
+    field: &str,
+    errors: &mut FieldErrors,
+) -> BTreeMap<String, String> {
     let mut label = BTreeMap::new();
     for (lang, text) in raw {
         if !matches!(lang.as_str(), "en" | "fr" | "nl") {

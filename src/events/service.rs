@@ -2,7 +2,7 @@
 //! the waitlist; moving or cancelling the event mails every active registration).
 
 use chrono::{DateTime, Utc};
-use entity::json::{Questions, Translations};
+use entity::json::{Programme, Questions, Translations};
 use entity::{AttendanceMode, EventStatus, RegistrationStatus, event, registration};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -20,7 +20,7 @@ use crate::error::{AppError, FieldError, FieldErrors};
 use crate::mail::Message;
 use crate::mail::outbox::{self, Recipient};
 use crate::seats::policy::{self, CapacityChange};
-use crate::seats::{lock_event, promote_waitlist, seats, waiting};
+use crate::seats::{held_seats, lock_event, promote_waitlist, seats, waiting};
 
 #[derive(Debug, thiserror::Error)]
 pub enum EventError {
@@ -31,6 +31,9 @@ pub enum EventError {
     /// The change cannot be made now; the field it is about, and why.
     #[error("{1}")]
     Conflict(&'static str, FieldError),
+    /// Invitations need a published event to register for.
+    #[error("the event is not published: publish it before inviting")]
+    NotPublished,
     #[error(transparent)]
     Db(#[from] DbErr),
 }
@@ -41,6 +44,7 @@ impl From<EventError> for AppError {
             EventError::NotFound => AppError::NotFound,
             EventError::Invalid(fields) => AppError::Validation(fields),
             EventError::Conflict(_, error) => AppError::conflict("conflict", error.message()),
+            EventError::NotPublished => AppError::conflict("registration_closed", err.to_string()),
             EventError::Db(e) => AppError::from(e),
         }
     }
@@ -100,6 +104,9 @@ pub async fn create(
         online_capacity: spec.online_capacity,
         in_person_confirmed: 0,
         online_confirmed: 0,
+        in_person_held: spec.in_person_held,
+        in_person_held_used: 0,
+        programme: Programme(spec.programme.clone()),
         waitlist: spec.waitlist,
         registration_closes_at: spec.registration_closes_at,
         status: spec.status,
@@ -191,13 +198,31 @@ pub async fn update_with_note(
             let field = if mode == AttendanceMode::InPerson { "mode_in_person" } else { "mode_online" };
             return Err(EventError::Conflict(field, FieldError::new("mode_in_use").with("mode", mode.as_str())));
         }
+        // In person, the public's capacity is the room less the held seats.
+        let held = if mode == AttendanceMode::InPerson { spec.in_person_held.max(0) as u32 } else { 0 };
+        let given = held_seats(&current).confirmed;
+        if mode == AttendanceMode::InPerson && held < given {
+            return Err(EventError::Conflict("in_person_held", FieldError::new("held_in_use").with("given", given)));
+        }
         let seats_now = seats(&current, mode);
-        let new_capacity = spec.capacity(mode).map(|c| c.max(0) as u32);
+        let new_capacity = spec.capacity(mode).map(|c| (c.max(0) as u32).saturating_sub(held));
         if new_capacity == seats_now.capacity {
             continue;
         }
         let waiting_now = waiting(db, id, mode).await?;
         match policy::change_capacity(new_capacity, seats_now.confirmed, waiting_now) {
+            CapacityChange::BelowConfirmed if held > 0 => {
+                let error = FieldError::new("below_confirmed_held")
+                    .with("confirmed", seats_now.confirmed)
+                    .with("held", held)
+                    .with("min", seats_now.confirmed + held);
+                let field = if spec.in_person_capacity == current.in_person_capacity {
+                    "in_person_held"
+                } else {
+                    "in_person_capacity"
+                };
+                return Err(EventError::Conflict(field, error));
+            }
             CapacityChange::BelowConfirmed => {
                 let field = if mode == AttendanceMode::InPerson { "in_person_capacity" } else { "online_capacity" };
                 let error = FieldError::new("below_confirmed")
@@ -236,6 +261,8 @@ pub async fn update_with_note(
     active.offers_online = Set(spec.offers_online);
     active.in_person_capacity = Set(spec.in_person_capacity);
     active.online_capacity = Set(spec.online_capacity);
+    active.in_person_held = Set(spec.in_person_held);
+    active.programme = Set(Programme(spec.programme.clone()));
     active.waitlist = Set(spec.waitlist);
     active.registration_closes_at = Set(spec.registration_closes_at);
     active.status = Set(spec.status);
@@ -251,6 +278,7 @@ pub async fn update_with_note(
     // The seat counters are left out of the update: only the seat module writes them.
     active.in_person_confirmed = sea_orm::ActiveValue::NotSet;
     active.online_confirmed = sea_orm::ActiveValue::NotSet;
+    active.in_person_held_used = sea_orm::ActiveValue::NotSet;
     active.next_queue_seq = sea_orm::ActiveValue::NotSet;
     active.revision = sea_orm::ActiveValue::NotSet;
     active.update(db).await.map_err(

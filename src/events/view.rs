@@ -9,7 +9,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::input::{Question, TranslationInput};
+use super::input::{ProgrammeInput, Question, TranslationInput};
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct EventView {
@@ -27,11 +27,14 @@ pub struct EventView {
     pub modes: Vec<AttendanceMode>,
     pub in_person_capacity: Option<i32>,
     pub online_capacity: Option<i32>,
+    /// In-person seats kept for speakers and hosts, part of `in_person_capacity`.
+    pub in_person_held: i32,
     pub waitlist: bool,
     pub registration_closes_at: Option<String>,
     pub status: EventStatus,
     pub questions: Vec<Question>,
     pub reminder_hours_before: i32,
+    pub programme: Vec<ProgrammeInput>,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -73,11 +76,23 @@ impl From<&event::Model> for EventView {
             modes: modes(e),
             in_person_capacity: e.in_person_capacity,
             online_capacity: e.online_capacity,
+            in_person_held: e.in_person_held,
             waitlist: e.waitlist,
             registration_closes_at: e.registration_closes_at.map(|t| in_zone(t, tz)),
             status: e.status,
             questions: questions(e),
             reminder_hours_before: e.reminder_minutes_before / 60,
+            programme: e
+                .programme
+                .0
+                .iter()
+                .map(|item| ProgrammeInput {
+                    starts_at: Some(in_zone(item.starts_at, tz)),
+                    ends_at: item.ends_at.map(|t| in_zone(t, tz)),
+                    title: Some(item.title.clone()),
+                    speakers: Some(item.speakers.clone()),
+                })
+                .collect(),
             created_at: utc(e.created_at),
             updated_at: utc(e.updated_at),
         }

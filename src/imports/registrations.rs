@@ -21,6 +21,7 @@ use super::table::{self, TableError, cell};
 use crate::db::FetchUnique;
 use crate::error::{AppError, FieldError};
 use crate::events::view::offers;
+use crate::history::Actor;
 use crate::registrations::input::NewRegistration;
 use crate::registrations::policy;
 use crate::registrations::service::{self as registrations, RegisterOptions, RegisterOutcome, RegistrationError};
@@ -167,9 +168,16 @@ pub async fn import(
             language: partner.language,
             answers: partner.answers,
             consent_source: format!("imported by {}", by.email),
+            future_invitations: false,
         };
-        let outcome =
-            registrations::register_with(db, event.id, new, RegisterOptions { notify: options.notify }, now).await;
+        let outcome = registrations::register_with(
+            db,
+            event.id,
+            new,
+            RegisterOptions { notify: options.notify, held_seat: false, actor: Actor::Organizer(by.email.clone()) },
+            now,
+        )
+        .await;
         reports.push(match outcome {
             Ok(RegisterOutcome::Registered { registration, .. }) => RowReport {
                 registration_id: Some(registration.id),

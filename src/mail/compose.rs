@@ -91,8 +91,17 @@ pub fn compose(ctx: MailContext<'_>) -> anyhow::Result<Composed> {
             .collect(),
         _ => Vec::new(),
     };
+    // The programme with the confirmation: what the day holds, in their language.
+    let programme: Vec<minijinja::Value> = match message {
+        Message::Confirmation { .. } if !withdrawn => crate::facts::programme_lines(event, lang)
+            .into_iter()
+            .map(|line| context! { time => line.time, title => line.title, speakers => line.speakers.join("; ") })
+            .collect(),
+        _ => Vec::new(),
+    };
     let mut values = context! {
         answers => answers,
+        programme => programme,
         lang => lang.code(),
         first_name => &reg.first_name,
         event_title => &title,

@@ -8,7 +8,7 @@ use minijinja::context;
 use sea_orm::{DbErr, EntityTrait};
 
 use super::compose::{Composed, event_title, message_id};
-use super::sender::Sender;
+use super::sender::{ListUnsubscribe, ListUnsubscribePost, Sender};
 use crate::db::Db;
 use crate::db::FetchUnique;
 use crate::facts::{offers, zone};
@@ -18,6 +18,11 @@ use crate::templates::templates;
 /// `{base_url}/e/{slug}?invite={token}`: the public event page, pre-filled.
 pub fn invite_url(base_url: &str, event: &event::Model, token: &str) -> String {
     format!("{base_url}/e/{}?invite={token}", event.slug)
+}
+
+/// `{base_url}/invitations/{token}/stop`: no more invitations to future editions.
+pub fn stop_url(base_url: &str, token: &str) -> String {
+    format!("{base_url}/invitations/{token}/stop")
 }
 
 fn render(name: &str, ctx: &minijinja::Value) -> anyhow::Result<String> {
@@ -60,6 +65,7 @@ pub fn compose(
         venue => &venue,
         show_venue => offers(event, AttendanceMode::InPerson) && !venue.is_empty(),
         invite_url => invite_url(base_url, event, &invitation.token),
+        stop_url => stop_url(base_url, &invitation.token),
         ..sender.template_values(lang)
     };
     let subject = render("mail/invitation/subject.txt", &values)?.lines().next().unwrap_or_default().trim().to_owned();
@@ -72,6 +78,9 @@ pub fn compose(
         .envelope(lettre::Message::builder(), lang)
         .to(Mailbox::new(Some(name.trim().to_owned()), invitation.email.parse()?))
         .subject(subject)
+        // One click in the mail client stops future invitations (RFC 8058 asks for a POST).
+        .header(ListUnsubscribe::from(format!("<{}>", stop_url(base_url, &invitation.token))))
+        .header(ListUnsubscribePost)
         .message_id(Some(message_id(row.id, base_url)))
         .multipart(body)?;
     Ok(Composed { message, to: invitation.email.clone() })

@@ -100,3 +100,46 @@ impl Header for AutoSubmitted {
         HeaderValue::new(Self::name(), "auto-generated".to_owned())
     }
 }
+
+/// `List-Unsubscribe: <url>` (RFC 2369): the stop link, offered by the mail client itself.
+#[derive(Debug, Clone)]
+pub struct ListUnsubscribe(String);
+
+impl From<String> for ListUnsubscribe {
+    fn from(value: String) -> Self {
+        ListUnsubscribe(value)
+    }
+}
+
+impl Header for ListUnsubscribe {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe")
+    }
+
+    fn parse(raw: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribe(raw.to_owned()))
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), self.0.clone())
+    }
+}
+
+/// `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058): the link stops with one
+/// POST, no page in between.
+#[derive(Debug, Clone, Copy)]
+pub struct ListUnsubscribePost;
+
+impl Header for ListUnsubscribePost {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe-Post")
+    }
+
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribePost)
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), "List-Unsubscribe=One-Click".to_owned())
+    }
+}

@@ -13,6 +13,7 @@ use crate::domain::now;
 use crate::error::AppError;
 use crate::events::service as events;
 use crate::events::view::utc;
+use crate::history::Actor;
 use crate::registrations::input::RegistrationChanges;
 use crate::registrations::listing;
 use crate::registrations::service::{self, RegistrationError};
@@ -73,7 +74,7 @@ pub async fn list(
 /// One organizer action on one registration; answers the list again with a notice.
 pub async fn act(
     State(state): State<AppState>,
-    _: OrganizerPage,
+    OrganizerPage(me): OrganizerPage,
     Path((event_id, registration_id, action)): Path<(String, String, String)>,
 ) -> Result<Response, AppError> {
     let (Ok(event_id), Ok(registration_id)) = (Uuid::parse_str(&event_id), Uuid::parse_str(&registration_id)) else {
@@ -82,14 +83,18 @@ pub async fn act(
     if !matches!(action.as_str(), "cancel" | "switch" | "promote" | "resend") {
         return Err(AppError::NotFound);
     }
+    let actor = Actor::Organizer(me.email);
     let result = state
         .db
         .write(move |txn| {
             keep(async move {
+                let actor = &actor;
                 let reg = service::find_in_event(txn, event_id, registration_id).await?;
                 let t = now();
                 match action.as_str() {
-                    "cancel" => service::cancel(txn, &reg.manage_token, t).await.map(|_| "cancelled"),
+                    "cancel" => {
+                        service::cancel_with_note(txn, &reg.manage_token, None, actor, t).await.map(|_| "cancelled")
+                    }
                     "switch" => {
                         let target = if reg.mode == AttendanceMode::InPerson {
                             AttendanceMode::Online
@@ -97,9 +102,11 @@ pub async fn act(
                             AttendanceMode::InPerson
                         };
                         let changes = RegistrationChanges { mode: Some(target), ..Default::default() };
-                        service::update(txn, &reg.manage_token, changes, t).await.map(|_| "switched")
+                        service::update_by(txn, &reg.manage_token, changes, actor, t).await.map(|_| "switched")
                     }
-                    "promote" => service::promote_one(txn, event_id, registration_id, t).await.map(|_| "promoted"),
+                    "promote" => {
+                        service::promote_one(txn, event_id, registration_id, actor, t).await.map(|_| "promoted")
+                    }
                     _ => service::resend_confirmation(txn, event_id, registration_id, t).await.map(|_| "resent"),
                 }
             })

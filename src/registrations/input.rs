@@ -24,6 +24,10 @@ pub struct RegistrationInput {
     /// Keyed by question `key`.
     #[schema(value_type = Option<Object>)]
     pub answers: Option<Answers>,
+    /// "Invite me to future editions": kept in a contact list with its own consent record.
+    pub future_invitations: Option<bool>,
+    /// One of the seats held back for speakers and hosts; needs an organizer's Bearer token.
+    pub held_seat: Option<bool>,
 }
 
 /// A valid new registration, before the event's own rules are applied.
@@ -38,6 +42,8 @@ pub struct NewRegistration {
     pub answers: Answers,
     /// How consent was given: "form", "api", "desk", "imported by …".
     pub consent_source: String,
+    /// Asked to be invited to future editions.
+    pub future_invitations: bool,
 }
 
 fn parse_mode(raw: Option<&str>, errors: &mut FieldErrors) -> Option<AttendanceMode> {
@@ -92,6 +98,7 @@ impl RegistrationInput {
                 language,
                 answers: self.answers.unwrap_or_default(),
                 consent_source: consent_source.to_owned(),
+                future_invitations: self.future_invitations == Some(true),
             }),
             _ => Err(errors),
         }
@@ -164,6 +171,8 @@ mod tests {
             language: Some("fr".into()),
             consent: Some(true),
             answers: None,
+            future_invitations: None,
+            held_seat: None,
         }
     }
 

@@ -6,6 +6,7 @@ pub mod answers;
 pub mod input;
 pub mod listing;
 pub mod manage_pages;
+mod organizer_actions;
 pub mod page_views;
 pub mod pages;
 pub mod policy;

@@ -3,8 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use entity::{AttendanceMode, EventStatus, event};
 use minijinja::{Value, context};
 use serde_json::json;
@@ -21,8 +20,6 @@ use crate::mail::compose::{event_description, event_title};
 use crate::seats::seats;
 use crate::web::AppState;
 use crate::web::form::FormFields;
-use crate::web::lang::PageLang;
-use crate::web::pages::Page;
 
 /// One mode as the form offers it.
 pub(super) fn mode_options(event: &event::Model, lang: Language) -> Vec<Value> {
@@ -111,6 +108,8 @@ pub(super) fn event_view(event: &event::Model, lang: Language) -> Value {
         preselected => preselected_mode(event),
         full_notice => full_notice(event, lang),
         questions => question_views(event, lang),
+        programme => programme_view(event, lang),
+        time_zone => crate::i18n::zone_label(zone(event), event.starts_at.with_timezone(&zone(event)), lang),
     }
 }
 
@@ -146,9 +145,7 @@ pub(super) async fn public_event(state: &AppState, slug: &str) -> Result<Option<
     Ok(events::get_by_slug(state.db.read(), slug).await?.filter(|e| e.status != EventStatus::Draft))
 }
 
-pub(super) fn not_found(lang: PageLang) -> Response {
-    Page::new("errors/404.html", lang, context! {}).status(StatusCode::NOT_FOUND).into_response()
-}
+pub(super) use crate::web::pages::not_found_page as not_found;
 
 /// Answers posted as `answers.<key>` fields, typed by their question. A `multi` question
 /// posts one field per ticked box, plus an empty `answers.<key>` so that ticking none is seen.
@@ -208,4 +205,12 @@ impl SecretHeaders for Response {
         crate::web::security::page_headers(&mut self, true);
         self
     }
+}
+
+/// The programme for a template: time, title in `lang`, speakers.
+pub(crate) fn programme_view(event: &event::Model, lang: Language) -> Vec<Value> {
+    crate::facts::programme_lines(event, lang)
+        .into_iter()
+        .map(|line| context! { time => line.time, title => line.title, speakers => line.speakers })
+        .collect()
 }

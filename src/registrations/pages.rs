@@ -83,6 +83,8 @@ pub async fn register(
         language: form.owned("language").or_else(|| Some(lang.lang.code().to_owned())),
         consent: Some(form.checked("consent")),
         answers: Some(posted_answers(&form, &event)),
+        future_invitations: Some(form.checked("future_invitations")),
+        held_seat: None,
     };
     let again = |errors: FieldErrors, notice: Option<String>, status: StatusCode| {
         let values = form.values();

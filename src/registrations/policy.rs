@@ -18,6 +18,28 @@ pub fn may_switch(now: DateTime<Utc>, starts_at: DateTime<Utc>) -> bool {
     now < starts_at
 }
 
+/// Which of the registrant's details changed, by field name (never their values: the
+/// history outlives neither the registration nor its erasure, but keeps no copies).
+pub fn edited_fields(before: &entity::registration::Model, after: &entity::registration::Model) -> Vec<&'static str> {
+    let mut fields = Vec::new();
+    if before.first_name != after.first_name {
+        fields.push("first_name");
+    }
+    if before.last_name != after.last_name {
+        fields.push("last_name");
+    }
+    if before.organization != after.organization {
+        fields.push("organization");
+    }
+    if before.language != after.language {
+        fields.push("language");
+    }
+    if before.answers != after.answers {
+        fields.push("answers");
+    }
+    fields
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,14 +6,16 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::input::{RegistrationInput, RegistrationPatchInput};
-use super::service::{self, RegisterOutcome, RegistrationError};
+use super::service::{self, RegisterOptions, RegisterOutcome, RegistrationError};
 use super::view::RegistrationView;
 use crate::db::keep;
 use crate::domain::EmailAddress;
 use crate::error::{AppError, AppResult, ErrorBody, FieldError};
+use crate::history::Actor;
 use crate::web::AppState;
 use crate::web::client::ClientIp;
 use crate::web::extract::{ApiJson, PathId, PathToken};
+use crate::web::identity::Organizer;
 use crate::web::security::SecretJson;
 
 /// Register for an event, in person or online.
@@ -27,12 +29,24 @@ use crate::web::security::SecretJson;
 pub async fn register(
     State(state): State<AppState>,
     client: ClientIp,
+    organizer: Result<Organizer, AppError>,
     PathId(event_id): PathId,
     ApiJson(input): ApiJson<RegistrationInput>,
 ) -> AppResult<(StatusCode, SecretJson<RegistrationView>)> {
-    state.check_register_limit(client)?;
-    let new = input.parse("api").map_err(AppError::Validation)?;
-    let outcome = state.db.write(move |txn| keep(service::register(txn, event_id, new, crate::domain::now()))).await?;
+    let held_seat = input.held_seat == Some(true);
+    // A held seat is an organizer's to give; everyone else is the public, rate-limited.
+    let options = match held_seat {
+        true => RegisterOptions { notify: true, held_seat: true, actor: Actor::Organizer(organizer?.0.email) },
+        false => {
+            state.check_register_limit(client)?;
+            RegisterOptions::PUBLIC
+        }
+    };
+    let new = input.parse(if held_seat { "api (held seat)" } else { "api" }).map_err(AppError::Validation)?;
+    let outcome = state
+        .db
+        .write(move |txn| keep(service::register_with(txn, event_id, new, options, crate::domain::now())))
+        .await?;
     match outcome {
         RegisterOutcome::Registered { registration, event } => {
             metrics::counter!("convene_registrations_total", "status" => registration.status.as_str()).increment(1);

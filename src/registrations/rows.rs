@@ -53,6 +53,7 @@ pub fn new_row(event: &event::Model, row: NewRow, now: DateTime<Utc>) -> registr
         link_resent_at: None,
         reminder_sent_at: None,
         calendar_sequence: 0,
+        held_seat: false,
     }
 }
 

@@ -5,7 +5,7 @@
 //! commit with the change that causes them. Every seat change first locks the event row.
 
 use chrono::{DateTime, Utc};
-use entity::{EventStatus, RegistrationStatus, event, registration};
+use entity::{AttendanceMode, EventStatus, RegistrationStatus, event, registration};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel, QueryFilter, Set};
 use uuid::Uuid;
 
@@ -14,13 +14,14 @@ use super::input::{NewRegistration, RegistrationChanges};
 use super::policy;
 use super::rows::{NewRow, insert_row, new_row};
 use crate::db::FetchUnique;
-use crate::error::{AppError, FieldErrors};
+use crate::error::{AppError, FieldError, FieldErrors};
 use crate::events::view::{offers, questions};
+use crate::history::{self, Actor, Kind};
 use crate::mail::Message;
 use crate::mail::messages::{ConfirmationReason, LinkReason};
 use crate::mail::outbox::{self, Recipient};
 use crate::seats::policy::{self as seat_policy, Placement, Switch};
-use crate::seats::{lock_event, promote_waitlist, release_seat, seats, take_seat, waiting};
+use crate::seats::{lock_event, promote_waitlist, release_seat_of, seats, take_held_seat, take_seat, waiting};
 
 /// Why a registration use case said no, in domain words.
 #[derive(Debug, thiserror::Error)]
@@ -70,6 +71,7 @@ pub enum RegisterOutcome {
     AlreadyRegistered,
 }
 
+pub use super::organizer_actions::{find_in_event, give_held_seat, promote_one};
 pub use super::resend::{LINK_RESEND_INTERVAL, find_active_by_email, lost_link, resend_confirmation, resend_link};
 
 fn recipient(reg: &registration::Model) -> Recipient {
@@ -84,15 +86,25 @@ pub async fn register(
     new: NewRegistration,
     now: DateTime<Utc>,
 ) -> Result<RegisterOutcome, RegistrationError> {
-    register_with(db, event_id, new, RegisterOptions { notify: true }, now).await
+    register_with(db, event_id, new, RegisterOptions::PUBLIC, now).await
 }
 
 /// How a registration is made beyond its data.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct RegisterOptions {
     /// Queue the confirmation or waitlist mail (and, for a repeated registration, the manage
     /// link again). An organizer's import without `--notify` sets this to false.
     pub notify: bool,
+    /// One of the seats held back for speakers and hosts, given by an organizer: in person,
+    /// confirmed or refused (never waitlisted), and out of the public's reach.
+    pub held_seat: bool,
+    /// Who registers, for the history.
+    pub actor: Actor,
+}
+
+impl RegisterOptions {
+    /// A registrant's own registration, mailed.
+    pub const PUBLIC: RegisterOptions = RegisterOptions { notify: true, held_seat: false, actor: Actor::Registrant };
 }
 
 /// [`register`] with options: the same seat, waitlist and uniqueness rules.
@@ -126,17 +138,22 @@ pub async fn register_with(
         return Ok(RegisterOutcome::AlreadyRegistered);
     }
 
-    let seats_now = seats(&event, new.mode);
-    let waiting_now = if seats_now.has_free() { waiting(db, event_id, new.mode).await? } else { 0 };
-    let status = match seat_policy::place_new(seats_now, event.waitlist, waiting_now) {
-        Placement::Confirmed if take_seat(db, event_id, new.mode).await? => RegistrationStatus::Confirmed,
-        // The guard refused although the policy saw a seat: treat as full, never oversell.
-        Placement::Confirmed if event.waitlist => RegistrationStatus::Waitlisted,
-        Placement::Confirmed | Placement::Full => return Err(RegistrationError::CapacityFull),
-        Placement::Waitlisted => RegistrationStatus::Waitlisted,
+    let status = if options.held_seat {
+        if new.mode != AttendanceMode::InPerson {
+            return Err(RegistrationError::Invalid(FieldErrors::one(
+                "held_seat",
+                FieldError::new("held_seat_in_person"),
+            )));
+        }
+        if !take_held_seat(db, event_id).await? {
+            return Err(RegistrationError::CapacityFull);
+        }
+        RegistrationStatus::Confirmed
+    } else {
+        public_placement(db, &event, new.mode).await?
     };
 
-    let registration = new_row(
+    let mut registration = new_row(
         &event,
         NewRow {
             first_name: new.first_name,
@@ -151,7 +168,14 @@ pub async fn register_with(
         },
         now,
     );
+    registration.held_seat = options.held_seat;
     insert_row(db, &registration).await?;
+    let kind = if options.held_seat { Kind::HeldSeatGiven } else { Kind::Registered };
+    let params = [("mode", new.mode.as_str()), ("status", status.as_str())];
+    history::record(db, history::of(&registration), kind, &options.actor, &params, now).await?;
+    if new.future_invitations {
+        crate::contacts::service::keep(db, &registration, &event, now).await?;
+    }
 
     let message = match status {
         RegistrationStatus::Confirmed => {
@@ -163,6 +187,23 @@ pub async fn register_with(
         outbox::enqueue(db, recipient(&registration), &message, now).await?;
     }
     Ok(RegisterOutcome::Registered { registration: Box::new(registration), event: Box::new(event) })
+}
+
+/// Where a public registration lands: a free public seat, else the waitlist, else refused.
+async fn public_placement(
+    db: &impl ConnectionTrait,
+    event: &event::Model,
+    mode: AttendanceMode,
+) -> Result<RegistrationStatus, RegistrationError> {
+    let seats_now = seats(event, mode);
+    let waiting_now = if seats_now.has_free() { waiting(db, event.id, mode).await? } else { 0 };
+    Ok(match seat_policy::place_new(seats_now, event.waitlist, waiting_now) {
+        Placement::Confirmed if take_seat(db, event.id, mode).await? => RegistrationStatus::Confirmed,
+        // The guard refused although the policy saw a seat: treat as full, never oversell.
+        Placement::Confirmed if event.waitlist => RegistrationStatus::Waitlisted,
+        Placement::Confirmed | Placement::Full => return Err(RegistrationError::CapacityFull),
+        Placement::Waitlisted => RegistrationStatus::Waitlisted,
+    })
 }
 
 /// Looks a registration up by its manage token.
@@ -200,15 +241,16 @@ pub async fn cancel(
     token: &str,
     now: DateTime<Utc>,
 ) -> Result<(registration::Model, event::Model), RegistrationError> {
-    cancel_with_note(db, token, None, now).await
+    cancel_with_note(db, token, None, &Actor::Registrant, now).await
 }
 
-/// [`cancel`], with the organizer's words for the person in the cancellation mail.
+/// [`cancel`] by `actor`, with the organizer's words for the person in the cancellation mail.
 #[tracing::instrument(skip_all, err)]
 pub async fn cancel_with_note(
     db: &impl ConnectionTrait,
     token: &str,
     note: Option<String>,
+    actor: &Actor,
     now: DateTime<Utc>,
 ) -> Result<(registration::Model, event::Model), RegistrationError> {
     let (reg, event) = lock_for_change(db, token).await?;
@@ -226,21 +268,32 @@ pub async fn cancel_with_note(
     active.updated_at = Set(now);
     active.calendar_sequence = Set(reg.calendar_sequence + 1);
     let reg = active.update(db).await?;
-    if was_confirmed {
-        release_seat(db, event.id, reg.mode).await?;
+    if was_confirmed && release_seat_of(db, &reg).await? {
         promote_waitlist(db, event.id, reg.mode, now).await?;
     }
     outbox::enqueue(db, recipient(&reg), &Message::Cancelled { sequence: reg.calendar_sequence, note }, now).await?;
+    history::record(db, history::of(&reg), Kind::Cancelled, actor, &[("mode", reg.mode.as_str())], now).await?;
     Ok((reg, event))
 }
 
 /// Applies a registrant's changes: details, answers and possibly a mode switch. A switch into
 /// a full mode fails as a whole and changes nothing.
-#[tracing::instrument(skip_all, err)]
 pub async fn update(
     db: &impl ConnectionTrait,
     token: &str,
     changes: RegistrationChanges,
+    now: DateTime<Utc>,
+) -> Result<(registration::Model, event::Model), RegistrationError> {
+    update_by(db, token, changes, &Actor::Registrant, now).await
+}
+
+/// [`update`] by `actor` (the registrant, or an organizer on their behalf).
+#[tracing::instrument(skip_all, err)]
+pub async fn update_by(
+    db: &impl ConnectionTrait,
+    token: &str,
+    changes: RegistrationChanges,
+    actor: &Actor,
     now: DateTime<Utc>,
 ) -> Result<(registration::Model, event::Model), RegistrationError> {
     let (reg, event) = lock_for_change(db, token).await?;
@@ -290,9 +343,9 @@ pub async fn update(
                 if !take_seat(db, event.id, target).await? {
                     return Err(RegistrationError::CapacityFull);
                 }
-                if frees_seat {
-                    release_seat(db, event.id, reg.mode).await?;
-                }
+                // A held seat is given back as a held seat: the public gains nothing.
+                let frees_seat = frees_seat && release_seat_of(db, &reg).await?;
+                active.held_seat = Set(false);
                 active.mode = Set(target);
                 active.status = Set(RegistrationStatus::Confirmed);
                 active.confirmed_at = Set(Some(now));
@@ -303,6 +356,14 @@ pub async fn update(
     }
     active.updated_at = Set(now);
     let updated = active.update(db).await?;
+    let edited = policy::edited_fields(&reg, &updated);
+    if !edited.is_empty() {
+        history::record(db, history::of(&updated), Kind::Edited, actor, &[("fields", &edited.join(","))], now).await?;
+    }
+    if let Some((previous_mode, _)) = switched_from {
+        let params = [("from", previous_mode.as_str()), ("to", updated.mode.as_str())];
+        history::record(db, history::of(&updated), Kind::Switched, actor, &params, now).await?;
+    }
     if let Some((previous_mode, freed)) = switched_from {
         if freed {
             promote_waitlist(db, event.id, previous_mode, now).await?;
@@ -315,48 +376,4 @@ pub async fn update(
         outbox::enqueue(db, recipient(&updated), &message, now).await?;
     }
     Ok((updated, event))
-}
-
-/// A registration of `event_id` by id (for organizers and staff).
-pub async fn find_in_event(
-    db: &impl ConnectionTrait,
-    event_id: Uuid,
-    registration_id: Uuid,
-) -> Result<registration::Model, RegistrationError> {
-    registration::Entity::find_by_id(registration_id)
-        .filter(registration::Column::EventId.eq(event_id))
-        .unique(db)
-        .await?
-        .ok_or(RegistrationError::NotFound)
-}
-
-/// An organizer moves one waitlisted registration up, out of turn, if a seat is free.
-#[tracing::instrument(skip_all, err)]
-pub async fn promote_one(
-    db: &impl ConnectionTrait,
-    event_id: Uuid,
-    registration_id: Uuid,
-    now: DateTime<Utc>,
-) -> Result<registration::Model, RegistrationError> {
-    lock_event(db, event_id, false).await?.ok_or(RegistrationError::NotFound)?;
-    let reg = find_in_event(db, event_id, registration_id).await?;
-    if reg.status != RegistrationStatus::Waitlisted {
-        return Err(RegistrationError::Closed("only a waitlisted registration can be promoted"));
-    }
-    if !take_seat(db, event_id, reg.mode).await? {
-        return Err(RegistrationError::CapacityFull);
-    }
-    let mut active = reg.clone().into_active_model();
-    active.status = Set(RegistrationStatus::Confirmed);
-    active.confirmed_at = Set(Some(now));
-    active.updated_at = Set(now);
-    active.calendar_sequence = Set(reg.calendar_sequence + 1);
-    let reg = active.update(db).await?;
-    let message = Message::Confirmation {
-        reason: ConfirmationReason::Promoted,
-        previous_mode: None,
-        sequence: reg.calendar_sequence,
-    };
-    outbox::enqueue(db, Recipient::registrant(&reg), &message, now).await?;
-    Ok(reg)
 }

@@ -8,6 +8,8 @@ pub mod counters;
 pub mod policy;
 pub mod waitlist;
 
-pub use counters::{lock_event, release_seat, seats, take_seat, waiting};
+pub use counters::{
+    held_seats, lock_event, release_held_seat, release_seat, release_seat_of, seats, take_held_seat, take_seat, waiting,
+};
 pub use policy::Seats;
 pub use waitlist::promote_waitlist;

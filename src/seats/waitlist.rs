@@ -9,6 +9,7 @@ use uuid::Uuid;
 use super::counters::{release_seat, seats, take_seat, waiting};
 use super::policy;
 use crate::db::FetchUnique;
+use crate::history::{self, Actor, Kind};
 use crate::mail::Message;
 use crate::mail::messages::ConfirmationReason;
 use crate::mail::outbox;
@@ -67,6 +68,7 @@ pub async fn promote_waitlist(
             sequence: reg.calendar_sequence + 1,
         };
         outbox::enqueue(db, Recipient::registrant(&reg), &message, now).await?;
+        history::record(db, history::of(&reg), Kind::Promoted, &Actor::System, &[("mode", mode.as_str())], now).await?;
         promoted.push(reg.id);
     }
     Ok(promoted)

@@ -90,12 +90,17 @@ impl IntoResponse for Page {
     }
 }
 
+/// The "not found" page, for a page handler whose link leads nowhere.
+pub fn not_found_page(lang: PageLang) -> Response {
+    Page::new("errors/404.html", lang, context! {}).status(StatusCode::NOT_FOUND).into_response()
+}
+
 /// Unknown paths: the JSON error under `/api`, an HTML page elsewhere.
 pub async fn not_found(uri: Uri, lang: PageLang) -> Response {
     if uri.path().starts_with("/api/") {
         return AppError::NotFound.into_response();
     }
-    Page::new("errors/404.html", lang, context! {}).status(StatusCode::NOT_FOUND).into_response()
+    not_found_page(lang)
 }
 
 /// Turns `AppError` answers of page routes into HTML pages in the visitor's language.

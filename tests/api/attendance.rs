@@ -196,7 +196,7 @@ async fn stats_count_check_ins_joins_and_walk_ins_each_person_once() {
     assert_eq!(
         stats,
         json!({
-            "in_person": {"capacity": 3, "confirmed": 3, "waitlisted": 0, "checked_in": 2},
+            "in_person": {"capacity": 3, "confirmed": 3, "waitlisted": 0, "checked_in": 2, "held": 0, "held_used": 0},
             "online": {"capacity": null, "confirmed": 2, "waitlisted": 0, "joined": 2},
             "cancelled": 0, "registered": 5, "attended": 3
         })

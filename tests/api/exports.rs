@@ -350,6 +350,7 @@ async fn seed(app: &TestApp, event_id: Uuid, n: usize) {
                         link_resent_at: None,
                         reminder_sent_at: None,
                         calendar_sequence: 0,
+                        held_seat: false,
                     }
                     .into_active_model()
                 });

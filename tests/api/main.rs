@@ -12,6 +12,7 @@ mod check_in;
 mod concurrency;
 mod contract;
 mod delivery;
+mod editions;
 mod events;
 mod exports;
 mod exports_people;

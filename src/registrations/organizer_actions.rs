@@ -1,0 +1,121 @@
+//! What organizers do to one registration beyond the registrant's own actions: find it in
+//! their event, move it up the waitlist out of turn, give it a held seat.
+
+use chrono::{DateTime, Utc};
+use entity::{AttendanceMode, RegistrationStatus, registration};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
+use uuid::Uuid;
+
+use super::service::RegistrationError;
+use crate::db::FetchUnique;
+use crate::history::{self, Actor, Kind};
+use crate::mail::Message;
+use crate::mail::messages::ConfirmationReason;
+use crate::mail::outbox::{self, Recipient};
+use crate::seats::{lock_event, promote_waitlist, release_seat, take_held_seat, take_seat};
+
+/// A registration of `event_id` by id (for organizers and staff).
+pub async fn find_in_event(
+    db: &impl ConnectionTrait,
+    event_id: Uuid,
+    registration_id: Uuid,
+) -> Result<registration::Model, RegistrationError> {
+    registration::Entity::find_by_id(registration_id)
+        .filter(registration::Column::EventId.eq(event_id))
+        .unique(db)
+        .await?
+        .ok_or(RegistrationError::NotFound)
+}
+
+/// An organizer moves one waitlisted registration up, out of turn, if a seat is free.
+#[tracing::instrument(skip_all, err)]
+pub async fn promote_one(
+    db: &impl ConnectionTrait,
+    event_id: Uuid,
+    registration_id: Uuid,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<registration::Model, RegistrationError> {
+    lock_event(db, event_id, false).await?.ok_or(RegistrationError::NotFound)?;
+    let reg = find_in_event(db, event_id, registration_id).await?;
+    if reg.status != RegistrationStatus::Waitlisted {
+        return Err(RegistrationError::Closed("only a waitlisted registration can be promoted"));
+    }
+    if !take_seat(db, event_id, reg.mode).await? {
+        return Err(RegistrationError::CapacityFull);
+    }
+    let mut active = reg.clone().into_active_model();
+    active.status = Set(RegistrationStatus::Confirmed);
+    active.confirmed_at = Set(Some(now));
+    active.updated_at = Set(now);
+    active.calendar_sequence = Set(reg.calendar_sequence + 1);
+    let reg = active.update(db).await?;
+    let message = Message::Confirmation {
+        reason: ConfirmationReason::Promoted,
+        previous_mode: None,
+        sequence: reg.calendar_sequence,
+    };
+    outbox::enqueue(db, Recipient::registrant(&reg), &message, now).await?;
+    history::record(db, history::of(&reg), Kind::Promoted, actor, &[("mode", reg.mode.as_str())], now).await?;
+    Ok(reg)
+}
+
+/// Gives one of the held seats to a registration already there: a waitlisted or online
+/// person becomes confirmed in person, a person seated in the room moves onto a held seat
+/// (freeing a public one for the waitlist). Refused when every held seat is given.
+#[tracing::instrument(skip_all, err)]
+pub async fn give_held_seat(
+    db: &impl ConnectionTrait,
+    event_id: Uuid,
+    registration_id: Uuid,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<registration::Model, RegistrationError> {
+    lock_event(db, event_id, false).await?.ok_or(RegistrationError::NotFound)?;
+    let reg = find_in_event(db, event_id, registration_id).await?;
+    if reg.status == RegistrationStatus::Cancelled {
+        return Err(RegistrationError::Cancelled);
+    }
+    if reg.held_seat {
+        return Ok(reg);
+    }
+    if !take_held_seat(db, event_id).await? {
+        return Err(RegistrationError::CapacityFull);
+    }
+    let was_confirmed = reg.status == RegistrationStatus::Confirmed;
+    if was_confirmed {
+        release_seat(db, event_id, reg.mode).await?;
+    }
+    let moved = reg.mode != AttendanceMode::InPerson || !was_confirmed;
+    let mut active = reg.clone().into_active_model();
+    active.held_seat = Set(true);
+    active.mode = Set(AttendanceMode::InPerson);
+    active.status = Set(RegistrationStatus::Confirmed);
+    active.confirmed_at = Set(Some(now));
+    active.updated_at = Set(now);
+    if moved {
+        active.calendar_sequence = Set(reg.calendar_sequence + 1);
+    }
+    let updated = active.update(db).await?;
+    if was_confirmed {
+        promote_waitlist(db, event_id, reg.mode, now).await?;
+    }
+    if moved {
+        let (reason, previous_mode) = match was_confirmed {
+            true => (ConfirmationReason::ModeSwitched, Some(reg.mode)),
+            false => (ConfirmationReason::Promoted, None),
+        };
+        let message = Message::Confirmation { reason, previous_mode, sequence: updated.calendar_sequence };
+        outbox::enqueue(db, Recipient::registrant(&updated), &message, now).await?;
+    }
+    history::record(
+        db,
+        history::of(&updated),
+        Kind::HeldSeatGiven,
+        actor,
+        &[("mode", "in_person"), ("from_mode", reg.mode.as_str()), ("from_status", reg.status.as_str())],
+        now,
+    )
+    .await?;
+    Ok(updated)
+}

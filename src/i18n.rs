@@ -94,6 +94,7 @@ pub fn has(lang: Language, key: &str) -> bool {
         "found",
         "given",
         "held",
+        "key",
     ]
     .into_iter()
     .map(|k| (Cow::Borrowed(k), FluentValue::from("x")))

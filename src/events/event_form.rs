@@ -4,12 +4,11 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use entity::event;
-use entity::json::QuestionOption;
 use serde_json::{Value as Json, json};
 
+use super::form_rows::{instant, local_input, programme, questions, row_field, row_labels, row_values};
 use crate::domain::Language;
 use crate::error::{FieldError, FieldErrors};
 use crate::events::view::{EventView, zone};
@@ -38,11 +37,6 @@ pub(super) const ZONES: &[&str] = &[
     "Asia/Dubai",
     "UTC",
 ];
-
-/// `2026-12-13T09:30` in the event's zone, for `<input type="datetime-local">`.
-fn local_input(t: DateTime<Utc>, tz: Tz) -> String {
-    t.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string()
-}
 
 /// Form values for an existing event.
 pub(super) fn values_of(e: &event::Model) -> BTreeMap<String, String> {
@@ -78,78 +72,9 @@ pub(super) fn values_of(e: &event::Model) -> BTreeMap<String, String> {
     v.insert("registration_closes_at".into(), e.registration_closes_at.map(|t| local_input(t, tz)).unwrap_or_default());
     v.insert("reminder_hours_before".into(), (e.reminder_minutes_before / 60).to_string());
     v.insert("status".into(), e.status.as_str().to_owned());
-    for (i, q) in view.questions.iter().enumerate() {
-        v.insert(format!("q{i}_key"), q.key.clone());
-        v.insert(format!("q{i}_kind"), q.kind.as_str().into());
-        if q.required {
-            v.insert(format!("q{i}_required"), "on".into());
-        }
-        for (lang, label) in &q.label {
-            v.insert(format!("q{i}_label_{lang}"), label.clone());
-        }
-        let lines: Vec<String> = q.options.iter().map(option_line).collect();
-        v.insert(format!("q{i}_options"), lines.join("\n"));
-    }
+    v.insert("in_person_held".into(), e.in_person_held.to_string());
+    row_values(e, tz, &mut v);
     v
-}
-
-/// One option as a line of the editor: `value`, or `English | Français | Nederlands`, or,
-/// when the value is not the English label, `value | English | Français | Nederlands`.
-fn option_line(option: &QuestionOption) -> String {
-    match option {
-        QuestionOption::Plain(value) => value.clone(),
-        QuestionOption::Labelled { value, label } => {
-            let labels = ["en", "fr", "nl"].map(|l| label.get(l).map(String::as_str).unwrap_or(""));
-            if label.get("en") == Some(value) {
-                labels.join(" | ")
-            } else {
-                format!("{value} | {}", labels.join(" | "))
-            }
-        }
-    }
-}
-
-/// The option a line of the editor describes (see [`option_line`]); `None` for a blank line.
-fn option_from_line(line: &str) -> Option<Json> {
-    let parts: Vec<&str> = line.split('|').map(str::trim).collect();
-    let labelled = |value: &str, labels: &[&str]| {
-        let label: serde_json::Map<String, Json> = ["en", "fr", "nl"]
-            .into_iter()
-            .zip(labels)
-            .filter(|(_, text)| !text.is_empty())
-            .map(|(lang, text)| (lang.to_owned(), json!(text)))
-            .collect();
-        json!({ "value": value, "label": label })
-    };
-    match parts.as_slice() {
-        [""] => None,
-        [value] => Some(json!(value)),
-        [value, en, fr, nl] => Some(labelled(value, &[en, fr, nl])),
-        labels => Some(labelled(labels[0], labels)),
-    }
-}
-
-pub(super) fn question_count(values: &BTreeMap<String, String>) -> usize {
-    (0..50).take_while(|i| values.contains_key(&format!("q{i}_key"))).count()
-}
-
-/// A `datetime-local` value read in the event's zone, as RFC 3339.
-fn instant(form: &FormFields, field: &str, tz: Tz, errors: &mut FieldErrors) -> Option<String> {
-    let raw = form.get(field).unwrap_or("").trim();
-    if raw.is_empty() {
-        return None;
-    }
-    let parsed = NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M")
-        .or_else(|_| NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M:%S"))
-        .ok()
-        .and_then(|naive| tz.from_local_datetime(&naive).earliest());
-    match parsed {
-        Some(t) => Some(t.to_rfc3339()),
-        None => {
-            errors.insert(field, FieldError::new("form_datetime"));
-            None
-        }
-    }
 }
 
 fn capacity(form: &FormFields, field: &str, errors: &mut FieldErrors) -> Json {
@@ -186,26 +111,7 @@ pub(super) fn document(form: &FormFields) -> (Json, FieldErrors) {
             translations.insert(lang.into(), json!({"title": title, "description": description, "venue": venue}));
         }
     }
-    let mut questions = Vec::new();
-    for i in 0..50 {
-        let Some(key) = form.get(&format!("q{i}_key")) else { break };
-        if key.trim().is_empty() {
-            continue; // a blank row
-        }
-        let mut label = serde_json::Map::new();
-        for lang in ["en", "fr", "nl"] {
-            if let Some(l) = text(&format!("q{i}_label_{lang}")) {
-                label.insert(lang.into(), json!(l));
-            }
-        }
-        let options: Vec<Json> =
-            form.get(&format!("q{i}_options")).unwrap_or("").lines().filter_map(option_from_line).collect();
-        let kind = form.get(&format!("q{i}_kind")).unwrap_or("text");
-        questions.push(json!({
-            "key": key.trim(), "kind": kind, "required": form.checked(&format!("q{i}_required")), "label": label,
-            "options": if matches!(kind, "choice" | "multi") { json!(options) } else { json!([]) },
-        }));
-    }
+    let programme = programme(form, tz, &mut errors);
     let reminder = text("reminder_hours_before").map(|h| h.parse::<i64>().map(|n| json!(n)).unwrap_or(json!(-1)));
     let doc = json!({
         "title": text("title"),
@@ -223,7 +129,9 @@ pub(super) fn document(form: &FormFields) -> (Json, FieldErrors) {
         "waitlist": form.checked("waitlist"),
         "registration_closes_at": instant(form, "registration_closes_at", tz, &mut errors),
         "status": form.get("status").unwrap_or("draft"),
-        "questions": questions,
+        "in_person_held": if text("in_person_held").is_some() { capacity(form, "in_person_held", &mut errors) } else { json!(0) },
+        "questions": questions(form),
+        "programme": programme,
         "reminder_hours_before": reminder.unwrap_or(json!(24)),
     });
     (doc, errors)
@@ -232,14 +140,8 @@ pub(super) fn document(form: &FormFields) -> (Json, FieldErrors) {
 /// The form's field for an API field name: `questions[2].label.fr` → `q2_label_fr`,
 /// `translations.fr.title` → `title_fr`, `modes` stays `modes`.
 pub(super) fn form_field(api: &str) -> String {
-    if let Some(rest) = api.strip_prefix("questions[")
-        && let Some((i, part)) = rest.split_once("].")
-    {
-        let part = match part.split_once('[') {
-            Some((head, _)) => head, // options[3].label.en → the options box
-            None => part,
-        };
-        return format!("q{i}_{}", part.replace('.', "_"));
+    if let Some(field) = row_field(api) {
+        return field;
     }
     if let Some(rest) = api.strip_prefix("translations.")
         && let Some((lang, field)) = rest.split_once('.')
@@ -253,7 +155,7 @@ pub(super) fn form_field(api: &str) -> String {
 }
 
 /// The form's fields in the order the page shows them, with their labels in `lang`.
-pub(super) fn form_labels(lang: Language, question_rows: usize) -> Vec<(String, String)> {
+pub(super) fn form_labels(lang: Language, question_rows: usize, programme_rows: usize) -> Vec<(String, String)> {
     let tr = |key: &str| t(lang, key, &[]);
     let mut fields: Vec<(String, String)> = [
         ("title", "event-title"),
@@ -274,27 +176,17 @@ pub(super) fn form_labels(lang: Language, question_rows: usize) -> Vec<(String, 
         ("venue_fr", "event-venue-fr"),
         ("venue_nl", "event-venue-nl"),
         ("in_person_capacity", "event-capacity-in-person"),
+        ("in_person_held", "event-held"),
         ("mode_online", "mode-label-online"),
         ("online_url", "event-online-url"),
         ("online_capacity", "event-capacity-online"),
         ("status", "event-status"),
+        ("programme", "programme-title"),
+        ("questions", "questions-title"),
     ]
     .into_iter()
     .map(|(field, key)| (field.to_owned(), tr(key)))
     .collect();
-    for i in 0..question_rows {
-        let n = (i + 1).to_string();
-        let question = t(lang, "question-n", &[("n", &n)]);
-        for (part, key) in [
-            ("key", "question-key"),
-            ("kind", "question-kind"),
-            ("label_en", "question-label-en"),
-            ("label_fr", "question-label-fr"),
-            ("label_nl", "question-label-nl"),
-            ("options", "question-options"),
-        ] {
-            fields.push((format!("q{i}_{part}"), format!("{question} · {}", tr(key))));
-        }
-    }
+    fields.extend(row_labels(lang, question_rows, programme_rows));
     fields
 }

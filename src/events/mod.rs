@@ -4,6 +4,7 @@ pub mod dashboard;
 mod dashboard_view;
 pub mod editions;
 mod event_form;
+mod form_rows;
 pub mod input;
 pub mod pages;
 pub mod programme;

@@ -26,10 +26,10 @@ use crate::web::lang::PageLang;
 use crate::web::pages::Page;
 use crate::web::pages::back_office_chrome as chrome;
 
-use super::event_form::{ZONES, document, form_field, form_labels, question_count, values_of};
+use super::event_form::{ZONES, document, form_field, form_labels, values_of};
+use super::form_rows::row_count;
 
 /// Blank question rows offered below the existing ones.
-const BLANK_QUESTIONS: usize = 3;
 
 pub async fn home(_: StaffPage) -> Redirect {
     Redirect::to("/admin/events")
@@ -61,12 +61,14 @@ fn form_page(
     errors: FieldErrors,
     status: StatusCode,
 ) -> Response {
-    let rows = question_count(&values) + BLANK_QUESTIONS;
+    // Every row there is, plus one blank row to add to without the page's script.
+    let (questions, items) = (row_count(&values, 'q'), row_count(&values, 'p'));
     let errors = errors.map_fields(form_field);
-    let summary = errors.summary(lang.lang, &form_labels(lang.lang, rows));
+    let summary = errors.summary(lang.lang, &form_labels(lang.lang, questions + 1, items + 1));
     let ctx = context! {
         event_id => event_id, values => values, errors => errors.in_language(lang.lang), summary => summary,
-        zones => ZONES.to_vec(), question_rows => (0..rows).collect::<Vec<_>>(),
+        zones => ZONES.to_vec(), question_rows => (0..=questions).collect::<Vec<_>>(),
+        programme_rows => (0..=items).collect::<Vec<_>>(), new_question => questions, new_item => items,
         ..chrome(user, "events")
     };
     Page::new("admin/event_form.html", lang, ctx).status(status).into_response()

@@ -123,7 +123,17 @@ async fn an_organizer_creates_an_event_with_a_question_through_the_form() {
         ("q0_label_en", "Diet"),
         ("q0_label_fr", "Régime"),
         ("q0_options", "none\nvegetarian\nhalal"),
+        // A new question: its key is made from the English label.
         ("q1_key", ""),
+        ("q1_kind", "boolean"),
+        ("q1_label_en", "Will you join the lunch?"),
+        // A question marked for removal (the page without its script), and a blank row.
+        ("q2_key", ""),
+        ("q2_kind", "text"),
+        ("q2_label_en", "Not wanted after all"),
+        ("q2_remove", "on"),
+        ("q3_key", ""),
+        ("q3_kind", "text"),
     ];
     let created = client.post(app.url("/admin/events")).form(&form).send().await.expect("send");
     assert_eq!(created.status().as_u16(), 303);
@@ -134,6 +144,8 @@ async fn an_organizer_creates_an_event_with_a_question_through_the_form() {
     assert_eq!(event["online_capacity"], json!(null));
     assert_eq!(event["questions"][0]["options"], json!(["none", "vegetarian", "halal"]));
     assert_eq!(event["questions"][0]["label"]["fr"], "Régime");
+    assert_eq!(event["questions"][1]["key"], "will_you_join_the_lunch");
+    assert_eq!(event["questions"].as_array().map(Vec::len), Some(2), "removed and blank rows are skipped");
 
     let page =
         client.get(app.url(&format!("{dashboard}?lang=en"))).send().await.expect("send").text().await.expect("text");

@@ -90,7 +90,6 @@ async fn an_organizer_creates_an_event_with_a_question_and_sees_the_dashboard_co
     browser.execute("document.getElementById('field-ends_at').value = '2031-12-13T13:00';", vec![]).await.expect("js");
     fill(&browser, "#field-in_person_capacity", "60").await;
     browser.execute("document.getElementById('field-status').value = 'published';", vec![]).await.expect("js");
-    fill(&browser, "#field-q0_key", "dietary").await;
     browser.execute("document.getElementById('field-q0_kind').value = 'choice';", vec![]).await.expect("js");
     fill(&browser, "#field-q0_label_en", "Dietary needs").await;
     fill(&browser, "#field-q0_options", "none\nvegetarian").await;
@@ -103,9 +102,9 @@ async fn an_organizer_creates_an_event_with_a_question_and_sees_the_dashboard_co
     let event_id = url.path().trim_start_matches("/admin/events/").to_owned();
 
     let event = app.api_get(&format!("/api/v1/events/{event_id}")).await;
-    assert_eq!(event["questions"][0]["key"], "dietary");
+    assert_eq!(event["questions"][0]["key"], "dietary_needs", "made from the English label");
     let body = json!({"first_name": "Noor", "last_name": "Diallo", "email": "noor@example.org", "mode": "online",
-                      "consent": true, "answers": {"dietary": "vegetarian"}});
+                      "consent": true, "answers": {"dietary_needs": "vegetarian"}});
     app.api_post_public(&format!("/api/v1/events/{event_id}/registrations"), body).await;
     browser.refresh().await.expect("reload");
     assert_eq!(browser.wait_for_text("[data-stat='registered']", Duration::from_secs(10)).await, "1");

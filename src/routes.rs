@@ -176,6 +176,11 @@ pub fn router(state: AppState) -> Router {
         .route("/admin/events/{id}", get(events::dashboard::show))
         .route("/admin/events/{id}/edit", get(events::pages::edit_page).post(events::pages::update))
         .route("/admin/events/{id}/status", post(events::status_pages::set_status))
+        .route("/admin/events/{id}/copy", get(events::edition_pages::copy_form).post(events::edition_pages::copy))
+        .route(
+            "/admin/events/{id}/invite-previous",
+            get(events::edition_pages::invite_form).post(events::edition_pages::invite),
+        )
         .route("/admin/events/{id}/status/{action}", get(events::status_pages::confirm_page))
         .route("/admin/events/{id}/mails/{mail_id}/resend", post(events::dashboard::resend))
         .route("/admin/events/{id}/registrations", get(registrations::admin_pages::list))

@@ -308,3 +308,31 @@ question-key-shown = Exports and the API call it "{ $key }".
 row-up = Move up
 row-down = Move down
 row-remove = Remove
+copy-title = Copy to a new edition
+copy-what = Makes a draft with the same texts, translations, questions, programme, seats and door settings, moved to the new dates. Nobody is registered or invited yet.
+copy-zone = In { $zone } time, like this event.
+copy-button = Make the copy
+done-copied = This is the copy, still a draft. Check it, then publish it.
+invite-title = Invite an earlier edition
+invite-publish-first = Publish this event first: invitations lead to its registration form.
+invite-no-earlier = There is no earlier event to invite from.
+invite-what = { $count ->
+    [0] Each person gets a personal link that fills in the form for them, in their language.
+    [one] Each person gets a personal link that fills in the form for them, in their language. The 1 person who asked to be invited to future editions is invited too.
+   *[other] Each person gets a personal link that fills in the form for them, in their language. The { $count } people who asked to be invited to future editions are invited too.
+}
+invite-from = Invite the people of
+invite-who = Whom
+invite-who-attended = Those who came (checked in or joined online)
+invite-who-all = Everyone who registered and did not cancel
+invite-skipped = Nobody is invited twice: people already registered or invited here, and those who asked for no more invitations, are left out.
+invite-button = Send the invitations
+done-invited = { $count ->
+    [0] Nobody new to invite: everyone is already registered or invited.
+    [one] 1 invitation is on its way.
+   *[other] { $count } invitations are on their way.
+}
+edition-title = Next edition
+edition-hint = Make next year's meeting from this one, then invite the people who came.
+count-held = Held for speakers and hosts
+count-held-given = { $given } of { $held } given

@@ -308,3 +308,31 @@ question-key-shown = Les exports et l’API la nomment « { $key } ».
 row-up = Monter
 row-down = Descendre
 row-remove = Retirer
+copy-title = Copier vers une nouvelle édition
+copy-what = Crée un brouillon avec les mêmes textes, traductions, questions, programme, places et réglages d’entrée, aux nouvelles dates. Personne n’est encore inscrit ni invité.
+copy-zone = Heure de { $zone }, comme cet événement.
+copy-button = Faire la copie
+done-copied = Voici la copie, encore en brouillon. Vérifiez-la, puis publiez-la.
+invite-title = Inviter une édition précédente
+invite-publish-first = Publiez d’abord cet événement : les invitations mènent à son formulaire d’inscription.
+invite-no-earlier = Aucun événement antérieur dont inviter les participants.
+invite-what = { $count ->
+    [0] Chaque personne reçoit un lien personnel qui remplit le formulaire pour elle, dans sa langue.
+    [one] Chaque personne reçoit un lien personnel qui remplit le formulaire pour elle, dans sa langue. La personne qui a demandé à être invitée aux prochaines éditions l’est aussi.
+   *[other] Chaque personne reçoit un lien personnel qui remplit le formulaire pour elle, dans sa langue. Les { $count } personnes qui ont demandé à être invitées aux prochaines éditions le sont aussi.
+}
+invite-from = Inviter les participants de
+invite-who = Qui
+invite-who-attended = Les personnes venues (entrée enregistrée ou connectées en ligne)
+invite-who-all = Toutes les personnes inscrites qui n’ont pas annulé
+invite-skipped = Personne n’est invité deux fois : les personnes déjà inscrites ou invitées ici, et celles qui ne veulent plus d’invitations, sont laissées de côté.
+invite-button = Envoyer les invitations
+done-invited = { $count ->
+    [0] Personne de nouveau à inviter : tout le monde est déjà inscrit ou invité.
+    [one] 1 invitation est en route.
+   *[other] { $count } invitations sont en route.
+}
+edition-title = Prochaine édition
+edition-hint = Préparez la rencontre de l’an prochain à partir de celle-ci, puis invitez les personnes venues.
+count-held = Réservées aux intervenants et hôtes
+count-held-given = { $given } sur { $held } attribuées

@@ -308,3 +308,31 @@ question-key-shown = Exports en de API noemen ze "{ $key }".
 row-up = Omhoog
 row-down = Omlaag
 row-remove = Verwijderen
+copy-title = Kopiëren naar een nieuwe editie
+copy-what = Maakt een ontwerp met dezelfde teksten, vertalingen, vragen, programma, plaatsen en ingangsinstellingen, op de nieuwe data. Nog niemand is ingeschreven of uitgenodigd.
+copy-zone = In { $zone }-tijd, zoals dit evenement.
+copy-button = Kopie maken
+done-copied = Dit is de kopie, nog een ontwerp. Kijk ze na en publiceer ze dan.
+invite-title = Een vorige editie uitnodigen
+invite-publish-first = Publiceer dit evenement eerst: uitnodigingen leiden naar het inschrijvingsformulier.
+invite-no-earlier = Er is geen eerder evenement om deelnemers uit uit te nodigen.
+invite-what = { $count ->
+    [0] Elke persoon krijgt een persoonlijke link die het formulier voor hem invult, in zijn taal.
+    [one] Elke persoon krijgt een persoonlijke link die het formulier voor hem invult, in zijn taal. De persoon die vroeg om uitgenodigd te worden voor volgende edities, wordt ook uitgenodigd.
+   *[other] Elke persoon krijgt een persoonlijke link die het formulier voor hem invult, in zijn taal. De { $count } personen die vroegen om uitgenodigd te worden voor volgende edities, worden ook uitgenodigd.
+}
+invite-from = De deelnemers uitnodigen van
+invite-who = Wie
+invite-who-attended = Wie kwam (ingecheckt of online verbonden)
+invite-who-all = Iedereen die zich inschreef en niet annuleerde
+invite-skipped = Niemand wordt twee keer uitgenodigd: wie hier al ingeschreven of uitgenodigd is, en wie geen uitnodigingen meer wil, wordt overgeslagen.
+invite-button = Uitnodigingen versturen
+done-invited = { $count ->
+    [0] Niemand nieuw om uit te nodigen: iedereen is al ingeschreven of uitgenodigd.
+    [one] 1 uitnodiging is onderweg.
+   *[other] { $count } uitnodigingen zijn onderweg.
+}
+edition-title = Volgende editie
+edition-hint = Maak de bijeenkomst van volgend jaar vanuit deze, en nodig dan wie kwam uit.
+count-held = Vrijgehouden voor sprekers en gastheren
+count-held-given = { $given } van { $held } toegekend

@@ -169,6 +169,7 @@ fn done_notice(query: &str, lang: crate::domain::Language) -> Option<String> {
         "cancelled" => "done-event-cancelled",
         "closed" => "done-event-closed",
         "published" => "done-event-published",
+        "invited" => "done-invited",
         _ => return None,
     };
     Some(crate::i18n::t(lang, key, &[("count", &mailed)]))

@@ -2,6 +2,7 @@
 
 pub mod dashboard;
 mod dashboard_view;
+pub mod edition_pages;
 pub mod editions;
 mod event_form;
 mod form_rows;

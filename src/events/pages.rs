@@ -61,6 +61,18 @@ fn form_page(
     errors: FieldErrors,
     status: StatusCode,
 ) -> Response {
+    form_page_with(user, lang, event_id, values, errors, status, None)
+}
+
+fn form_page_with(
+    user: &crate::web::identity::CurrentUser,
+    lang: PageLang,
+    event_id: Option<String>,
+    values: BTreeMap<String, String>,
+    errors: FieldErrors,
+    status: StatusCode,
+    done: Option<String>,
+) -> Response {
     // Every row there is, plus one blank row to add to without the page's script.
     let (questions, items) = (row_count(&values, 'q'), row_count(&values, 'p'));
     let errors = errors.map_fields(form_field);
@@ -68,7 +80,7 @@ fn form_page(
     let ctx = context! {
         event_id => event_id, values => values, errors => errors.in_language(lang.lang), summary => summary,
         zones => ZONES.to_vec(), question_rows => (0..=questions).collect::<Vec<_>>(),
-        programme_rows => (0..=items).collect::<Vec<_>>(), new_question => questions, new_item => items,
+        programme_rows => (0..=items).collect::<Vec<_>>(), new_question => questions, new_item => items, done => done,
         ..chrome(user, "events")
     };
     Page::new("admin/event_form.html", lang, ctx).status(status).into_response()
@@ -122,9 +134,12 @@ pub async fn edit_page(
     OrganizerPage(me): OrganizerPage,
     lang: PageLang,
     PathId(id): PathId,
+    uri: axum::http::Uri,
 ) -> Result<Response, AppError> {
     let e = events::get(state.db.read(), id).await?;
-    Ok(form_page(&me, lang, Some(id.to_string()), values_of(&e), FieldErrors::new(), StatusCode::OK))
+    // After a copy, the new edition's form says so.
+    let done = (uri.query() == Some("done=copied")).then(|| crate::i18n::t(lang.lang, "done-copied", &[]));
+    Ok(form_page_with(&me, lang, Some(id.to_string()), values_of(&e), FieldErrors::new(), StatusCode::OK, done))
 }
 
 pub async fn update(

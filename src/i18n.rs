@@ -95,6 +95,12 @@ pub fn has(lang: Language, key: &str) -> bool {
         "given",
         "held",
         "key",
+        "mail",
+        "fields",
+        "from_mode",
+        "who",
+        "when",
+        "how",
     ]
     .into_iter()
     .map(|k| (Cow::Borrowed(k), FluentValue::from("x")))

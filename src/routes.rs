@@ -184,7 +184,21 @@ pub fn router(state: AppState) -> Router {
         .route("/admin/events/{id}/status/{action}", get(events::status_pages::confirm_page))
         .route("/admin/events/{id}/mails/{mail_id}/resend", post(events::dashboard::resend))
         .route("/admin/events/{id}/registrations", get(registrations::admin_pages::list))
-        .route("/admin/events/{id}/registrations/{registration_id}/{action}", post(registrations::admin_pages::act))
+        .route("/admin/events/{id}/registrations/bulk", post(registrations::people_actions::bulk))
+        .route("/admin/events/{id}/registrations/confirm", post(registrations::people_actions::confirmed))
+        .route(
+            "/admin/events/{id}/registrations/{registration_id}",
+            get(registrations::person_pages::show).post(registrations::person_pages::edit),
+        )
+        .route(
+            "/admin/events/{id}/registrations/{registration_id}/{action}",
+            get(registrations::people_actions::confirm_one).post(registrations::admin_pages::act),
+        )
+        .route(
+            "/admin/events/{id}/held-seat",
+            get(registrations::person_pages::held_form).post(registrations::person_pages::held_create),
+        )
+        .route("/admin/events/{id}/badges", get(registrations::badges::sheets))
         .route("/admin/events/{id}/export/{preset}", get(events::dashboard::export))
         .route(
             "/admin/events/{id}/import",

@@ -336,3 +336,122 @@ edition-title = Next edition
 edition-hint = Make next year's meeting from this one, then invite the people who came.
 count-held = Held for speakers and hosts
 count-held-given = { $given } of { $held } given
+registration-status = Status
+filter-attended = Came
+filter-attended-yes = Came (checked in or joined)
+filter-attended-no = Not (yet) come
+held-new = Give a held seat to someone new
+held-badge = held seat
+held-new-what = For a speaker or a host: a seat held back from the public ({ $given } of { $held } given). They get the usual confirmation with their ticket.
+held-new-email-hint = Their confirmation and ticket go to this address.
+held-new-button = Give the seat
+badges-title = Name badges
+badges-count = { $count ->
+    [0] No confirmed in-person registration matches: there is no badge to print.
+    [one] 1 badge, for the confirmed in-person registration that matches the list's filters.
+   *[other] { $count } badges, for the confirmed in-person registrations that match the list's filters.
+}
+badges-hint = Print on A4 sheets of 8 labels of 85 × 54 mm, at 100 % (no "fit to page"), without margins or headers.
+badges-sheet = Sheet { $n }
+bulk-label = With the ticked people
+bulk-resend = Resend their confirmation
+bulk-switch = Switch their mode…
+bulk-cancel = Cancel their registration…
+bulk-button = Go
+bulk-select-all = Tick everyone on this page
+bulk-select = Tick { $name }
+column-registered = Registered
+column-attended = Came
+row-menu = Actions
+row-open = Open
+action-hold = Give a held seat
+action-cancel-ellipsis = Cancel…
+attended-checked-in = Checked in { $time }
+attended-joined = Joined online { $time }
+done-people-cancelled-one = { $name }'s registration is cancelled; they are mailed.
+done-people-switched-one = { $name } now attends the other way; they are mailed.
+done-people-promoted-one = { $name } has a seat now; they are mailed.
+done-people-held-one = { $name } has a held seat now.
+done-people-resent-one = { $name }'s confirmation is on its way again.
+done-people-full-one = No seat is free for { $name } in that mode. Nothing was changed.
+done-people-is-cancelled-one = { $name }'s registration is cancelled: nothing was changed.
+done-people-not-possible-one = That is not possible for { $name } now. Nothing was changed.
+done-people-cancelled = { $count ->
+    [one] 1 registration is cancelled; the person is mailed.
+   *[other] { $count } registrations are cancelled; each person is mailed.
+}
+done-people-switched = { $count ->
+    [one] 1 person now attends the other way; they are mailed.
+   *[other] { $count } people now attend the other way; each is mailed.
+}
+done-people-resent = { $count ->
+    [0] Nobody ticked is still registered: nothing was sent.
+    [one] 1 confirmation is on its way again.
+   *[other] { $count } confirmations are on their way again.
+}
+done-people-full = One of the switches had no free seat, so nobody was switched. Nothing was changed.
+done-people-not-possible = That is not possible for one of the people now, so nothing was changed.
+done-people-none-selected = Tick at least one person first.
+people-confirm-cancel-title = { $count ->
+    [one] Cancel this registration?
+   *[other] Cancel { $count } registrations?
+}
+people-confirm-switch-title = { $count ->
+    [one] Switch this person's mode?
+   *[other] Switch the mode of { $count } people?
+}
+people-confirm-none = Nobody in this selection is still registered: there is nothing to do.
+people-confirm-cancel-what = { $count ->
+    [one] The person below loses their place and is mailed a cancellation with a calendar cancellation. A freed seat goes to the waiting list at once.
+   *[other] The { $count } people below lose their place and are each mailed a cancellation with a calendar cancellation. Freed seats go to the waiting list at once.
+}
+people-confirm-switch-what = { $count ->
+    [one] The person below moves to the other mode, if a seat is free there, and is mailed their new ticket or stream link.
+   *[other] The { $count } people below move to the other mode and are each mailed their new ticket or stream link. If one of them finds no free seat, nobody is switched.
+}
+people-note-hint = It goes into each cancellation mail, e.g. why, and what happens next.
+people-confirm-cancel-button = { $count ->
+    [one] Cancel it and mail the person
+   *[other] Cancel them and mail { $count } people
+}
+people-confirm-switch-button = { $count ->
+    [one] Switch and mail the person
+   *[other] Switch and mail { $count } people
+}
+person-consent = Given { $when } ({ $how })
+person-ticket = Ticket code
+person-details = Details and answers
+person-mails = Mails
+person-mail-queued = Queued
+person-mail-state = State
+person-no-mails = No mail was sent to this person.
+person-history = History
+notice-edited = The details are saved.
+notice-held = The held seat is given.
+history-registered = Registered ({ $mode }): { $status }
+history-walk_in = Registered at the door, in person
+history-promoted = Got a seat from the waiting list ({ $mode })
+history-switched = Switched from { $from } to { $to }
+history-edited = Changed: { $fields }
+history-cancelled = Cancelled
+history-held_seat_given = Given a held seat (was { $from_mode })
+history-checked_in = Checked in
+history-check_in_undone = Check-in undone
+history-exit = Left the room
+history-returned = Came back into the room
+history-joined = Joined online ({ $count } times)
+history-mailed = Mailed: { $mail } ({ $status })
+history-unknown = Changed
+history-by-registrant = by the registrant
+history-by-organizer = by { $who }
+history-by-desk = at the desk { $who }
+history-by-system = by Convene
+mail-kind-confirmation = Confirmation
+mail-kind-waitlisted = Waiting list
+mail-kind-cancelled = Cancellation
+mail-kind-manage_link = Their link again
+mail-kind-no_seat_freed = No seat freed up
+mail-kind-event_updated = Event changed
+mail-kind-event_cancelled = Event cancelled
+mail-kind-reminder = Reminder
+mail-kind-invitation = Invitation

@@ -83,3 +83,5 @@ field-too-many-programme-items = at most { $max } programme items
 field-outside-event = must lie within the event's starts_at and ends_at
 field-too-many-speakers = at most { $max } speakers per item
 field-unknown-event = no such event
+field-already-registered-here = is already registered for this event
+field-no-held-seat-left = every held seat is given

@@ -100,3 +100,5 @@ form-too-many-programme-items = A programme can have at most { $max } items.
 form-outside-event = Choose a time within the event's start and end.
 form-too-many-speakers = Name at most { $max } speakers per item.
 form-unknown-event = Choose an event from the list.
+form-already-registered-here = This address is already registered for this event: open the person's page and give them the held seat there.
+form-no-held-seat-left = Every held seat is given. Hold back more seats in the event's settings first.

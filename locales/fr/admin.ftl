@@ -336,3 +336,122 @@ edition-title = Prochaine édition
 edition-hint = Préparez la rencontre de l’an prochain à partir de celle-ci, puis invitez les personnes venues.
 count-held = Réservées aux intervenants et hôtes
 count-held-given = { $given } sur { $held } attribuées
+registration-status = Statut
+filter-attended = Présence
+filter-attended-yes = Venus (entrée ou connexion)
+filter-attended-no = Pas (encore) venus
+held-new = Attribuer une place réservée à une nouvelle personne
+held-badge = place réservée
+held-new-what = Pour un intervenant ou un hôte : une place retenue pour eux ({ $given } sur { $held } attribuées). La personne reçoit la confirmation habituelle avec son billet.
+held-new-email-hint = La confirmation et le billet sont envoyés à cette adresse.
+held-new-button = Attribuer la place
+badges-title = Badges nominatifs
+badges-count = { $count ->
+    [0] Aucune inscription sur place confirmée ne correspond : aucun badge à imprimer.
+    [one] 1 badge, pour l’inscription sur place confirmée qui correspond aux filtres de la liste.
+   *[other] { $count } badges, pour les inscriptions sur place confirmées qui correspondent aux filtres de la liste.
+}
+badges-hint = Imprimez sur des planches A4 de 8 étiquettes de 85 × 54 mm, à 100 % (sans « ajuster à la page »), sans marges ni en-têtes.
+badges-sheet = Planche { $n }
+bulk-label = Pour les personnes cochées
+bulk-resend = Renvoyer leur confirmation
+bulk-switch = Changer leur mode…
+bulk-cancel = Annuler leur inscription…
+bulk-button = Valider
+bulk-select-all = Cocher tout le monde sur cette page
+bulk-select = Cocher { $name }
+column-registered = Inscription
+column-attended = Présence
+row-menu = Actions
+row-open = Ouvrir
+action-hold = Attribuer une place réservée
+action-cancel-ellipsis = Annuler…
+attended-checked-in = Entrée le { $time }
+attended-joined = Connexion le { $time }
+done-people-cancelled-one = L’inscription de { $name } est annulée ; la personne est prévenue par courriel.
+done-people-switched-one = { $name } participe désormais autrement ; la personne est prévenue par courriel.
+done-people-promoted-one = { $name } a maintenant une place ; la personne est prévenue par courriel.
+done-people-held-one = { $name } a maintenant une place réservée.
+done-people-resent-one = La confirmation de { $name } est renvoyée.
+done-people-full-one = Aucune place libre pour { $name } dans ce mode. Rien n’a été modifié.
+done-people-is-cancelled-one = L’inscription de { $name } est annulée : rien n’a été modifié.
+done-people-not-possible-one = Ce n’est pas possible pour { $name } maintenant. Rien n’a été modifié.
+done-people-cancelled = { $count ->
+    [one] 1 inscription est annulée ; la personne est prévenue par courriel.
+   *[other] { $count } inscriptions sont annulées ; chaque personne est prévenue par courriel.
+}
+done-people-switched = { $count ->
+    [one] 1 personne participe désormais autrement ; elle est prévenue par courriel.
+   *[other] { $count } personnes participent désormais autrement ; chacune est prévenue par courriel.
+}
+done-people-resent = { $count ->
+    [0] Aucune personne cochée n’est encore inscrite : rien n’a été envoyé.
+    [one] 1 confirmation est renvoyée.
+   *[other] { $count } confirmations sont renvoyées.
+}
+done-people-full = L’un des changements n’avait pas de place libre, donc personne n’a changé de mode. Rien n’a été modifié.
+done-people-not-possible = Ce n’est pas possible maintenant pour l’une des personnes, donc rien n’a été modifié.
+done-people-none-selected = Cochez d’abord au moins une personne.
+people-confirm-cancel-title = { $count ->
+    [one] Annuler cette inscription ?
+   *[other] Annuler { $count } inscriptions ?
+}
+people-confirm-switch-title = { $count ->
+    [one] Changer le mode de cette personne ?
+   *[other] Changer le mode de { $count } personnes ?
+}
+people-confirm-none = Plus personne dans cette sélection n’est inscrit : il n’y a rien à faire.
+people-confirm-cancel-what = { $count ->
+    [one] La personne ci-dessous perd sa place et reçoit une annulation avec l’annulation du rendez-vous d’agenda. Une place libérée va aussitôt à la liste d’attente.
+   *[other] Les { $count } personnes ci-dessous perdent leur place et reçoivent chacune une annulation avec l’annulation du rendez-vous d’agenda. Les places libérées vont aussitôt à la liste d’attente.
+}
+people-confirm-switch-what = { $count ->
+    [one] La personne ci-dessous passe à l’autre mode, s’il y reste une place, et reçoit son nouveau billet ou son lien de diffusion.
+   *[other] Les { $count } personnes ci-dessous passent à l’autre mode et reçoivent chacune leur nouveau billet ou lien de diffusion. Si l’une d’elles ne trouve pas de place, personne ne change.
+}
+people-note-hint = Il figure dans chaque courriel d’annulation, par ex. la raison et la suite.
+people-confirm-cancel-button = { $count ->
+    [one] Annuler et prévenir la personne
+   *[other] Annuler et prévenir { $count } personnes
+}
+people-confirm-switch-button = { $count ->
+    [one] Changer et prévenir la personne
+   *[other] Changer et prévenir { $count } personnes
+}
+person-consent = Donné le { $when } ({ $how })
+person-ticket = Code du billet
+person-details = Coordonnées et réponses
+person-mails = Courriels
+person-mail-queued = En file
+person-mail-state = État
+person-no-mails = Aucun courriel n’a été envoyé à cette personne.
+person-history = Historique
+notice-edited = Les coordonnées sont enregistrées.
+notice-held = La place réservée est attribuée.
+history-registered = Inscription ({ $mode }) : { $status }
+history-walk_in = Inscription à l’entrée, sur place
+history-promoted = Place obtenue depuis la liste d’attente ({ $mode })
+history-switched = Passage de { $from } à { $to }
+history-edited = Modifié : { $fields }
+history-cancelled = Annulation
+history-held_seat_given = Place réservée attribuée (auparavant { $from_mode })
+history-checked_in = Entrée enregistrée
+history-check_in_undone = Entrée annulée
+history-exit = Sortie de la salle
+history-returned = Retour dans la salle
+history-joined = Connexion en ligne ({ $count } fois)
+history-mailed = Courriel : { $mail } ({ $status })
+history-unknown = Modification
+history-by-registrant = par la personne inscrite
+history-by-organizer = par { $who }
+history-by-desk = à l’accueil { $who }
+history-by-system = par Convene
+mail-kind-confirmation = Confirmation
+mail-kind-waitlisted = Liste d’attente
+mail-kind-cancelled = Annulation
+mail-kind-manage_link = Son lien, à nouveau
+mail-kind-no_seat_freed = Aucune place libérée
+mail-kind-event_updated = Événement modifié
+mail-kind-event_cancelled = Événement annulé
+mail-kind-reminder = Rappel
+mail-kind-invitation = Invitation

@@ -100,3 +100,5 @@ form-too-many-programme-items = Un programme compte au plus { $max } points.
 form-outside-event = Choisissez une heure entre le début et la fin de l’événement.
 form-too-many-speakers = Indiquez au plus { $max } intervenants par point.
 form-unknown-event = Choisissez un événement dans la liste.
+form-already-registered-here = Cette adresse est déjà inscrite à cet événement : ouvrez la page de la personne et attribuez-lui la place réservée depuis là.
+form-no-held-seat-left = Toutes les places réservées sont attribuées. Réservez-en davantage dans les réglages de l’événement.

@@ -336,3 +336,122 @@ edition-title = Volgende editie
 edition-hint = Maak de bijeenkomst van volgend jaar vanuit deze, en nodig dan wie kwam uit.
 count-held = Vrijgehouden voor sprekers en gastheren
 count-held-given = { $given } van { $held } toegekend
+registration-status = Status
+filter-attended = Aanwezig
+filter-attended-yes = Gekomen (ingecheckt of online)
+filter-attended-no = (Nog) niet gekomen
+held-new = Een vrijgehouden plaats geven aan iemand nieuw
+held-badge = vrijgehouden plaats
+held-new-what = Voor een spreker of gastheer: een plaats die niet aan het publiek wordt aangeboden ({ $given } van { $held } toegekend). De persoon krijgt de gewone bevestiging met ticket.
+held-new-email-hint = De bevestiging en het ticket gaan naar dit adres.
+held-new-button = Plaats geven
+badges-title = Naambadges
+badges-count = { $count ->
+    [0] Geen bevestigde inschrijving ter plaatse past bij de filters: er is geen badge om af te drukken.
+    [one] 1 badge, voor de bevestigde inschrijving ter plaatse die bij de filters van de lijst past.
+   *[other] { $count } badges, voor de bevestigde inschrijvingen ter plaatse die bij de filters van de lijst passen.
+}
+badges-hint = Druk af op A4-vellen met 8 etiketten van 85 × 54 mm, op 100 % (niet "passend maken"), zonder marges of kopteksten.
+badges-sheet = Vel { $n }
+bulk-label = Met de aangevinkte personen
+bulk-resend = Hun bevestiging opnieuw sturen
+bulk-switch = Hun deelnamewijze wijzigen…
+bulk-cancel = Hun inschrijving annuleren…
+bulk-button = Uitvoeren
+bulk-select-all = Iedereen op deze pagina aanvinken
+bulk-select = { $name } aanvinken
+column-registered = Ingeschreven
+column-attended = Gekomen
+row-menu = Acties
+row-open = Openen
+action-hold = Vrijgehouden plaats geven
+action-cancel-ellipsis = Annuleren…
+attended-checked-in = Ingecheckt { $time }
+attended-joined = Online { $time }
+done-people-cancelled-one = De inschrijving van { $name } is geannuleerd; de persoon krijgt een mail.
+done-people-switched-one = { $name } neemt nu op de andere manier deel; de persoon krijgt een mail.
+done-people-promoted-one = { $name } heeft nu een plaats; de persoon krijgt een mail.
+done-people-held-one = { $name } heeft nu een vrijgehouden plaats.
+done-people-resent-one = De bevestiging van { $name } is opnieuw onderweg.
+done-people-full-one = Geen vrije plaats voor { $name } op die manier. Er is niets gewijzigd.
+done-people-is-cancelled-one = De inschrijving van { $name } is geannuleerd: er is niets gewijzigd.
+done-people-not-possible-one = Dat kan nu niet voor { $name }. Er is niets gewijzigd.
+done-people-cancelled = { $count ->
+    [one] 1 inschrijving is geannuleerd; de persoon krijgt een mail.
+   *[other] { $count } inschrijvingen zijn geannuleerd; elke persoon krijgt een mail.
+}
+done-people-switched = { $count ->
+    [one] 1 persoon neemt nu op de andere manier deel en krijgt een mail.
+   *[other] { $count } personen nemen nu op de andere manier deel; elk krijgt een mail.
+}
+done-people-resent = { $count ->
+    [0] Niemand van de aangevinkte personen is nog ingeschreven: er is niets verstuurd.
+    [one] 1 bevestiging is opnieuw onderweg.
+   *[other] { $count } bevestigingen zijn opnieuw onderweg.
+}
+done-people-full = Voor een van de wijzigingen was geen plaats vrij, dus niemand is gewijzigd. Er is niets gewijzigd.
+done-people-not-possible = Dat kan nu niet voor een van de personen, dus er is niets gewijzigd.
+done-people-none-selected = Vink eerst minstens één persoon aan.
+people-confirm-cancel-title = { $count ->
+    [one] Deze inschrijving annuleren?
+   *[other] { $count } inschrijvingen annuleren?
+}
+people-confirm-switch-title = { $count ->
+    [one] De deelnamewijze van deze persoon wijzigen?
+   *[other] De deelnamewijze van { $count } personen wijzigen?
+}
+people-confirm-none = Niemand in deze selectie is nog ingeschreven: er is niets te doen.
+people-confirm-cancel-what = { $count ->
+    [one] De persoon hieronder verliest zijn plaats en krijgt een annulering met de annulering van de agenda-afspraak. Een vrijgekomen plaats gaat meteen naar de wachtlijst.
+   *[other] De { $count } personen hieronder verliezen hun plaats en krijgen elk een annulering met de annulering van de agenda-afspraak. Vrijgekomen plaatsen gaan meteen naar de wachtlijst.
+}
+people-confirm-switch-what = { $count ->
+    [one] De persoon hieronder gaat naar de andere deelnamewijze, als daar een plaats vrij is, en krijgt een nieuw ticket of een streamlink.
+   *[other] De { $count } personen hieronder gaan naar de andere deelnamewijze en krijgen elk een nieuw ticket of een streamlink. Vindt een van hen geen plaats, dan wijzigt niemand.
+}
+people-note-hint = Het staat in elke annuleringsmail, bv. waarom en wat er verder gebeurt.
+people-confirm-cancel-button = { $count ->
+    [one] Annuleren en de persoon mailen
+   *[other] Annuleren en { $count } personen mailen
+}
+people-confirm-switch-button = { $count ->
+    [one] Wijzigen en de persoon mailen
+   *[other] Wijzigen en { $count } personen mailen
+}
+person-consent = Gegeven op { $when } ({ $how })
+person-ticket = Ticketcode
+person-details = Gegevens en antwoorden
+person-mails = Mails
+person-mail-queued = In wachtrij
+person-mail-state = Stand
+person-no-mails = Er is geen mail naar deze persoon gestuurd.
+person-history = Geschiedenis
+notice-edited = De gegevens zijn bewaard.
+notice-held = De vrijgehouden plaats is toegekend.
+history-registered = Ingeschreven ({ $mode }): { $status }
+history-walk_in = Ingeschreven aan de ingang, ter plaatse
+history-promoted = Plaats gekregen van de wachtlijst ({ $mode })
+history-switched = Gewijzigd van { $from } naar { $to }
+history-edited = Gewijzigd: { $fields }
+history-cancelled = Geannuleerd
+history-held_seat_given = Vrijgehouden plaats gekregen (was { $from_mode })
+history-checked_in = Ingecheckt
+history-check_in_undone = Check-in ongedaan gemaakt
+history-exit = Zaal verlaten
+history-returned = Terug in de zaal
+history-joined = Online verbonden ({ $count } keer)
+history-mailed = Gemaild: { $mail } ({ $status })
+history-unknown = Gewijzigd
+history-by-registrant = door de ingeschrevene
+history-by-organizer = door { $who }
+history-by-desk = aan de balie { $who }
+history-by-system = door Convene
+mail-kind-confirmation = Bevestiging
+mail-kind-waitlisted = Wachtlijst
+mail-kind-cancelled = Annulering
+mail-kind-manage_link = Hun link opnieuw
+mail-kind-no_seat_freed = Geen plaats vrijgekomen
+mail-kind-event_updated = Evenement gewijzigd
+mail-kind-event_cancelled = Evenement geannuleerd
+mail-kind-reminder = Herinnering
+mail-kind-invitation = Uitnodiging

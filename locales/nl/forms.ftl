@@ -100,3 +100,5 @@ form-too-many-programme-items = Een programma telt hoogstens { $max } onderdelen
 form-outside-event = Kies een tijd tussen het begin en het einde van het evenement.
 form-too-many-speakers = Vermeld hoogstens { $max } sprekers per onderdeel.
 form-unknown-event = Kies een evenement uit de lijst.
+form-already-registered-here = Dit adres is al ingeschreven voor dit evenement: open de pagina van de persoon en geef daar de vrijgehouden plaats.
+form-no-held-seat-left = Alle vrijgehouden plaatsen zijn toegekend. Houd eerst meer plaatsen vrij in de instellingen van het evenement.

@@ -78,13 +78,20 @@ pub async fn resend(
     State(state): State<AppState>,
     _: OrganizerPage,
     PathIds(event_id, mail_id): PathIds,
+    axum::extract::Query(query): axum::extract::Query<std::collections::BTreeMap<String, String>>,
 ) -> Result<Response, AppError> {
     state
         .db
         .write(move |txn| keep(outbox::resend_in_event(txn, event_id, mail_id, now())))
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok(Redirect::to(&format!("/admin/events/{event_id}")).into_response())
+    // From a person's page, back to it.
+    match query.get("back").and_then(|id| uuid::Uuid::parse_str(id).ok()) {
+        Some(person) => {
+            Ok(Redirect::to(&format!("/admin/events/{event_id}/registrations/{person}?done=resent")).into_response())
+        }
+        None => Ok(Redirect::to(&format!("/admin/events/{event_id}")).into_response()),
+    }
 }
 
 /// Creates a desk link and shows it once.

@@ -22,7 +22,13 @@ use crate::web::lang::PageLang;
 use crate::web::pages::Page;
 use crate::web::pages::back_office_chrome as chrome;
 
-fn copy_page(me: &CurrentUser, lang: PageLang, e: &entity::event::Model, values: minijinja::Value, errors: FieldErrors) -> Response {
+fn copy_page(
+    me: &CurrentUser,
+    lang: PageLang,
+    e: &entity::event::Model,
+    values: minijinja::Value,
+    errors: FieldErrors,
+) -> Response {
     let labels = [
         ("title".to_owned(), t(lang.lang, "event-title", &[])),
         ("slug".to_owned(), t(lang.lang, "event-slug", &[])),

@@ -138,7 +138,8 @@ pub async fn edit_page(
 ) -> Result<Response, AppError> {
     let e = events::get(state.db.read(), id).await?;
     // After a copy, the new edition's form says so.
-    let done = (uri.query() == Some("done=copied")).then(|| crate::i18n::t(lang.lang, "done-copied", &[]));
+    let copied = uri.query().unwrap_or("").split('&').any(|pair| pair == "done=copied");
+    let done = copied.then(|| crate::i18n::t(lang.lang, "done-copied", &[]));
     Ok(form_page_with(&me, lang, Some(id.to_string()), values_of(&e), FieldErrors::new(), StatusCode::OK, done))
 }
 

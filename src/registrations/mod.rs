@@ -3,12 +3,16 @@
 
 pub mod admin_pages;
 pub mod answers;
+pub mod badges;
+mod history_view;
 pub mod input;
 pub mod listing;
 pub mod manage_pages;
 mod organizer_actions;
 pub mod page_views;
 pub mod pages;
+pub mod people_actions;
+pub mod person_pages;
 pub mod policy;
 pub mod resend;
 pub mod routes;

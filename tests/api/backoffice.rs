@@ -6,11 +6,11 @@ use serde_json::json;
 use crate::helpers::{TestApp, make_token, str_of};
 
 /// A browser-like client that keeps cookies and does not follow redirects.
-fn browser() -> reqwest::Client {
+pub fn browser() -> reqwest::Client {
     reqwest::Client::builder().redirect(Policy::none()).cookie_store(true).build().expect("client")
 }
 
-async fn log_in(app: &TestApp, client: &reqwest::Client, email: &str) -> reqwest::Response {
+pub async fn log_in(app: &TestApp, client: &reqwest::Client, email: &str) -> reqwest::Response {
     client
         .post(app.url("/admin/login"))
         .form(&[("email", email), ("password", "a long test password"), ("next", "/admin/events")])
@@ -184,13 +184,39 @@ async fn organizers_act_on_registrations_from_the_list() {
 
     let base = format!("/admin/events/{id}/registrations/{}", str_of(&waiting, "id"));
     let promote = client.post(app.url(&format!("{base}/promote"))).send().await.expect("send");
-    assert!(promote.headers()["location"].to_str().unwrap_or("").ends_with("notice=full"), "the room is full");
+    let location = promote.headers()["location"].to_str().unwrap_or("").to_owned();
+    assert!(location.contains("done=full-one"), "the room is full: {location}");
+    let page =
+        client.get(app.url(&format!("{location}&lang=en"))).send().await.expect("send").text().await.expect("text");
+    assert!(page.contains("No seat is free for Amina El Idrissi"), "the notice names the person");
     client.post(app.url(&format!("{base}/switch"))).send().await.expect("send");
     let reg = app.manage(reqwest::Method::GET, &str_of(&waiting, "manage_token"), None).await;
     let reg = crate::helpers::json(reg).await;
     assert_eq!((reg["mode"].as_str(), reg["status"].as_str()), (Some("online"), Some("confirmed")));
-    client.post(app.url(&format!("{base}/cancel"))).send().await.expect("send");
+
+    // Cancelling one person asks first, names them, and changes nothing until confirmed.
+    let ask = client.get(app.url(&format!("{base}/cancel?lang=en"))).send().await.expect("send");
+    assert_eq!(ask.status().as_u16(), 200);
+    let html = ask.text().await.expect("text");
+    assert!(html.contains("Cancel this registration?") && html.contains("Amina El Idrissi"), "{html}");
+    assert_eq!(client.post(app.url(&format!("{base}/cancel"))).send().await.expect("send").status().as_u16(), 404);
+    assert_eq!(app.stats(&id).await["cancelled"], 0, "nothing happened before the confirmation");
+    let confirmed = client
+        .post(app.url(&format!("/admin/events/{id}/registrations/confirm")))
+        .form(&[("action", "cancel"), ("ids", &str_of(&waiting, "id")), ("note", "The meeting room changed.")])
+        .send()
+        .await
+        .expect("send");
+    let location = confirmed.headers()["location"].to_str().unwrap_or("").to_owned();
+    assert!(location.contains("done=cancelled-one"), "{location}");
     assert_eq!(app.stats(&id).await["cancelled"], 1);
+    let page =
+        client.get(app.url(&format!("{location}&lang=en"))).send().await.expect("send").text().await.expect("text");
+    assert!(
+        page.contains("Amina El Idrissi&#x27;s registration is cancelled")
+            || page.contains("Amina El Idrissi's registration is cancelled"),
+        "{page}"
+    );
     app.stop().await;
 }
 

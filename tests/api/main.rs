@@ -6,7 +6,7 @@
 //! database each (`.ci/run` does both).
 
 mod attendance;
-mod backoffice;
+pub mod backoffice;
 mod binary;
 mod check_in;
 mod concurrency;
@@ -24,6 +24,7 @@ mod mail_samples;
 mod pages;
 mod questions;
 mod registrations;
+mod registrations_table;
 mod room;
 mod safe_actions;
 mod smtp;

@@ -31,6 +31,15 @@ impl Cli {
     pub fn log_format(&self) -> LogFormat {
         self.log_format
     }
+
+    /// The log filter when `RUST_LOG` is unset: the demo keeps quiet but for warnings, so
+    /// that what it prints (the addresses and the login) is what a newcomer sees.
+    pub fn default_log_filter(&self) -> &'static str {
+        match self.command {
+            Command::Demo(_) => "warn,sqlx=error,sea_orm=error",
+            _ => "info,sqlx=warn,sea_orm=warn",
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]

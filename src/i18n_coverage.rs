@@ -77,6 +77,7 @@ const DYNAMIC: &[(&str, &[&str])] = &[
         ],
     ),
     ("history-by-", &["registrant", "organizer", "desk", "system"]),
+    ("sort-", &["name", "organization", "mode", "status", "registered", "attended"]),
     ("field-", &["first_name", "last_name", "organization", "language", "answers", "email"]),
     ("notice-", &["switched", "promoted", "resent", "full", "is-cancelled", "not-possible", "edited", "held"]),
     (

@@ -5,7 +5,7 @@ use clap::Parser;
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     let cli = convene::cli::Cli::parse();
-    convene::telemetry::init(cli.log_format());
+    convene::telemetry::init_with_default(cli.log_format(), cli.default_log_filter());
     match convene::cli::run(cli).await {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(err) => {

@@ -17,7 +17,13 @@ pub enum LogFormat {
 
 /// Installs the global subscriber. sqlx logs every statement at INFO, hence `sqlx=warn`.
 pub fn init(format: LogFormat) {
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,sea_orm=warn"));
+    init_with_default(format, "info,sqlx=warn,sea_orm=warn");
+}
+
+/// [`init`] with another default filter when `RUST_LOG` is unset (the demo only warns, so
+/// its login stays on screen).
+pub fn init_with_default(format: LogFormat, default_filter: &str) {
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default_filter));
     let registry = tracing_subscriber::registry().with(filter);
     let result = match format {
         LogFormat::Text => registry.with(fmt::layer().with_target(false)).try_init(),

@@ -17,6 +17,9 @@ use crate::events::input::EventInput;
 use crate::registrations::input::NewRegistration;
 use crate::registrations::service;
 
+mod tomorrow;
+use tomorrow::seed_tomorrow;
+
 /// Sample partners (first name, last name, email, organization, language, mode).
 const PARTNERS: &str = include_str!("partners.csv");
 pub const DATABASE_FILE: &str = "convene-demo.db";
@@ -79,8 +82,19 @@ pub async fn seed(config: &Config) -> anyhow::Result<(String, String)> {
         },
         "starts_at": at(Duration::zero()), "ends_at": at(Duration::minutes(210)), "timezone": "Europe/Brussels",
         "venue": "Egmont Palace, Brussels", "online_url": "https://stream.example.org/avrr-partners",
-        "modes": ["in_person", "online"], "in_person_capacity": 60, "online_capacity": null, "waitlist": true,
-        "status": "published",
+        "modes": ["in_person", "online"], "in_person_capacity": 60, "in_person_held": 4, "online_capacity": null,
+        "waitlist": true, "status": "published",
+        "programme": [
+            {"starts_at": at(Duration::zero()), "ends_at": at(Duration::minutes(20)),
+             "title": {"en": "Welcome", "fr": "Accueil", "nl": "Verwelkoming"}, "speakers": ["Head of Office, IOM Belgium and Luxembourg"]},
+            {"starts_at": at(Duration::minutes(20)), "ends_at": at(Duration::minutes(80)),
+             "title": {"en": "The year in figures", "fr": "L'année en chiffres", "nl": "Het jaar in cijfers"}, "speakers": ["AVRR programme team"]},
+            {"starts_at": at(Duration::minutes(100)), "ends_at": at(Duration::minutes(180)),
+             "title": {"en": "Panel: reintegration that lasts", "fr": "Table ronde : une réintégration durable", "nl": "Panel: duurzame re-integratie"},
+             "speakers": ["Partner organizations from Guinea, Morocco and Iraq"]},
+            {"starts_at": at(Duration::minutes(180)), "ends_at": at(Duration::minutes(210)),
+             "title": {"en": "Closing and lunch", "fr": "Clôture et déjeuner", "nl": "Afsluiting en lunch"}, "speakers": []}
+        ],
         "questions": [{"key": "dietary", "kind": "choice", "required": false,
                        "label": {"en": "Dietary needs", "fr": "Régime alimentaire", "nl": "Dieetwensen"},
                        "options": [
@@ -150,6 +164,7 @@ pub async fn seed(config: &Config) -> anyhow::Result<(String, String)> {
         })
     })
     .await?;
+    seed_tomorrow(&db).await?;
     db.close().await;
     Ok((email.to_string(), password))
 }
@@ -171,15 +186,25 @@ pub async fn run(mut config: Config) -> anyhow::Result<()> {
     };
     let app = App::build(config).await?;
     let base = app.base_url().to_owned();
-    println!("Convene demo: the partner meeting is ready.");
-    println!();
-    println!("  Public event page:  {base}/e/annual-voluntary-return-and-reintegration-partner-meeting");
-    println!("  Back office:        {base}/admin");
-    println!("  Log in as:          {email}");
-    println!("  Password:           {password}");
-    println!();
-    println!("Mails are written to ./mail-out/. Stop with Ctrl+C; delete {DATABASE_FILE} to start afresh.");
-    println!("Convene listening on {base}");
+    let login = format!(
+        "Convene demo: two events are ready.\n\n  \
+         In progress now:    {base}/e/annual-voluntary-return-and-reintegration-partner-meeting\n  \
+         Tomorrow, open:     {base}/e/reintegration-counselling-workshop\n  \
+         Back office:        {base}/admin\n  \
+         Log in as:          {email}\n  \
+         Password:           {password}\n\n\
+         Mails are written to ./mail-out/. Press Enter to see this again; stop with Ctrl+C;\n\
+         delete {DATABASE_FILE} to start afresh."
+    );
+    // Printed after the start-up log lines, and again whenever Enter is pressed, so that the
+    // login never scrolls away.
+    std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        println!("\n{login}\n");
+        for _ in std::io::stdin().lines().map_while(Result::ok) {
+            println!("\n{login}\n");
+        }
+    });
     app.run_until_stopped(shutdown_signal()).await
 }
 

@@ -152,6 +152,8 @@ pub async fn list(
         filters => context! {
             q => query.get("q").unwrap_or(""), mode => query.get("mode").unwrap_or(""), status => query.get("status").unwrap_or(""),
             attended => query.get("attended").unwrap_or(""), org => query.get("org").unwrap_or(""),
+            sort => filter.sort.as_str(), dir => if filter.descending { "desc" } else { "asc" },
+            active => ["mode", "status", "attended", "org"].iter().filter(|f| query.get(f).is_some_and(|v| !v.is_empty())).count() + filter.answers.len(),
         },
         organizations => listing::organizations(db, id).await?,
         questions => questions, sorts => sorts,

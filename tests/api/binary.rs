@@ -286,6 +286,7 @@ async fn demo_seeds_a_living_meeting_and_refuses_a_used_file() {
         .env("CONVENE_BIND", "127.0.0.1:0")
         .env_remove("CONVENE_BASE_URL")
         .env_remove("SMTP_URL")
+        .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -296,20 +297,32 @@ async fn demo_seeds_a_living_meeting_and_refuses_a_used_file() {
         let mut printed = Vec::new();
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
             printed.push(line.clone());
-            if let Some(url) = line.strip_prefix("Convene listening on ") {
-                tx.send((url.to_owned(), printed.clone())).ok();
+            if line.trim_start().starts_with("Password:") {
+                tx.send(printed.clone()).ok();
             }
         }
     });
-    let (base, printed) = rx.recv_timeout(Duration::from_secs(60)).expect("the demo starts");
-    let printed = printed.join("\n");
+    let printed = rx.recv_timeout(Duration::from_secs(60)).expect("the demo starts").join("\n");
     assert!(printed.contains("Log in as:") && printed.contains("Password:"), "{printed}");
+    let base = printed
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Back office:"))
+        .map(|url| url.trim().trim_end_matches("/admin").to_owned())
+        .expect("the back office's address");
     let page =
         reqwest::get(format!("{base}/e/annual-voluntary-return-and-reintegration-partner-meeting")).await.expect("get");
     assert_eq!(page.status().as_u16(), 200);
     assert!(page.text().await.expect("text").contains("seats left"));
     let login = reqwest::get(format!("{base}/admin/login")).await.expect("get");
     assert_eq!(login.status().as_u16(), 200);
+    // Tomorrow's workshop is open: a registrant there may still switch mode.
+    let tomorrow = reqwest::get(format!("{base}/e/reintegration-counselling-workshop")).await.expect("get");
+    let html = tomorrow.text().await.expect("text");
+    assert!(html.contains("name=\"mode\""), "registration is open tomorrow");
+    // Enter prints the login again.
+    std::io::Write::write_all(child.stdin.as_mut().expect("stdin"), b"\n").expect("enter");
+    let again = rx.recv_timeout(Duration::from_secs(10)).expect("the login again").join("\n");
+    assert_eq!(again.matches("Password:").count(), 2);
     child.kill().ok();
     child.wait().ok();
 

@@ -36,6 +36,7 @@ async fn every_page_fits_a_phone_and_a_laptop_in_english_and_french() {
     let event = app.create_event(json!({"questions": questions, "in_person_capacity": 2})).await;
     let (event_id, slug) = (str_of(&event, "id"), str_of(&event, "slug"));
     let mut manage = String::new();
+    let mut person = String::new();
     for (i, org) in
         ["Agentschap Integratie en Inburgering — Antwerpen-Mechelen-Limburg", "CIRÉ asbl", "Caritas International"]
             .iter()
@@ -47,6 +48,7 @@ async fn every_page_fits_a_phone_and_a_laptop_in_english_and_french() {
         let reg = app.api_post_public(&format!("/api/v1/events/{event_id}/registrations"), body).await;
         if manage.is_empty() {
             manage = str_of(&reg, "manage_url");
+            person = str_of(&reg, "id");
         }
     }
     let manage_path = manage.split_once("/r/").map(|(_, token)| format!("/r/{token}")).expect("a manage link");
@@ -79,6 +81,12 @@ async fn every_page_fits_a_phone_and_a_laptop_in_english_and_french() {
         ("settings", "/admin/settings".to_owned()),
         ("cancel event", format!("/admin/events/{event_id}/status/cancel")),
         ("close registration", format!("/admin/events/{event_id}/status/close")),
+        ("person", format!("/admin/events/{event_id}/registrations/{person}")),
+        ("cancel person", format!("/admin/events/{event_id}/registrations/{person}/cancel")),
+        ("copy event", format!("/admin/events/{event_id}/copy")),
+        ("invite previous", format!("/admin/events/{event_id}/invite-previous")),
+        ("held seat", format!("/admin/events/{event_id}/held-seat")),
+        ("badges", format!("/admin/events/{event_id}/badges")),
     ];
     let save_to = std::env::var("CONVENE_HTML_DIR").ok().map(std::path::PathBuf::from);
     let mut too_wide = Vec::new();
@@ -112,9 +120,16 @@ async fn every_page_fits_a_phone_and_a_laptop_in_english_and_french() {
         }
     }
     assert!(too_wide.is_empty(), "pages that scroll sideways:\n{}", too_wide.join("\n"));
-    // The new confirmation page, checked by axe too.
-    browser.open(&app.url(&format!("/admin/events/{event_id}/status/cancel?lang=fr"))).await;
-    crate::axe::assert_accessible(&browser, "cancel confirmation (fr)").await;
+    // The confirmation pages and the back office's newer pages, checked by axe too.
+    for (name, path) in pages.iter().filter(|(name, _)| {
+        matches!(
+            *name,
+            "cancel event" | "person" | "cancel person" | "copy event" | "invite previous" | "held seat" | "edit event"
+        )
+    }) {
+        browser.open(&app.url(&format!("{path}?lang=fr"))).await;
+        crate::axe::assert_accessible(&browser, &format!("{name} (fr)")).await;
+    }
     browser.close().await;
     app.stop().await;
 }

@@ -90,7 +90,7 @@ async fn an_organizer_creates_an_event_with_a_question_and_sees_the_dashboard_co
     browser.execute("document.getElementById('field-ends_at').value = '2031-12-13T13:00';", vec![]).await.expect("js");
     fill(&browser, "#field-in_person_capacity", "60").await;
     browser.execute("document.getElementById('field-status').value = 'published';", vec![]).await.expect("js");
-    browser.execute("document.getElementById('field-q0_kind').value = 'choice';", vec![]).await.expect("js");
+    browser.execute("var s = document.getElementById('field-q0_kind'); s.value = 'choice'; s.dispatchEvent(new Event('change'));", vec![]).await.expect("js");
     fill(&browser, "#field-q0_label_en", "Dietary needs").await;
     fill(&browser, "#field-q0_options", "none\nvegetarian").await;
     click(&browser, "form[action='/admin/events'] button[type=submit]").await;

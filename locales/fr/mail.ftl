@@ -94,6 +94,6 @@ invitation-step-open = Ouvrez votre lien personnel ci-dessus : votre nom et votr
 invitation-step-choose = Vérifiez-les, choisissez de venir dans la salle ou de suivre en ligne, et confirmez.
 invitation-step-confirmed = Vous recevez aussitôt une confirmation : un billet pour la salle, ou votre lien personnel de diffusion.
 label-organizer-note = Un message des organisateurs
-invitation-stop = Vous ne souhaitez plus être invité aux prochaines éditions ?
+invitation-stop = Vous ne souhaitez plus être invité·e aux prochaines éditions ?
 invitation-stop-link = Arrêtez-les ici.
 label-programme = Programme

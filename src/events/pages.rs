@@ -29,8 +29,6 @@ use crate::web::pages::back_office_chrome as chrome;
 use super::event_form::{ZONES, document, form_field, form_labels, values_of};
 use super::form_rows::row_count;
 
-/// Blank question rows offered below the existing ones.
-
 pub async fn home(_: StaffPage) -> Redirect {
     Redirect::to("/admin/events")
 }

@@ -41,8 +41,7 @@ async fn confirmation(
     event_id: Uuid,
     action: &str,
     people: Vec<registration::Model>,
-    note: &str,
-    errors: FieldErrors,
+    (note, errors): (&str, FieldErrors),
 ) -> Result<Response, AppError> {
     let e = events::get(state.db.read(), event_id).await?;
     let people: Vec<registration::Model> =
@@ -80,7 +79,7 @@ pub async fn confirm_one(
         return Err(AppError::NotFound);
     }
     let reg = service::find_in_event(state.db.read(), event_id, registration_id).await?;
-    confirmation(&state, &me, lang, event_id, "cancel", vec![reg], "", FieldErrors::new()).await
+    confirmation(&state, &me, lang, event_id, "cancel", vec![reg], ("", FieldErrors::new())).await
 }
 
 /// `POST …/registrations/bulk`: an action on the ticked rows of the table.
@@ -100,7 +99,7 @@ pub async fn bulk(
     let people = listing::selected(state.db.read(), event_id, &ids).await?;
     match form.get("action") {
         Some(action @ ("cancel" | "switch")) => {
-            confirmation(&state, &me, lang, event_id, action, people, "", FieldErrors::new()).await
+            confirmation(&state, &me, lang, event_id, action, people, ("", FieldErrors::new())).await
         }
         Some("resend") => {
             let ids: Vec<Uuid> =
@@ -144,8 +143,8 @@ pub async fn confirmed(
         Err(error) => {
             let people = listing::selected(state.db.read(), event_id, &ids).await?;
             let raw = form.get("note").unwrap_or("").to_owned();
-            return confirmation(&state, &me, lang, event_id, action, people, &raw, FieldErrors::one("note", error))
-                .await;
+            let problem = (raw.as_str(), FieldErrors::one("note", error));
+            return confirmation(&state, &me, lang, event_id, action, people, problem).await;
         }
     };
     let actor = Actor::Organizer(me.email.clone());

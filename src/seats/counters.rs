@@ -73,7 +73,7 @@ pub async fn take_seat(db: &impl ConnectionTrait, event_id: Uuid, mode: Attendan
         AttendanceMode::InPerson => Expr::col(confirmed)
             .sub(Expr::col(event::Column::InPersonHeldUsed))
             .add(Expr::col(event::Column::InPersonHeld)),
-        AttendanceMode::Online => Expr::col(confirmed).into(),
+        AttendanceMode::Online => Expr::col(confirmed),
     };
     let result = event::Entity::update_many()
         .col_expr(confirmed, Expr::col(confirmed).add(1))

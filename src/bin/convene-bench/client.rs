@@ -24,15 +24,29 @@ pub struct Req {
     pub path: String,
     pub token: Option<Arc<str>>,
     pub body: Option<Bytes>,
+    /// A back-office session cookie (`name=value`), for the pages.
+    pub cookie: Option<Arc<str>>,
+    /// `application/json` unless a form.
+    pub form: bool,
 }
 
 impl Req {
     pub fn get(path: impl Into<String>) -> Req {
-        Req { method: Method::GET, path: path.into(), token: None, body: None }
+        Req { method: Method::GET, path: path.into(), token: None, body: None, cookie: None, form: false }
     }
 
     pub fn post_json(path: impl Into<String>, body: impl Into<Bytes>) -> Req {
-        Req { method: Method::POST, path: path.into(), token: None, body: Some(body.into()) }
+        Req { method: Method::POST, path: path.into(), token: None, body: Some(body.into()), cookie: None, form: false }
+    }
+
+    /// A form post (`application/x-www-form-urlencoded`), as a browser sends it.
+    pub fn post_form(path: impl Into<String>, body: impl Into<Bytes>) -> Req {
+        Req { form: true, ..Req::post_json(path, body) }
+    }
+
+    pub fn cookie(mut self, cookie: &Arc<str>) -> Req {
+        self.cookie = Some(cookie.clone());
+        self
     }
 
     pub fn bearer(mut self, token: &Arc<str>) -> Req {
@@ -69,8 +83,12 @@ impl Conn {
         if let Some(token) = &req.token {
             builder = builder.header(AUTHORIZATION, format!("Bearer {token}"));
         }
+        if let Some(cookie) = &req.cookie {
+            builder = builder.header(hyper::header::COOKIE, cookie.as_ref());
+        }
         if req.body.is_some() {
-            builder = builder.header(CONTENT_TYPE, "application/json");
+            let kind = if req.form { "application/x-www-form-urlencoded" } else { "application/json" };
+            builder = builder.header(CONTENT_TYPE, kind);
         }
         let request = builder.body(Full::new(req.body.clone().unwrap_or_default()))?;
         Ok(self.sender.send_request(request).await?)

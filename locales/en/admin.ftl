@@ -467,3 +467,4 @@ sort-status = Status
 sort-registered = Registered
 sort-attended = Came
 person-mail-sent-at = Sent { $when }
+bulk-export = Download them as a spreadsheet (CSV)

@@ -467,3 +467,4 @@ sort-status = Statut
 sort-registered = Inscription
 sort-attended = Présence
 person-mail-sent-at = Envoyé le { $when }
+bulk-export = Les télécharger en tableur (CSV)

@@ -467,3 +467,4 @@ sort-status = Status
 sort-registered = Ingeschreven
 sort-attended = Gekomen
 person-mail-sent-at = Verstuurd op { $when }
+bulk-export = Ze downloaden als rekenblad (CSV)

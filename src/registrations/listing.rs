@@ -190,6 +190,19 @@ pub async fn all_matching(db: &impl ConnectionTrait, event_id: Uuid, filter: &Fi
     Ok(matching)
 }
 
+/// The rows of `ids` (a selection in the table) that belong to the event, in name order.
+pub async fn selected_rows(db: &impl ConnectionTrait, event_id: Uuid, ids: &[Uuid]) -> Result<Vec<Row>, DbErr> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let marks = vec!["?"; ids.len()].join(", ");
+    let order = SortBy::Name.order(false);
+    let sql = format!("{SELECT} {FROM} WHERE r.event_id = ? AND r.id IN ({marks}) ORDER BY {order}");
+    let mut values: Vec<Value> = vec![event_id.into()];
+    values.extend(ids.iter().map(|id| Value::from(*id)));
+    db.query_all_raw(stmt(db.get_database_backend(), &sql, values)).await?.iter().map(row).collect()
+}
+
 /// The organizations registered for the event, for the filter's list.
 pub async fn organizations(db: &impl ConnectionTrait, event_id: Uuid) -> Result<Vec<String>, DbErr> {
     let sql = "SELECT DISTINCT organization FROM registration WHERE event_id = ? AND organization <> '' ORDER BY organization";

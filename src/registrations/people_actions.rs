@@ -17,6 +17,7 @@ use crate::db::keep;
 use crate::domain::{clean_multiline, now};
 use crate::error::{AppError, FieldErrors};
 use crate::events::service as events;
+use crate::exports::attendees::AttendeeRow;
 use crate::history::Actor;
 use crate::i18n::t;
 use crate::web::AppState;
@@ -118,7 +119,33 @@ pub async fn bulk(
                 .await?;
             Ok(Redirect::to(&format!("{table}?done=resent&n={n}")).into_response())
         }
+        Some("export") => {
+            let e = events::get(state.db.read(), event_id).await?;
+            let rows: Vec<AttendeeRow> =
+                listing::selected_rows(state.db.read(), event_id, &ids).await?.into_iter().map(attendee_row).collect();
+            crate::exports::routes::people_csv(&e, &rows, lang.lang)
+                .map_err(|err| AppError::Internal(anyhow::anyhow!("selection export: {err}")))
+        }
         _ => Ok(Redirect::to(&format!("{table}?done=none-selected")).into_response()),
+    }
+}
+
+/// A table row as the export writes it.
+fn attendee_row(row: listing::Row) -> AttendeeRow {
+    let r = row.registration;
+    AttendeeRow {
+        id: r.id,
+        first_name: r.first_name,
+        last_name: r.last_name,
+        email: r.email,
+        organization: r.organization,
+        mode: r.mode.as_str().to_owned(),
+        status: r.status.as_str().to_owned(),
+        language: r.language.code().to_owned(),
+        created_at: r.created_at,
+        answers: serde_json::to_value(&r.answers.0).unwrap_or_default(),
+        checked_in_at: row.checked_in_at,
+        joined_online_at: row.joined_at,
     }
 }
 

@@ -111,6 +111,17 @@ async fn bulk_actions_resend_at_once_and_switch_after_a_confirmation() {
         .await
         .expect("send");
     assert_eq!(app.stats(&id).await["online"]["confirmed"], 2);
+    let export = client
+        .post(format!("{bulk}?lang=fr"))
+        .form(&[("action", "export"), ("ids", &a_id)])
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(export.status().as_u16(), 200);
+    assert!(export.headers()["content-type"].to_str().unwrap_or("").starts_with("text/csv"));
+    let csv = export.text().await.expect("csv");
+    assert!(csv.contains("a@example.org") && !csv.contains("b@example.org"), "only the selection: {csv}");
+    assert!(csv.contains("Prénom"), "headers in the page's language: {csv}");
     let nothing = client.post(&bulk).form(&[("action", "cancel")]).send().await.expect("send");
     assert!(nothing.headers()["location"].to_str().unwrap_or("").contains("done=none-selected"));
     app.stop().await;

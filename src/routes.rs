@@ -136,6 +136,12 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(check_in::routes::search_registrations))
         .routes(routes!(check_in::routes::room_status, check_in::routes::set_room))
         .routes(routes!(check_in::routes::check_out))
+        .routes(routes!(check_in::offline_routes::checkin_index))
+        .merge(
+            OpenApiRouter::new()
+                .routes(routes!(check_in::offline_routes::scan_batch))
+                .layer(DefaultBodyLimit::max(check_in::offline_routes::BATCH_LIMIT)),
+        )
         .routes(routes!(mail::routes::list_mails))
         .routes(routes!(mail::routes::resend_mail))
         .routes(routes!(exports::routes::attendees_csv))

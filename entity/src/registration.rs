@@ -43,6 +43,9 @@ pub struct Model {
     pub calendar_sequence: i32,
     /// A seat held back for speakers and hosts, given by an organizer.
     pub held_seat: bool,
+    /// The event's revision when this registration or its check-in last changed: the
+    /// check-in index's cursor.
+    pub index_revision: i64,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -10,6 +10,7 @@ mod m20261129_000001_invitation;
 mod m20261129_000002_registration_event_order;
 mod m20261206_000001_organizer_identity;
 mod m20261207_000001_editions;
+mod m20261207_000002_door;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000002_registration_event_order::Migration),
             Box::new(m20261206_000001_organizer_identity::Migration),
             Box::new(m20261207_000001_editions::Migration),
+            Box::new(m20261207_000002_door::Migration),
         ]
     }
 }

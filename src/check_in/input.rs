@@ -8,13 +8,62 @@ use crate::domain::{EmailAddress, Language, clean_text};
 use crate::error::{FieldError, FieldErrors};
 use crate::registrations::answers::Answers;
 
-/// `POST /events/{id}/checkins`.
+/// `POST /events/{id}/checkins` (and `/exits`, and each scan of a batch).
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct CheckInInput {
     /// The ticket code as scanned or typed; spaces, dashes and case do not matter.
     pub code: Option<String>,
     /// Instead of a code: the registration picked from a name search at the desk.
     pub registration_id: Option<String>,
+    /// A client-made UUID, unique per event: a replay with the same nonce and content is
+    /// answered again and does nothing twice; with other content it is 409 `conflict`.
+    pub nonce: Option<String>,
+    /// When the scan happened (RFC 3339): the check-in time. Up to 5 minutes ahead is taken as
+    /// now; later, or before the event's first day, is 422.
+    pub scanned_at: Option<String>,
+    /// Staff let someone in over an organization's cap (recorded with who did it).
+    pub override_cap: Option<bool>,
+}
+
+/// What makes a door request replayable: its nonce and, for a scan, when it happened.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DoorMeta {
+    pub nonce: Option<uuid::Uuid>,
+    pub scanned_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub override_cap: bool,
+}
+
+/// Parses `nonce` and `scanned_at` (their format only; the bounds need the event).
+pub fn door_meta(
+    nonce: Option<&str>,
+    scanned_at: Option<&str>,
+    override_cap: Option<bool>,
+) -> Result<DoorMeta, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let nonce = match nonce.map(str::trim).filter(|n| !n.is_empty()) {
+        None => None,
+        Some(raw) => {
+            uuid::Uuid::parse_str(raw).map_err(|_| errors.insert("nonce", FieldError::new("invalid_nonce"))).ok()
+        }
+    };
+    let scanned_at = match scanned_at.map(str::trim).filter(|t| !t.is_empty()) {
+        None => None,
+        Some(raw) => chrono::DateTime::parse_from_rfc3339(raw)
+            .map(|t| chrono::SubsecRound::trunc_subsecs(t.with_timezone(&chrono::Utc), 6))
+            .map_err(|_| errors.insert("scanned_at", FieldError::new("invalid_instant")))
+            .ok(),
+    };
+    if errors.is_empty() {
+        Ok(DoorMeta { nonce, scanned_at, override_cap: override_cap == Some(true) })
+    } else {
+        Err(errors)
+    }
+}
+
+impl CheckInInput {
+    pub fn door(&self) -> Result<DoorMeta, FieldErrors> {
+        door_meta(self.nonce.as_deref(), self.scanned_at.as_deref(), self.override_cap)
+    }
 }
 
 impl CheckInInput {
@@ -65,7 +114,7 @@ impl RoomSettingsInput {
 
 /// `POST /events/{id}/walkins`: someone registered at the door, in person. Consent is
 /// recorded as given at the desk.
-#[derive(Debug, Default, Deserialize, ToSchema)]
+#[derive(Debug, Default, Deserialize, serde::Serialize, ToSchema)]
 pub struct WalkInInput {
     pub first_name: Option<String>,
     pub last_name: Option<String>,
@@ -77,6 +126,10 @@ pub struct WalkInInput {
     /// Keyed by question `key`; at the desk no question is required.
     #[schema(value_type = Option<Object>)]
     pub answers: Option<Answers>,
+    /// A client-made UUID, unique per event (see `CheckInInput::nonce`).
+    pub nonce: Option<String>,
+    /// Over an organization's cap (recorded with who did it).
+    pub override_cap: Option<bool>,
 }
 
 /// A valid walk-in.
@@ -168,15 +221,26 @@ mod tests {
 
     #[test]
     fn a_scan_needs_a_code() {
-        assert!(CheckInInput { code: None, registration_id: None }.parse().is_err());
-        assert_eq!(
-            CheckInInput { code: Some("ab".into()), registration_id: None }.parse().ok(),
-            Some(Ticket::Code("ab".into()))
-        );
+        let input = |code: Option<&str>, id: Option<String>| CheckInInput {
+            code: code.map(Into::into),
+            registration_id: id,
+            ..Default::default()
+        };
+        assert!(input(None, None).parse().is_err());
+        assert_eq!(input(Some("ab"), None).parse().ok(), Some(Ticket::Code("ab".into())));
         let id = uuid::Uuid::now_v7();
-        let by_id = CheckInInput { code: None, registration_id: Some(id.to_string()) };
-        assert_eq!(by_id.parse().ok(), Some(Ticket::Registration(id)));
-        assert!(CheckInInput { code: Some("ab".into()), registration_id: Some(id.to_string()) }.parse().is_err());
-        assert!(CheckInInput { code: None, registration_id: Some("nope".into()) }.parse().is_err());
+        assert_eq!(input(None, Some(id.to_string())).parse().ok(), Some(Ticket::Registration(id)));
+        assert!(input(Some("ab"), Some(id.to_string())).parse().is_err());
+        assert!(input(None, Some("nope".into())).parse().is_err());
+    }
+
+    #[test]
+    fn a_nonce_is_a_uuid_and_scanned_at_a_time() {
+        assert!(door_meta(Some("x"), None, None).is_err_and(|e| e.contains_key("nonce")));
+        assert!(door_meta(None, Some("yesterday"), None).is_err_and(|e| e.contains_key("scanned_at")));
+        let nonce = uuid::Uuid::now_v7().to_string();
+        let meta = door_meta(Some(&nonce), Some("2026-12-13T09:41:00+01:00"), Some(true)).unwrap_or_default();
+        assert!(meta.nonce.is_some() && meta.override_cap);
+        assert_eq!(meta.scanned_at.map(|t| t.to_rfc3339()), Some("2026-12-13T08:41:00+00:00".to_owned()));
     }
 }

@@ -5,7 +5,10 @@
 
 pub mod desk;
 pub mod desk_links;
+pub mod door;
+pub mod index;
 pub mod input;
+pub mod offline_routes;
 pub mod policy;
 pub mod room;
 pub mod routes;

@@ -217,9 +217,44 @@ pub fn like_pattern(term: &str) -> String {
     pattern
 }
 
+/// When a scan counts as made: `scanned_at` as given, within bounds. Up to 5 minutes ahead of
+/// the server's clock is taken as now (a desk's clock runs a little fast); later is refused, and
+/// so is a time before 00:00 of the event's first day in its own zone.
+pub fn scan_time(
+    scanned_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+    event_start: DateTime<Utc>,
+    tz: chrono_tz::Tz,
+) -> Result<DateTime<Utc>, FieldError> {
+    if scanned_at > now + chrono::Duration::minutes(5) {
+        return Err(FieldError::new("scanned_in_future"));
+    }
+    let first_day = event_start.with_timezone(&tz).date_naive().and_time(chrono::NaiveTime::MIN);
+    let earliest = first_day.and_local_timezone(tz).earliest().map_or(event_start, |t| t.with_timezone(&Utc));
+    if scanned_at < earliest {
+        return Err(FieldError::new("scanned_before_event"));
+    }
+    Ok(scanned_at.min(now))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_scan_time_is_kept_within_bounds() {
+        let tz = chrono_tz::Europe::Brussels;
+        let start = DateTime::parse_from_rfc3339("2026-12-13T09:30:00+01:00")
+            .map(|t| t.with_timezone(&Utc))
+            .unwrap_or_default();
+        let now = start + chrono::Duration::hours(1);
+        let at = |s: &str| DateTime::parse_from_rfc3339(s).map(|t| t.with_timezone(&Utc)).unwrap_or_default();
+        assert_eq!(scan_time(at("2026-12-13T09:41:00+01:00"), now, start, tz), Ok(at("2026-12-13T09:41:00+01:00")));
+        assert_eq!(scan_time(now + chrono::Duration::minutes(4), now, start, tz), Ok(now), "a fast clock is now");
+        assert!(scan_time(now + chrono::Duration::minutes(6), now, start, tz).is_err());
+        assert_eq!(scan_time(at("2026-12-13T00:00:00+01:00"), now, start, tz), Ok(at("2026-12-13T00:00:00+01:00")));
+        assert!(scan_time(at("2026-12-12T23:59:59+01:00"), now, start, tz).is_err(), "before the event's first day");
+    }
 
     #[test]
     fn azerty_shifted_digits_are_read_as_digits() {

@@ -8,11 +8,12 @@ use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use super::door;
 use super::input::{CheckInInput, RoomSettingsInput, WalkInInput};
 use super::policy;
 use super::room;
 use super::search::{self, Cursor};
-use super::service::{self, CheckInOutcome, Desk};
+use super::service::{self, Desk};
 use super::view::{CheckInAnswer, ExitAnswer, RoomView, StaffRegistrationView};
 use crate::db::{Discard, Keep, keep};
 use crate::error::{AppError, AppResult, ErrorBody, FieldError};
@@ -20,18 +21,6 @@ use crate::events::service as events;
 use crate::web::AppState;
 use crate::web::extract::{ApiJson, PathId, PathIds};
 use crate::web::identity::{Organizer, Staff};
-
-fn count(outcome: &CheckInOutcome) {
-    let result = match outcome {
-        CheckInOutcome::CheckedIn { .. } => "checked_in",
-        CheckInOutcome::AlreadyCheckedIn { .. } => "already_checked_in",
-        CheckInOutcome::Unknown => "unknown",
-        CheckInOutcome::Cancelled { .. } => "cancelled",
-        CheckInOutcome::NotConfirmed { .. } => "not_confirmed",
-        CheckInOutcome::CapacityFull { .. } => "capacity_full",
-    };
-    metrics::counter!("convene_checkins_total", "result" => result).increment(1);
-}
 
 /// Check a ticket in. Always 200 with a `result`; a second scan reports the first time.
 #[utoipa::path(post, path = "/api/v1/events/{id}/checkins", tag = "check-in", security(("bearer" = [])),
@@ -45,22 +34,37 @@ pub async fn check_in(
     Staff(user): Staff,
     PathId(event_id): PathId,
     ApiJson(input): ApiJson<CheckInInput>,
-) -> AppResult<Json<CheckInAnswer>> {
+) -> AppResult<(StatusCode, Json<serde_json::Value>)> {
+    let meta = input.door().map_err(AppError::Validation)?;
     let ticket = input.parse().map_err(AppError::Validation)?;
-    let desk = Desk::user(&user);
-    let outcome = state
+    let scan = door::Scan { ticket, direction: door::Direction::Entry, meta };
+    door_answer(&state, &user, event_id, scan).await
+}
+
+/// One scan through the replayable door, answered as its status and JSON.
+async fn door_answer(
+    state: &AppState,
+    user: &crate::web::identity::CurrentUser,
+    event_id: uuid::Uuid,
+    scan: door::Scan,
+) -> AppResult<(StatusCode, Json<serde_json::Value>)> {
+    let desk = Desk::for_user(state.db.read(), user).await?;
+    let answer = state
         .db
         .write(move |txn| {
             Box::pin(async move {
-                let outcome = service::check_in(txn, event_id, &ticket, &desk, crate::domain::now()).await?;
+                let event = events::get(txn, event_id).await.map_err(|_| door::DoorError::NotFound)?;
+                let answer = door::scan(txn, &event, &scan, &desk, crate::domain::now()).await?;
                 // A scan that changes nothing is answered at once, its savepoint rolled back
                 // (it leaves nothing behind, not even the event row's lock).
-                Ok::<_, service::CheckInError>(if outcome.changed() { Keep(outcome) } else { Discard(outcome) })
+                Ok::<_, door::DoorError>(if answer.changed { Keep(answer) } else { Discard(answer) })
             })
         })
         .await?;
-    count(&outcome);
-    Ok(Json(CheckInAnswer::from(&outcome)))
+    if let Some(result) = answer.body["result"].as_str() {
+        metrics::counter!("convene_checkins_total", "result" => result.to_owned()).increment(1);
+    }
+    Ok((StatusCode::from_u16(answer.status).unwrap_or(StatusCode::OK), Json(answer.body)))
 }
 
 /// Undo a registration's check-in (the log keeps it, marked undone).
@@ -75,7 +79,7 @@ pub async fn undo_check_in(
     Staff(user): Staff,
     PathIds(event_id, registration_id): PathIds,
 ) -> AppResult<StatusCode> {
-    let desk = Desk::user(&user);
+    let desk = Desk::for_user(state.db.read(), &user).await?;
     state
         .db
         .write(move |txn| {
@@ -100,15 +104,24 @@ pub async fn walk_in(
     Staff(user): Staff,
     PathId(event_id): PathId,
     ApiJson(input): ApiJson<WalkInInput>,
-) -> AppResult<(StatusCode, Json<CheckInAnswer>)> {
+) -> AppResult<(StatusCode, Json<serde_json::Value>)> {
+    let meta =
+        super::input::door_meta(input.nonce.as_deref(), None, input.override_cap).map_err(AppError::Validation)?;
+    // The request as sent, without its nonce: what a replay must repeat.
+    let mut content = serde_json::to_value(&input).unwrap_or_default();
+    if let Some(object) = content.as_object_mut() {
+        object.remove("nonce");
+    }
     let new = input.parse().map_err(AppError::Validation)?;
-    let desk = Desk::user(&user);
-    let outcome = state
+    let desk = Desk::for_user(state.db.read(), &user).await?;
+    let answer = state
         .db
-        .write(move |txn| keep(async move { service::walk_in(txn, event_id, new, &desk, crate::domain::now()).await }))
+        .write(move |txn| {
+            keep(async move { door::walk_in(txn, event_id, (new, content), meta, &desk, crate::domain::now()).await })
+        })
         .await?;
     metrics::counter!("convene_walkins_total").increment(1);
-    Ok((StatusCode::CREATED, Json(CheckInAnswer::from(&outcome))))
+    Ok((StatusCode::from_u16(answer.status).unwrap_or(StatusCode::CREATED), Json(answer.body)))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -211,17 +224,8 @@ pub async fn check_out(
     Staff(user): Staff,
     PathId(event_id): PathId,
     ApiJson(input): ApiJson<CheckInInput>,
-) -> AppResult<Json<ExitAnswer>> {
-    let code = input.parse().map_err(AppError::Validation)?;
-    let desk = Desk::user(&user);
-    let outcome = state
-        .db
-        .write(move |txn| {
-            Box::pin(async move {
-                let outcome = room::check_out(txn, event_id, &code, &desk, crate::domain::now()).await?;
-                Ok::<_, room::RoomError>(if outcome.changed() { Keep(outcome) } else { Discard(outcome) })
-            })
-        })
-        .await?;
-    Ok(Json(ExitAnswer::from(&outcome)))
+) -> AppResult<(StatusCode, Json<serde_json::Value>)> {
+    let meta = input.door().map_err(AppError::Validation)?;
+    let ticket = input.parse().map_err(AppError::Validation)?;
+    door_answer(&state, &user, event_id, door::Scan { ticket, direction: door::Direction::Exit, meta }).await
 }

@@ -52,6 +52,17 @@ impl Desk {
     pub fn user(user: &CurrentUser) -> Desk {
         Desk { label: user.email.chars().take(200).collect(), user_id: Some(user.id) }
     }
+
+    /// Who is at the desk: a staff account by its email, a desk session by its link's label
+    /// (what the dashboard and the history show as who checked someone in).
+    pub async fn for_user(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<Desk, DbErr> {
+        if user.event_scope.is_none() {
+            return Ok(Desk::user(user));
+        }
+        let link = entity::desk_link::Entity::find_by_id(user.id).unique(db).await?;
+        let label = link.map_or_else(|| "desk".to_owned(), |l| l.label.chars().take(200).collect());
+        Ok(Desk { label, user_id: None })
+    }
 }
 
 /// What a scan did (API.md "Check-in").
@@ -191,14 +202,14 @@ pub async fn check_in<C: ConnectionTrait + TransactionTrait>(
             let returned = room::come_back(db, registration.id, now).await?;
             Ok(CheckInOutcome::AlreadyCheckedIn { registration, at, returned })
         }
-        Decision::CheckIn => record(db, *registration, desk, now, false).await,
+        Decision::CheckIn => record(db, *registration, desk, (now, event.revision), false).await,
         Decision::SeatThenCheckIn => {
             // The guard refusing although the policy saw a seat: full after all, never oversold.
             if !take_seat(db, event.id, AttendanceMode::InPerson).await? {
                 return Ok(CheckInOutcome::CapacityFull { registration });
             }
             let moved = move_to_room(db, &event, *registration, now).await?;
-            record(db, moved, desk, now, true).await
+            record(db, moved, desk, (now, event.revision), true).await
         }
     }
 }
@@ -210,7 +221,7 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     registration: registration::Model,
     desk: &Desk,
-    now: DateTime<Utc>,
+    (now, revision): (DateTime<Utc>, i64),
     mode_changed: bool,
 ) -> Result<CheckInOutcome, CheckInError> {
     let row = checkin::Model {
@@ -228,6 +239,7 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
     match checkin::Entity::insert(row.into_active_model()).exec_without_returning(&savepoint).await {
         Ok(_) => {
             savepoint.commit().await?;
+            super::index::touch(db, registration.id, revision).await?;
             Ok(CheckInOutcome::CheckedIn { registration: Box::new(registration), at: now, mode_changed })
         }
         Err(e) if is_unique_violation(&e) => {
@@ -256,6 +268,7 @@ async fn move_to_room(
     active.confirmed_at = Set(Some(now));
     active.calendar_sequence = Set(sequence);
     active.updated_at = Set(now);
+    active.index_revision = Set(event.revision);
     let moved = active.update(db).await?;
     promote_waitlist(db, event.id, AttendanceMode::Online, now).await?;
     if mailable(&moved) {
@@ -280,6 +293,7 @@ pub async fn undo(
     desk: &Desk,
     now: DateTime<Utc>,
 ) -> Result<(), CheckInError> {
+    let event = lock_event(db, event_id, false).await?.ok_or(CheckInError::NotFound)?;
     let result = checkin::Entity::update_many()
         .col_expr(checkin::Column::ActiveRegistrationId, Expr::value(Option::<Uuid>::None))
         .col_expr(checkin::Column::UndoneAt, Expr::value(Some(now)))
@@ -292,6 +306,7 @@ pub async fn undo(
         return Err(CheckInError::NotFound);
     }
     room::forget_exit(db, registration_id).await?;
+    super::index::touch(db, registration_id, event.revision).await?;
     Ok(())
 }
 
@@ -356,7 +371,7 @@ pub async fn walk_in<C: ConnectionTrait + TransactionTrait>(
             Message::Confirmation { reason: ConfirmationReason::Registered, previous_mode: None, sequence: 0 };
         outbox::enqueue(db, recipient(&registration), &message, now).await?;
     }
-    match record(db, registration, desk, now, false).await {
+    match record(db, registration, desk, (now, event.revision), false).await {
         Ok(outcome) => Ok(outcome),
         Err(CheckInError::NotFound) => Err(RegistrationError::NotFound),
         Err(CheckInError::Db(e)) => Err(e.into()),

@@ -36,7 +36,7 @@ pub async fn promote_one(
     actor: &Actor,
     now: DateTime<Utc>,
 ) -> Result<registration::Model, RegistrationError> {
-    lock_event(db, event_id, false).await?.ok_or(RegistrationError::NotFound)?;
+    let event = lock_event(db, event_id, false).await?.ok_or(RegistrationError::NotFound)?;
     let reg = find_in_event(db, event_id, registration_id).await?;
     if reg.status != RegistrationStatus::Waitlisted {
         return Err(RegistrationError::Closed("only a waitlisted registration can be promoted"));
@@ -48,6 +48,7 @@ pub async fn promote_one(
     active.status = Set(RegistrationStatus::Confirmed);
     active.confirmed_at = Set(Some(now));
     active.updated_at = Set(now);
+    active.index_revision = Set(event.revision);
     active.calendar_sequence = Set(reg.calendar_sequence + 1);
     let reg = active.update(db).await?;
     let message = Message::Confirmation {
@@ -71,7 +72,7 @@ pub async fn give_held_seat(
     actor: &Actor,
     now: DateTime<Utc>,
 ) -> Result<registration::Model, RegistrationError> {
-    lock_event(db, event_id, false).await?.ok_or(RegistrationError::NotFound)?;
+    let event = lock_event(db, event_id, false).await?.ok_or(RegistrationError::NotFound)?;
     let reg = find_in_event(db, event_id, registration_id).await?;
     if reg.status == RegistrationStatus::Cancelled {
         return Err(RegistrationError::Cancelled);
@@ -93,6 +94,7 @@ pub async fn give_held_seat(
     active.status = Set(RegistrationStatus::Confirmed);
     active.confirmed_at = Set(Some(now));
     active.updated_at = Set(now);
+    active.index_revision = Set(event.revision);
     if moved {
         active.calendar_sequence = Set(reg.calendar_sequence + 1);
     }

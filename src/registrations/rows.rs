@@ -54,6 +54,7 @@ pub fn new_row(event: &event::Model, row: NewRow, now: DateTime<Utc>) -> registr
         reminder_sent_at: None,
         calendar_sequence: 0,
         held_seat: false,
+        index_revision: event.revision,
     }
 }
 

@@ -266,6 +266,7 @@ pub async fn cancel_with_note(
     active.active_email = Set(None);
     active.cancelled_at = Set(Some(now));
     active.updated_at = Set(now);
+    active.index_revision = Set(event.revision);
     active.calendar_sequence = Set(reg.calendar_sequence + 1);
     let reg = active.update(db).await?;
     if was_confirmed && release_seat_of(db, &reg).await? {
@@ -355,6 +356,7 @@ pub async fn update_by(
         }
     }
     active.updated_at = Set(now);
+    active.index_revision = Set(event.revision);
     let updated = active.update(db).await?;
     let edited = policy::edited_fields(&reg, &updated);
     if !edited.is_empty() {

@@ -50,6 +50,7 @@ pub async fn promote_waitlist(
             .col_expr(registration::Column::Status, Expr::value(RegistrationStatus::Confirmed))
             .col_expr(registration::Column::ConfirmedAt, Expr::value(now))
             .col_expr(registration::Column::UpdatedAt, Expr::value(now))
+            .col_expr(registration::Column::IndexRevision, Expr::value(event.revision))
             .col_expr(
                 registration::Column::CalendarSequence,
                 sea_orm::sea_query::ExprTrait::add(Expr::col(registration::Column::CalendarSequence), 1),

@@ -539,8 +539,8 @@ async fn a_clash_on_the_unique_active_check_in_answers_already_checked_in_and_th
     // Two writers that skipped the "already checked in?" read: the second hits the unique index.
     let (first, second, rows) = write(&app.db, move |txn| {
         Box::pin(async move {
-            let first = record(txn, row.clone(), &desk, first_time, false).await.expect("first");
-            let second = record(txn, row.clone(), &desk, first_time + chrono::Duration::seconds(5), false)
+            let first = record(txn, row.clone(), &desk, (first_time, 1), false).await.expect("first");
+            let second = record(txn, row.clone(), &desk, (first_time + chrono::Duration::seconds(5), 1), false)
                 .await
                 .expect("second");
             // On PostgreSQL a failed statement outside a savepoint would have aborted the transaction.

@@ -351,6 +351,7 @@ async fn seed(app: &TestApp, event_id: Uuid, n: usize) {
                         reminder_sent_at: None,
                         calendar_sequence: 0,
                         held_seat: false,
+                        index_revision: 0,
                     }
                     .into_active_model()
                 });

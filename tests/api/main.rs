@@ -12,6 +12,7 @@ mod check_in;
 mod concurrency;
 mod contract;
 mod delivery;
+mod door;
 mod editions;
 mod events;
 mod exports;

@@ -1,0 +1,122 @@
+//! The check-in index: what an offline desk needs to recognise a ticket and show a name, and
+//! nothing it could leak (no ticket code, token, email or answer: the code as its SHA-256).
+//! Its cursor is the event's revision: every change to a registration or its check-in takes
+//! the event's lock, which bumps the revision, and stamps the registration with it.
+
+use chrono::{DateTime, Utc};
+use entity::{RegistrationStatus, checkin, index_download, registration};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
+};
+use serde::Serialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::db::FetchUnique;
+use crate::events::view::utc;
+use crate::secrets;
+
+/// Stamps `registration_id` with the event's current revision: its check-in changed.
+pub async fn touch(db: &impl ConnectionTrait, registration_id: Uuid, revision: i64) -> Result<(), DbErr> {
+    registration::Entity::update_many()
+        .col_expr(registration::Column::IndexRevision, Expr::value(revision))
+        .filter(registration::Column::Id.eq(registration_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// One entry of the index, or a removal.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(untagged)]
+pub enum IndexEntry {
+    Present {
+        registration_id: Uuid,
+        /// Lowercase hex SHA-256 of the normalized ticket code.
+        code_sha256: String,
+        first_name: String,
+        last_name: String,
+        organization: String,
+        mode: entity::AttendanceMode,
+        status: RegistrationStatus,
+        checked_in_at: Option<String>,
+    },
+    Removed {
+        registration_id: Uuid,
+        removed: bool,
+    },
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CheckInIndex {
+    /// Pass as `?cursor=` for the changes since this answer.
+    pub cursor: String,
+    pub entries: Vec<IndexEntry>,
+}
+
+/// The index of `event_id`: all active registrations, or (with `since`) those changed since
+/// that cursor, cancelled ones as removals.
+pub async fn read(db: &impl ConnectionTrait, event_id: Uuid, since: Option<i64>) -> Result<CheckInIndex, DbErr> {
+    // The revision first: every row stamped at or below it is committed already, so nothing
+    // is skipped; a row committed meanwhile comes again next time, harmlessly.
+    let revision = entity::event::Entity::find_by_id(event_id).unique(db).await?.map_or(0, |e| e.revision);
+    let mut query = registration::Entity::find().filter(registration::Column::EventId.eq(event_id));
+    query = match since {
+        Some(cursor) => query.filter(registration::Column::IndexRevision.gt(cursor)),
+        None => query.filter(registration::Column::Status.ne(RegistrationStatus::Cancelled)),
+    };
+    let rows = query.order_by_asc(registration::Column::Id).all(db).await?;
+    let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
+    let mut checked_in = std::collections::HashMap::new();
+    for chunk in ids.chunks(500) {
+        let found: Vec<(Uuid, DateTime<Utc>)> = checkin::Entity::find()
+            .select_only()
+            .column(checkin::Column::RegistrationId)
+            .column(checkin::Column::CheckedInAt)
+            .filter(checkin::Column::ActiveRegistrationId.is_in(chunk.iter().copied()))
+            .into_tuple()
+            .all(db)
+            .await?;
+        checked_in.extend(found);
+    }
+    let entries = rows
+        .into_iter()
+        .map(|r| match r.status {
+            RegistrationStatus::Cancelled => IndexEntry::Removed { registration_id: r.id, removed: true },
+            _ => IndexEntry::Present {
+                registration_id: r.id,
+                code_sha256: secrets::hash_token(&secrets::normalize_ticket_code(&r.ticket_code)),
+                checked_in_at: checked_in.get(&r.id).copied().map(utc),
+                first_name: r.first_name,
+                last_name: r.last_name,
+                organization: r.organization,
+                mode: r.mode,
+                status: r.status,
+            },
+        })
+        .collect();
+    Ok(CheckInIndex { cursor: revision.to_string(), entries })
+}
+
+/// Records a download for the audit trail.
+pub async fn record_download(
+    db: &impl ConnectionTrait,
+    event_id: Uuid,
+    who: (Option<Uuid>, String),
+    since: Option<i64>,
+    entries: usize,
+    at: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let row = index_download::Model {
+        id: Uuid::now_v7(),
+        event_id,
+        user_id: who.0,
+        who: who.1,
+        since_cursor: since,
+        entries: i32::try_from(entries).unwrap_or(i32::MAX),
+        at,
+    };
+    index_download::Entity::insert(row.into_active_model()).exec_without_returning(db).await?;
+    Ok(())
+}

@@ -27,8 +27,39 @@
     }
     return fetch(api + path, options).then(function (r) {
       if (r.status === 204) { return {}; }
+      if (r.status >= 500) { throw { retry: true }; }
       return r.json().then(function (json) { if (!r.ok) { throw json; } return json; });
-    });
+    }, function () { throw { retry: true }; });
+  }
+
+  // A UUID for each scan or walk-in: the server answers a replay of it without doing it
+  // twice, so a request whose answer was lost can be sent again safely. (randomUUID needs
+  // HTTPS; getRandomValues works on a plain-HTTP desk too.)
+  function nonce() {
+    if (window.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
+    var b = new Uint8Array(16);
+    crypto.getRandomValues(b);
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    var h = Array.prototype.map.call(b, function (x) { return (x + 0x100).toString(16).slice(1); }).join("");
+    return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
+  }
+
+  // Sends a door request with its nonce; when the network (or the server) fails, sends the
+  // very same request again, a few times, waiting longer each time.
+  function send(path, body) {
+    body.nonce = body.nonce || nonce();
+    var attempt = 0;
+    function go() {
+      return request("POST", path, body).catch(function (problem) {
+        if (problem && problem.retry && attempt < 5) {
+          attempt += 1;
+          return new Promise(function (resolve) { setTimeout(resolve, 500 * Math.pow(2, attempt)); }).then(go);
+        }
+        throw problem;
+      });
+    }
+    return go();
   }
 
   function time(iso) {
@@ -73,7 +104,18 @@
 
   function failed() { show("bad", text("error"), "", false); }
 
-  function checkIn(body) { request("POST", "/checkins", body).then(showAnswer, failed); }
+  // Online, the server's clock times the scan (a retry comes seconds later); `scanned_at` is
+  // for scans kept while the network was gone.
+  function checkIn(body) {
+    send("/checkins", body).then(showAnswer, failed);
+  }
+
+  // New input means a new person: the previous result must not be read as theirs.
+  function clearResult() {
+    result.hidden = true;
+    undo.hidden = true;
+    lastCheckedIn = null;
+  }
 
   undo.addEventListener("click", function () {
     if (!lastCheckedIn) { return; }
@@ -84,11 +126,12 @@
     }, failed);
   });
 
-  // A ticket code: 20+ letters and digits once spaces and dashes are gone (AZERTY-shifted
-  // digits count too).
+  // A ticket code: 26 letters and digits once spaces and dashes are gone (it may be typed in
+  // groups of four), with at least one digit (AZERTY-shifted digits count too), which no name
+  // of 26 letters has.
   function looksLikeCode(value) {
     var compact = value.replace(/[\s-]/g, "");
-    return compact.length >= 20 && /^[0-9A-Za-z&é"'(§è!çà]+$/.test(compact) && !/\s/.test(value.trim());
+    return compact.length === 26 && /^[0-9A-Za-z&é"'(§è!çà]+$/.test(compact) && /[0-9&é"'(§è!çà]/.test(compact);
   }
 
   var timer = null;
@@ -126,7 +169,11 @@
       });
     }, function () { list.textContent = ""; });
   }
-  q.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(search, 200); });
+  q.addEventListener("input", function () {
+    clearResult();
+    clearTimeout(timer);
+    timer = setTimeout(search, 200);
+  });
   document.getElementById("lookup").addEventListener("submit", function (event) {
     event.preventDefault();
     var value = q.value.trim();
@@ -153,13 +200,14 @@
 
   // Walk-ins: registered and checked in at once.
   var walkin = document.getElementById("walkin");
+  walkin.addEventListener("input", clearResult);
   walkin.addEventListener("submit", function (event) {
     event.preventDefault();
     var data = { first_name: walkin.first_name.value, last_name: walkin.last_name.value, organization: walkin.organization.value };
     if (walkin.email.value.trim()) { data.email = walkin.email.value; }
     var error = document.getElementById("walkin-error");
     error.textContent = "";
-    request("POST", "/walkins", data).then(function (answer) {
+    send("/walkins", data).then(function (answer) {
       walkin.reset();
       showAnswer(answer);
     }, function (body) {

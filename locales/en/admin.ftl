@@ -468,3 +468,5 @@ sort-registered = Registered
 sort-attended = Came
 person-mail-sent-at = Sent { $when }
 bulk-export = Download them as a spreadsheet (CSV)
+by-desk-title = Check-ins by desk
+by-desk-desk = Desk

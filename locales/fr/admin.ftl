@@ -468,3 +468,5 @@ sort-registered = Inscription
 sort-attended = Présence
 person-mail-sent-at = Envoyé le { $when }
 bulk-export = Les télécharger en tableur (CSV)
+by-desk-title = Entrées par poste d’accueil
+by-desk-desk = Poste

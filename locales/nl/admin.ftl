@@ -468,3 +468,5 @@ sort-registered = Ingeschreven
 sort-attended = Gekomen
 person-mail-sent-at = Verstuurd op { $when }
 bulk-export = Ze downloaden als rekenblad (CSV)
+by-desk-title = Check-ins per balie
+by-desk-desk = Balie

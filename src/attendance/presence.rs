@@ -63,3 +63,22 @@ pub async fn absent_by_organization(
     absent.truncate(limit);
     Ok(absent)
 }
+
+/// Active check-ins per desk (a staff member's email or a desk link's label), most first.
+pub async fn by_desk(db: &impl ConnectionTrait, event_id: Uuid) -> Result<Vec<(String, u64)>, DbErr> {
+    let desks: Vec<String> = checkin::Entity::find()
+        .select_only()
+        .column(checkin::Column::Desk)
+        .filter(checkin::Column::EventId.eq(event_id))
+        .filter(checkin::Column::ActiveRegistrationId.is_not_null())
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut counts: std::collections::BTreeMap<String, u64> = std::collections::BTreeMap::new();
+    for desk in desks {
+        *counts.entry(desk).or_default() += 1;
+    }
+    let mut counts: Vec<(String, u64)> = counts.into_iter().collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    Ok(counts)
+}

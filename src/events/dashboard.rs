@@ -34,6 +34,7 @@ pub async fn show(
     let counts = stats::for_event(db, &e).await?;
 
     let arrivals = presence::arrival_times(db, id).await?;
+    let by_desk = presence::by_desk(db, id).await?;
     let absent = presence::absent_by_organization(db, id, 25).await?;
     let mail_counts: Vec<Value> = outbox::counts_by_status(db, id)
         .await?
@@ -63,6 +64,7 @@ pub async fn show(
         counts => minijinja::Value::from(minijinja::value::Serde(&counts)),
         zone => crate::i18n::zone_label(zone(&e), e.starts_at.with_timezone(&zone(&e)), lang.lang),
         arrivals => super::dashboard_view::arrival_rows(&arrivals, zone(&e)),
+        by_desk => by_desk.into_iter().map(|(desk, n)| context! { desk => desk, count => n }).collect::<Vec<_>>(),
         sentences => super::dashboard_view::count_sentences(&counts, lang.lang),
         absent => absent.into_iter().map(|(org, n)| context! { organization => org, count => n }).collect::<Vec<_>>(),
         mail_counts => mail_counts,

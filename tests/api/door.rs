@@ -231,6 +231,28 @@ async fn the_index_holds_no_secret_and_its_cursor_brings_only_changes() {
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
     let own = desk.get(app.url(&format!("/api/v1/events/{other_id}/checkin-index"))).send().await.expect("index");
     assert_eq!(own.status(), StatusCode::OK);
+    // Its check-ins are recorded under the link's label.
+    let guest = json(app.register(&other_id.to_string(), "guest@example.org", "in_person").await).await;
+    let scan = desk
+        .post(app.url(&format!("/api/v1/events/{other_id}/checkins")))
+        .json(&json!({"code": str_of(&guest, "ticket_code")}))
+        .send()
+        .await
+        .expect("scan");
+    assert_eq!(json(scan).await["result"], "checked_in");
+    let desks: Vec<String> = write(&app.db, |txn| {
+        Box::pin(async move {
+            use sea_orm::{EntityTrait, QuerySelect};
+            entity::checkin::Entity::find()
+                .select_only()
+                .column(entity::checkin::Column::Desk)
+                .into_tuple()
+                .all(txn)
+                .await
+        })
+    })
+    .await;
+    assert!(desks.contains(&"Door B".to_owned()), "{desks:?}");
     app.stop().await;
 }
 

@@ -174,3 +174,45 @@ async fn a_desk_link_opens_that_events_desk_and_nothing_else() {
     desk.close().await;
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_code_typed_in_groups_checks_in_and_new_input_clears_the_last_result() {
+    let app = TestApp::spawn().await;
+    let event = app.create_event(json!({})).await;
+    let event_id = str_of(&event, "id");
+    let reg = register(&app, &event_id, "Amina", "El Idrissi", "in_person").await;
+    let browser = Browser::start().await;
+    browser.set_window_size(360, 640).await.expect("a phone");
+    log_in(&browser, &app, &format!("/checkin/{event_id}")).await;
+    browser.wait_for_text("#camera-heading", WAIT).await;
+    let search = browser.find(Locator::Css("#q")).await.expect("search box");
+
+    // Typed as printed on the ticket: groups of four.
+    let code = str_of(&reg, "ticket_code");
+    let grouped: Vec<String> = code.as_bytes().chunks(4).map(|c| String::from_utf8_lossy(c).into_owned()).collect();
+    search.send_keys(&format!("{}\u{E007}", grouped.join(" "))).await.expect("type and Enter");
+    assert_eq!(browser.wait_for_text("#result-title", WAIT).await, "Checked in");
+    assert_eq!(app.api_get(&format!("/api/v1/events/{event_id}/stats")).await["in_person"]["checked_in"], 1);
+    assert!(browser.find(Locator::Css("#undo")).await.expect("undo").is_displayed().await.expect("shown"));
+    // At 360 px the field is still on screen with the result below it.
+    let fits = browser
+        .execute("var r = document.getElementById('q').getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;", vec![])
+        .await
+        .expect("js");
+    assert_eq!(fits, json!(true), "the search field stays visible after a check-in");
+
+    // Anything typed next hides the previous person's result at once.
+    search.send_keys("xy\u{E007}").await.expect("type");
+    let hidden = browser.execute("return document.getElementById('result').hidden;", vec![]).await.expect("js");
+    assert_eq!(hidden, json!(true), "the last result is gone");
+
+    // A code nobody has: red, and no Undo to press.
+    search.clear().await.expect("clear");
+    search.send_keys("ABCD EFGH JKMN PQRS TVWX YZ12 34\u{E007}").await.expect("type");
+    let title = browser.wait_for_text("#result-title", WAIT).await;
+    assert_eq!(title, "Unknown ticket", "{title}");
+    assert!(!browser.find(Locator::Css("#undo")).await.expect("undo").is_displayed().await.expect("state"));
+    assert_accessible(&browser, "desk page at 360 px, unknown").await;
+    browser.close().await;
+    app.stop().await;
+}

@@ -84,17 +84,22 @@
 
   function showAnswer(answer) {
     var reg = answer.registration;
+    var mark = answer.offline ? " " + text("offline-mark") : "";
     lastCheckedIn = null;
     switch (answer.result) {
       case "checked_in":
-        lastCheckedIn = reg ? reg.id : null;
-        show("ok", text("checked-in"), name(reg) + (answer.mode_changed ? " — " + text("mode-changed") : ""), !!lastCheckedIn);
+        // Undo is for the server's check-ins; an offline one is settled when the network returns.
+        lastCheckedIn = reg && !answer.offline ? reg.id : null;
+        show("ok", text("checked-in") + mark, name(reg) + (answer.mode_changed ? " — " + text("mode-changed") : ""), !!lastCheckedIn);
+        break;
+      case "pending":
+        show("pending", text("pending") + mark, [name(reg), text("pending-" + (answer.reason || "unknown"))].filter(Boolean).join(" — "), false);
         break;
       case "already_checked_in":
-        show("warn", text("already").replace("%TIME%", time(answer.checked_in_at)), name(reg), false);
+        show("warn", text("already").replace("%TIME%", time(answer.checked_in_at)) + mark, name(reg), false);
         break;
-      case "cancelled": show("bad", text("cancelled"), name(reg), false); break;
-      case "not_confirmed": show("bad", text("not-confirmed"), name(reg), false); break;
+      case "cancelled": show("bad", text("cancelled") + mark, name(reg), false); break;
+      case "not_confirmed": show("bad", text("not-confirmed") + mark, name(reg), false); break;
       case "capacity_full": show("bad", text("full"), name(reg), false); break;
       default: show("bad", text("unknown"), "", false);
     }
@@ -104,10 +109,21 @@
 
   function failed() { show("bad", text("error"), "", false); }
 
-  // Online, the server's clock times the scan (a retry comes seconds later); `scanned_at` is
-  // for scans kept while the network was gone.
+  // Online, the server's clock times the scan. With the offline desk (desk-offline.js), a
+  // scan the server cannot be asked about is decided against the local index and queued with
+  // its nonce and time; without it (plain HTTP), the request is retried with its nonce.
+  var offline = window.ConveneOffline;
+  function offlineReady() { return offline && offline.available; }
   function checkIn(body) {
-    send("/checkins", body).then(showAnswer, failed);
+    body.nonce = nonce();
+    if (!offlineReady()) { send("/checkins", body).then(showAnswer, failed); return; }
+    if (!offline.online) { offline.scan(body).then(showAnswer, failed); return; }
+    offline.call("POST", "/checkins", body).then(function (answer) {
+      offline.note(answer);
+      showAnswer(answer);
+    }, function (problem) {
+      if (problem && problem.network) { offline.scan(body).then(showAnswer, failed); } else { failed(); }
+    });
   }
 
   // New input means a new person: the previous result must not be read as theirs.
@@ -138,7 +154,15 @@
   function search() {
     var value = q.value.trim();
     if (value.length < 2 || looksLikeCode(value)) { list.textContent = ""; return; }
-    request("GET", "/registrations?limit=10&q=" + encodeURIComponent(value)).then(function (page) {
+    var found = offlineReady() && !offline.online
+      ? offline.search(value).then(function (items) { return { items: items }; })
+      : request("GET", "/registrations?limit=10&q=" + encodeURIComponent(value)).catch(function (problem) {
+        if (offlineReady() && problem && problem.retry) {
+          return offline.search(value).then(function (items) { return { items: items }; });
+        }
+        throw problem;
+      });
+    found.then(function (page) {
       list.textContent = "";
       if (!page.items.length) {
         var none = document.createElement("li");
@@ -188,6 +212,15 @@
   });
 
   function refreshCounts() {
+    if (offlineReady() && !offline.online) {
+      offline.counts().then(function (local) {
+        var checked = desk.querySelector("[data-stat='in_person.checked_in']");
+        var confirmed = desk.querySelector("[data-stat='in_person.confirmed']");
+        if (checked) { checked.textContent = String(local.checked_in); }
+        if (confirmed) { confirmed.textContent = String(local.confirmed); }
+      });
+      return;
+    }
     request("GET", "/stats").then(function (stats) {
       desk.querySelectorAll("[data-stat]").forEach(function (el) {
         var path = el.getAttribute("data-stat").split(".");
@@ -197,6 +230,7 @@
     }, function () {});
   }
   setInterval(refreshCounts, 15000);
+  if (offlineReady()) { offline.onChange(refreshCounts); }
 
   // Walk-ins: registered and checked in at once.
   var walkin = document.getElementById("walkin");
@@ -207,10 +241,12 @@
     if (walkin.email.value.trim()) { data.email = walkin.email.value; }
     var error = document.getElementById("walkin-error");
     error.textContent = "";
-    send("/walkins", data).then(function (answer) {
-      walkin.reset();
-      showAnswer(answer);
-    }, function (body) {
+    data.nonce = nonce();
+    var done = function (answer) { walkin.reset(); showAnswer(answer); };
+    if (offlineReady() && !offline.online) { offline.walkIn(data).then(done, failed); return; }
+    var attempt = offlineReady() ? offline.call("POST", "/walkins", data) : send("/walkins", data);
+    attempt.then(done, function (body) {
+      if (offlineReady() && body && body.network) { offline.walkIn(data).then(done, failed); return; }
       error.textContent = walkinProblem(body);
     });
   });

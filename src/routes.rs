@@ -214,6 +214,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/admin/events/{id}/desk-links", post(events::dashboard::create_desk_link))
         .route("/admin/events/{id}/desk-links/{link_id}/revoke", post(events::dashboard::revoke_desk_link))
+        .route("/checkin/sw.js", get(assets::desk_worker))
         .route("/checkin/{id}", get(check_in::desk::desk_page))
         .route("/desk/{token}", get(check_in::desk::redeem))
         .route("/admin/users", get(accounts::users::users).post(accounts::users::create_user))

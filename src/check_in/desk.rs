@@ -36,6 +36,7 @@ pub async fn desk_page(
             id => id.to_string(), title => event_title(&e, lang.lang),
             when => format_span(e.starts_at, e.ends_at, zone(&e), lang.lang),
             in_person => e.offers_in_person, online => e.offers_online, timezone => &e.timezone,
+            ends_at => crate::events::view::utc(e.ends_at),
         },
         counts => minijinja::Value::from(minijinja::value::Serde(&counts)),
         desk_session => user.event_scope.is_some(),

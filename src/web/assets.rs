@@ -76,6 +76,22 @@ pub async fn serve(
     response
 }
 
+/// `GET /checkin/sw.js`: the desk's service worker, served from the folder it works for (a
+/// worker's scope is where its script lives), never cached by the browser's HTTP cache so an
+/// update is seen on the next visit.
+pub async fn desk_worker() -> Response {
+    match lookup("desk-sw.js") {
+        Some(file) => {
+            let mut response = file.data.into_owned().into_response();
+            let headers = response.headers_mut();
+            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/javascript; charset=utf-8"));
+            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+            response
+        }
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
 /// `GET /favicon.ico`: browsers ask for it on every site; the SVG icon answers.
 pub async fn favicon() -> Response {
     match lookup("favicon.svg") {

@@ -26,6 +26,7 @@ mod back_office;
 mod desk;
 mod identity;
 mod layout;
+mod offline;
 mod pages;
 mod smoke;
 mod words;

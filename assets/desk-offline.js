@@ -319,7 +319,7 @@
       var reg = answer.registration || {};
       var li = document.createElement("li");
       li.textContent = text("conflict").replace("%NAME%", (reg.first_name || "") + " " + (reg.last_name || ""))
-        .replace("%TIME%", answer.checked_in_at ? new Date(answer.checked_in_at).toLocaleTimeString(document.documentElement.lang, { hour: "2-digit", minute: "2-digit" }) : "");
+        .replace("%TIME%", answer.checked_in_at ? new Date(answer.checked_in_at).toLocaleTimeString(document.documentElement.lang, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }) : "");
       conflictList.appendChild(li);
       conflicts.hidden = false;
     }
@@ -334,7 +334,7 @@
     var parts = [state.online ? text("online") : text("offline")];
     parts.push(text("waiting").replace("%COUNT%", String(state.waiting)));
     if (state.refreshed) {
-      parts.push(text("refreshed").replace("%TIME%", new Date(state.refreshed).toLocaleTimeString(document.documentElement.lang, { hour: "2-digit", minute: "2-digit" })));
+      parts.push(text("refreshed").replace("%TIME%", new Date(state.refreshed).toLocaleTimeString(document.documentElement.lang, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" })));
     }
     banner.textContent = parts.join(" · ");
   }

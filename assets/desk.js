@@ -65,7 +65,7 @@
   function time(iso) {
     var zone = desk.getAttribute("data-timezone") || undefined;
     try {
-      return new Date(iso).toLocaleTimeString(document.documentElement.lang, { hour: "2-digit", minute: "2-digit", timeZone: zone });
+      return new Date(iso).toLocaleTimeString(document.documentElement.lang, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone });
     } catch (e) { return iso.substring(11, 16); }
   }
 

@@ -179,6 +179,10 @@ async fn three_offline_check_ins_survive_a_reload_and_reach_the_server_once() {
     }
     banner_containing(&browser, "3 waiting").await;
     assert_accessible(&browser, "desk offline").await;
+    if let Some(dir) = std::env::var_os("CONVENE_SHOTS") {
+        let png = browser.screenshot().await.expect("screenshot");
+        std::fs::write(std::path::Path::new(&dir).join("desk-offline-360.png"), png).expect("save");
+    }
     let fits =
         browser.execute("return document.documentElement.scrollWidth <= window.innerWidth;", vec![]).await.expect("js");
     assert_eq!(fits, json!(true), "the offline desk fits 360 px");

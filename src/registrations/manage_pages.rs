@@ -11,8 +11,7 @@ use minijinja::{Value, context};
 
 use super::input::RegistrationPatchInput;
 use super::page_views::{
-    SecretHeaders, answer_values, event_view, manage_form_labels, mode_options, not_found, posted_answers,
-    question_views,
+    SecretHeaders, answer_values, event_view, manage_form_labels, mode_options, not_found, question_views,
 };
 use super::policy;
 use super::service::{self, RegistrationError};
@@ -98,19 +97,7 @@ pub async fn manage_update(
 ) -> Result<Response, AppError> {
     let Some((reg, event)) = load_by_token(&state, &token).await? else { return Ok(not_found(lang).secret_headers()) };
     let lang = registrant_lang(lang, &reg);
-    let mut answers = posted_answers(&form, &event);
-    // A question left blank on the form clears its answer.
-    for q in questions(&event) {
-        answers.entry(q.key).or_insert(serde_json::Value::Null);
-    }
-    let input = RegistrationPatchInput {
-        first_name: form.owned("first_name"),
-        last_name: form.owned("last_name"),
-        organization: form.owned("organization"),
-        language: form.owned("language"),
-        answers: Some(answers),
-        ..Default::default()
-    };
+    let input = super::page_views::details_patch(&form, &event);
     let show_errors = |errors: FieldErrors| {
         let values = form.values();
         let ctx = manage_view(&reg, &event, &state.base_url, lang.lang, errors, Some(values), None);

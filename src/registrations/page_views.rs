@@ -214,3 +214,20 @@ pub(crate) fn programme_view(event: &event::Model, lang: Language) -> Vec<Value>
         .map(|line| context! { time => line.time, title => line.title, speakers => line.speakers })
         .collect()
 }
+
+/// The details-and-answers form (the registrant's page, or an organizer's on the person's
+/// page) as a patch: a question left blank clears its answer.
+pub(super) fn details_patch(form: &FormFields, event: &event::Model) -> super::input::RegistrationPatchInput {
+    let mut answers = posted_answers(form, event);
+    for q in questions(event) {
+        answers.entry(q.key).or_insert(serde_json::Value::Null);
+    }
+    super::input::RegistrationPatchInput {
+        first_name: form.owned("first_name"),
+        last_name: form.owned("last_name"),
+        organization: form.owned("organization"),
+        language: form.owned("language"),
+        answers: Some(answers),
+        ..Default::default()
+    }
+}

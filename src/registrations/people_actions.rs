@@ -21,6 +21,7 @@ use crate::exports::attendees::AttendeeRow;
 use crate::history::Actor;
 use crate::i18n::t;
 use crate::web::AppState;
+use crate::web::extract::PathId;
 use crate::web::form::FormFields;
 use crate::web::identity::{CurrentUser, OrganizerPage};
 use crate::web::lang::PageLang;
@@ -88,10 +89,9 @@ pub async fn bulk(
     State(state): State<AppState>,
     OrganizerPage(me): OrganizerPage,
     lang: PageLang,
-    Path(event_id): Path<String>,
+    PathId(event_id): PathId,
     form: FormFields,
 ) -> Result<Response, AppError> {
-    let event_id = Uuid::parse_str(&event_id).map_err(|_| AppError::NotFound)?;
     let ids = ids_of(&form);
     let table = format!("/admin/events/{event_id}/registrations");
     if ids.is_empty() {
@@ -155,10 +155,9 @@ pub async fn confirmed(
     State(state): State<AppState>,
     OrganizerPage(me): OrganizerPage,
     lang: PageLang,
-    Path(event_id): Path<String>,
+    PathId(event_id): PathId,
     form: FormFields,
 ) -> Result<Response, AppError> {
-    let event_id = Uuid::parse_str(&event_id).map_err(|_| AppError::NotFound)?;
     let ids = ids_of(&form);
     let action = match form.get("action") {
         Some("cancel") => "cancel",

@@ -10,14 +10,13 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::BTreeMap;
 use uuid::Uuid;
 
-use super::input::RegistrationPatchInput;
-use super::page_views::{answer_values, posted_answers, question_views, register_form_labels};
+use super::page_views::{answer_values, question_views, register_form_labels};
 use super::service::{self, RegistrationError};
 use crate::db::keep;
 use crate::domain::now;
 use crate::error::{AppError, FieldErrors};
 use crate::events::service as events;
-use crate::events::view::{questions, zone};
+use crate::events::view::zone;
 use crate::history::Actor;
 use crate::i18n::{format_short, t};
 use crate::web::AppState;
@@ -121,18 +120,7 @@ pub async fn edit(
     let (event_id, registration_id) = ids(&event_id, &registration_id)?;
     let e = events::get(state.db.read(), event_id).await?;
     let reg = service::find_in_event(state.db.read(), event_id, registration_id).await?;
-    let mut answers = posted_answers(&form, &e);
-    for q in questions(&e) {
-        answers.entry(q.key).or_insert(serde_json::Value::Null); // a blank question clears its answer
-    }
-    let input = RegistrationPatchInput {
-        first_name: form.owned("first_name"),
-        last_name: form.owned("last_name"),
-        organization: form.owned("organization"),
-        language: form.owned("language"),
-        answers: Some(answers),
-        ..Default::default()
-    };
+    let input = super::page_views::details_patch(&form, &e);
     let changes = match input.parse() {
         Ok(changes) => changes,
         Err(errors) => return person_page(&state, &me, lang, (&e, &reg), Some(form.values()), errors, None).await,

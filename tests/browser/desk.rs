@@ -18,7 +18,12 @@ fn str_of(v: &serde_json::Value, key: &str) -> String {
 }
 
 pub async fn log_in(browser: &Browser, app: &TestApp, next: &str) {
-    browser.open(&app.url(&format!("/admin/login?next={next}&lang=en"))).await;
+    log_in_at(browser, &app.url(&format!("/admin/login?next={next}&lang=en"))).await;
+}
+
+/// Logs the organizer in on the login page at `login_url`.
+pub async fn log_in_at(browser: &Browser, login_url: &str) {
+    browser.open(login_url).await;
     let email = browser.find(Locator::Css("#field-email")).await.expect("email field");
     email.send_keys(crate::app::ORGANIZER_EMAIL).await.expect("type");
     let password = browser.find(Locator::Css("#field-password")).await.expect("password field");

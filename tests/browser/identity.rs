@@ -50,7 +50,8 @@ async fn an_admin_names_the_organizer_and_the_public_page_shows_logo_and_privacy
     let input = browser.find(Locator::Css("#field-logo-file")).await.expect("file field");
     input.send_keys(&file.to_string_lossy()).await.expect("choose file");
     click(&browser, "#field-logo button[type=submit]").await;
-    assert_eq!(browser.wait_for_text(".notice.success", WAIT).await, "Le logo est enregistré.");
+    // The page is replaced: wait for the new notice, not the one still on screen.
+    assert_eq!(browser.wait_for_text_containing(".notice.success", "logo", WAIT).await, "Le logo est enregistré.");
     assert_accessible(&browser, "settings page (fr)").await;
 
     browser.open(&app.url(&format!("/e/{}?lang=fr", event["slug"].as_str().unwrap_or_default()))).await;

@@ -78,31 +78,6 @@ impl Relay {
     }
 }
 
-async fn log_in(browser: &Browser, relay: &Relay, next: &str) {
-    browser.open(&relay.url(&format!("/admin/login?next={next}&lang=en"))).await;
-    browser
-        .find(Locator::Css("#field-email"))
-        .await
-        .expect("email")
-        .send_keys(crate::app::ORGANIZER_EMAIL)
-        .await
-        .expect("type");
-    browser
-        .find(Locator::Css("#field-password"))
-        .await
-        .expect("password")
-        .send_keys(crate::app::PASSWORD)
-        .await
-        .expect("type");
-    browser
-        .find(Locator::Css("form[action='/admin/login'] button"))
-        .await
-        .expect("button")
-        .click()
-        .await
-        .expect("click");
-}
-
 async fn banner_containing(browser: &Browser, needle: &str) -> String {
     browser.wait_for_text_containing("#desk-banner", needle, WAIT).await
 }
@@ -110,7 +85,7 @@ async fn banner_containing(browser: &Browser, needle: &str) -> String {
 /// Opens the desk and waits until it is ready to lose the network: its list downloaded and
 /// its shell cached by the service worker.
 async fn open_desk(browser: &Browser, relay: &Relay, event_id: &str) {
-    log_in(browser, relay, &format!("/checkin/{event_id}")).await;
+    crate::desk::log_in_at(browser, &relay.url(&format!("/admin/login?next=/checkin/{event_id}&lang=en"))).await;
     banner_containing(browser, "list updated").await;
     for _ in 0..300 {
         let cached = browser

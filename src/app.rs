@@ -56,11 +56,13 @@ impl App {
             .parse()
             .with_context(|| format!("MAIL_FROM {:?} is not a mail address", config.mail.from))?;
         let transport = Transport::new(config.mail.smtp_url.as_deref(), config.mail.outbox_dir.clone())?;
+        crate::secrets::install_for(&config.database_url, config.secret_key.as_deref())?;
         let mut db = Db::connect(&config.database_url).await?;
         if !config.group_commit {
             db = db.without_group_commit();
         }
         db.migrate().await?;
+        crate::db::upgrade::seal_secrets(&db).await?;
         let listener =
             TcpListener::bind(config.bind).await.with_context(|| format!("cannot listen on {}", config.bind))?;
         let address = listener.local_addr()?;

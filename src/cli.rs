@@ -62,6 +62,9 @@ enum Command {
     /// Import partner lists and attendance reports.
     #[command(subcommand)]
     Import(crate::imports::cli::ImportCommand),
+    /// The key that seals registrants' secrets.
+    #[command(subcommand)]
+    Key(KeyCommand),
 }
 
 #[derive(Debug, Args)]
@@ -137,6 +140,13 @@ enum UserCommand {
         #[arg(long)]
         password_stdin: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum KeyCommand {
+    /// Print a new random key (32 bytes, base64) for CONVENE_SECRET_KEY. Give every server of
+    /// one database the same key, and keep a copy apart from the database's backups.
+    Generate,
 }
 
 #[derive(Debug, Subcommand)]
@@ -242,6 +252,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             if generated {
                 println!("{password}");
             }
+            Ok(())
+        }
+        Command::Key(KeyCommand::Generate) => {
+            println!("{}", crate::secrets::SecretKey::generate().to_base64());
             Ok(())
         }
         Command::Token(TokenCommand::Create { db, email, name }) => {

@@ -22,6 +22,9 @@ pub struct Config {
     pub group_commit: bool,
     /// How long `serve` waits for in-flight requests after SIGTERM.
     pub shutdown_grace: Duration,
+    /// The key that seals registrants' secrets (`CONVENE_SECRET_KEY`, 32 bytes in base64); on
+    /// SQLite without it, `<database file>.key`.
+    pub secret_key: Option<String>,
 }
 
 #[derive(Clone)]
@@ -69,6 +72,7 @@ impl Config {
             cors_origins: Vec::new(),
             group_commit: true,
             shutdown_grace: Duration::from_secs(8),
+            secret_key: None,
         }
     }
 }
@@ -96,6 +100,7 @@ impl fmt::Debug for Config {
             .field("trusted_proxies", &self.trusted_proxies)
             .field("cors_origins", &self.cors_origins)
             .field("group_commit", &self.group_commit)
+            .field("secret_key", &self.secret_key.as_ref().map(|_| "(set)"))
             .finish()
     }
 }

@@ -32,12 +32,12 @@ pub fn may_follow_online(reg: &registration::Model, event: &event::Model) -> boo
 
 /// The registrant's personal page.
 pub fn manage_url(base_url: &str, reg: &registration::Model) -> String {
-    format!("{base_url}/r/{}", reg.manage_token)
+    format!("{base_url}/r/{}", manage_token(reg).unwrap_or_default())
 }
 
 /// The registrant's personal stream link.
 pub fn join_url(base_url: &str, reg: &registration::Model) -> String {
-    format!("{base_url}/j/{}", reg.join_token)
+    format!("{base_url}/j/{}", join_token(reg).unwrap_or_default())
 }
 
 /// The registrant's answers as (question label, answer) in `lang`, in the questions' order:
@@ -98,4 +98,24 @@ pub fn programme_lines(event: &event::Model, lang: Language) -> Vec<ProgrammeLin
             ProgrammeLine { time, title: item.title_in(lang.code()).to_owned(), speakers: item.speakers.clone() }
         })
         .collect()
+}
+
+/// The registrant's secrets, opened from their sealed copies; `None` when the server's key is
+/// not the one they were sealed with (lost): links already mailed still work, but they cannot
+/// be shown again.
+pub fn manage_token(reg: &registration::Model) -> Option<String> {
+    crate::secrets::open(&reg.manage_token_sealed)
+}
+
+pub fn join_token(reg: &registration::Model) -> Option<String> {
+    crate::secrets::open(&reg.join_token_sealed)
+}
+
+pub fn ticket_code(reg: &registration::Model) -> Option<String> {
+    crate::secrets::open(&reg.ticket_code_sealed)
+}
+
+/// Whether every secret of `reg` can be shown again (the key is the one they were sealed with).
+pub fn secrets_readable(reg: &registration::Model) -> bool {
+    manage_token(reg).is_some() && join_token(reg).is_some() && ticket_code(reg).is_some()
 }

@@ -11,9 +11,11 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub event_id: Uuid,
-    /// 256 random bits, URL-safe: the `?invite=` value of the link.
+    /// SHA-256 (hex) of the `?invite=` value of the link (256 random bits, URL-safe).
     #[sea_orm(unique)]
     pub token: String,
+    /// The token sealed with the server's key, to write the link into mails.
+    pub token_sealed: String,
     /// Trimmed and lower-cased.
     pub email: String,
     pub first_name: String,

@@ -24,9 +24,17 @@ pub struct Model {
     /// Per-event order of arrival, for the waitlist.
     pub queue_seq: i64,
     pub language: Language,
+    /// SHA-256 (hex) of the ticket code: what a scan is looked up by, and the check-in
+    /// index's `code_sha256`. The code itself is only in `ticket_code_sealed`.
     pub ticket_code: String,
+    /// SHA-256 (hex) of the manage token.
     pub manage_token: String,
+    /// SHA-256 (hex) of the join token.
     pub join_token: String,
+    /// The secrets sealed with the server's key, to show them again in mails and pages.
+    pub ticket_code_sealed: String,
+    pub manage_token_sealed: String,
+    pub join_token_sealed: String,
     pub consent_at: DateTimeUtc,
     /// "form", "api", "desk", "imported by …".
     pub consent_source: String,

@@ -133,3 +133,4 @@ programme-heading = Programme
 programme-times = Times are { $zone }.
 future-invitations-label = Invite me to future editions of this meeting
 future-invitations-hint = Optional. We keep your name, organization and email for that alone; every invitation has a link to stop them.
+secret-unavailable = Your ticket cannot be shown here at the moment. Show the ticket from your confirmation mail at the entrance, or ask the organizers for a new link.

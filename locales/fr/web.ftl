@@ -133,3 +133,4 @@ programme-heading = Programme
 programme-times = Heures indiquées : { $zone }.
 future-invitations-label = M’inviter aux prochaines éditions de cette rencontre
 future-invitations-hint = Facultatif. Nous gardons vos nom, organisation et e-mail à cette seule fin ; chaque invitation contient un lien pour les arrêter.
+secret-unavailable = Votre billet ne peut pas être affiché ici pour le moment. Présentez le billet de votre courriel de confirmation à l’entrée, ou demandez un nouveau lien aux organisateurs.

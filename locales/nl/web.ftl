@@ -133,3 +133,4 @@ programme-heading = Programma
 programme-times = Tijden in { $zone }.
 future-invitations-label = Nodig mij uit voor volgende edities van deze bijeenkomst
 future-invitations-hint = Optioneel. We bewaren uw naam, organisatie en e-mailadres alleen daarvoor; elke uitnodiging bevat een link om ze te stoppen.
+secret-unavailable = Uw ticket kan hier momenteel niet getoond worden. Toon het ticket uit uw bevestigingsmail aan de ingang, of vraag de organisatoren om een nieuwe link.

@@ -11,6 +11,7 @@ mod m20261129_000002_registration_event_order;
 mod m20261206_000001_organizer_identity;
 mod m20261207_000001_editions;
 mod m20261207_000002_door;
+mod m20261207_000003_secrets;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000001_organizer_identity::Migration),
             Box::new(m20261207_000001_editions::Migration),
             Box::new(m20261207_000002_door::Migration),
+            Box::new(m20261207_000003_secrets::Migration),
         ]
     }
 }

@@ -19,7 +19,8 @@ pub async fn find_by_join_token(
     if token.len() != 43 || !token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
         return Ok(None);
     }
-    let Some(reg) = registration::Entity::find().filter(registration::Column::JoinToken.eq(token)).unique(db).await?
+    let hash = crate::secrets::lookup_hash(token);
+    let Some(reg) = registration::Entity::find().filter(registration::Column::JoinToken.eq(hash)).unique(db).await?
     else {
         return Ok(None);
     };

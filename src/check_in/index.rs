@@ -15,7 +15,6 @@ use uuid::Uuid;
 
 use crate::db::FetchUnique;
 use crate::events::view::utc;
-use crate::secrets;
 
 /// Stamps `registration_id` with the event's current revision: its check-in changed.
 pub async fn touch(db: &impl ConnectionTrait, registration_id: Uuid, revision: i64) -> Result<(), DbErr> {
@@ -86,7 +85,8 @@ pub async fn read(db: &impl ConnectionTrait, event_id: Uuid, since: Option<i64>)
             RegistrationStatus::Cancelled => IndexEntry::Removed { registration_id: r.id, removed: true },
             _ => IndexEntry::Present {
                 registration_id: r.id,
-                code_sha256: secrets::hash_token(&secrets::normalize_ticket_code(&r.ticket_code)),
+                // The stored ticket code is already its SHA-256.
+                code_sha256: r.ticket_code,
                 checked_in_at: checked_in.get(&r.id).copied().map(utc),
                 first_name: r.first_name,
                 last_name: r.last_name,

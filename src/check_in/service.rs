@@ -171,7 +171,7 @@ pub async fn find_ticket(
             if !policy::could_be_ticket_code(&code) {
                 return Ok(None);
             }
-            find.filter(registration::Column::TicketCode.eq(code)).unique(db).await
+            find.filter(registration::Column::TicketCode.eq(crate::secrets::lookup_hash(&code))).unique(db).await
         }
         Ticket::Registration(id) => find.filter(registration::Column::Id.eq(*id)).unique(db).await,
     }

@@ -68,7 +68,7 @@ pub async fn invitation_for_stop(db: &impl ConnectionTrait, token: &str) -> Resu
     if token.len() != 43 || !token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
         return Ok(None);
     }
-    invitation::Entity::find().filter(invitation::Column::Token.eq(token)).unique(db).await
+    invitation::Entity::find().filter(invitation::Column::Token.eq(secrets::lookup_hash(token))).unique(db).await
 }
 
 /// Stops future invitations to `email`: removes the contact and remembers the hash.

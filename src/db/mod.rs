@@ -8,6 +8,7 @@
 //! `IMMEDIATE`. PostgreSQL and MariaDB use one pool for both.
 
 mod group_commit;
+pub mod upgrade;
 mod write;
 
 use std::str::FromStr;

@@ -37,6 +37,7 @@ fn check_file(path: &Path) -> anyhow::Result<()> {
 
 /// Seeds the demo database and returns the admin's email and password.
 pub async fn seed(config: &Config) -> anyhow::Result<(String, String)> {
+    crate::secrets::install_for(&config.database_url, config.secret_key.as_deref())?;
     let db = crate::db::Db::connect(&config.database_url).await?;
     db.migrate().await?;
     let email = EmailAddress::parse("organizer@demo.convene.org").map_err(|e| anyhow::anyhow!(e))?;

@@ -82,13 +82,21 @@ pub async fn resend(
     PathIds(event_id, mail_id): PathIds,
     axum::extract::Query(query): axum::extract::Query<std::collections::BTreeMap<String, String>>,
 ) -> Result<Response, AppError> {
+    let person = query.get("back").and_then(|id| uuid::Uuid::parse_str(id).ok());
+    if !outbox::can_be_written_again(state.db.read(), event_id, mail_id).await? {
+        let back = match person {
+            Some(person) => format!("/admin/events/{event_id}/registrations/{person}?done=secret-unavailable"),
+            None => format!("/admin/events/{event_id}"),
+        };
+        return Ok(Redirect::to(&back).into_response());
+    }
     state
         .db
         .write(move |txn| keep(outbox::resend_in_event(txn, event_id, mail_id, now())))
         .await?
         .ok_or(AppError::NotFound)?;
     // From a person's page, back to it.
-    match query.get("back").and_then(|id| uuid::Uuid::parse_str(id).ok()) {
+    match person {
         Some(person) => {
             Ok(Redirect::to(&format!("/admin/events/{event_id}/registrations/{person}?done=resent")).into_response())
         }

@@ -55,10 +55,11 @@ pub enum Kind {
     Joined,
     Cancelled,
     HeldSeatGiven,
+    NewLinks,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 10] = [
+    pub const ALL: [Kind; 11] = [
         Kind::Registered,
         Kind::Promoted,
         Kind::Switched,
@@ -69,6 +70,7 @@ impl Kind {
         Kind::Joined,
         Kind::Cancelled,
         Kind::HeldSeatGiven,
+        Kind::NewLinks,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -83,6 +85,7 @@ impl Kind {
             Kind::Joined => "joined",
             Kind::Cancelled => "cancelled",
             Kind::HeldSeatGiven => "held_seat_given",
+            Kind::NewLinks => "new_links",
         }
     }
 }

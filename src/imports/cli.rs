@@ -66,6 +66,7 @@ pub struct AttendanceArgs {
 
 async fn open(common: &Common) -> anyhow::Result<(Db, entity::event::Model, Vec<u8>)> {
     let bytes = std::fs::read(&common.file).with_context(|| format!("cannot read {}", common.file.display()))?;
+    crate::secrets::install_for(&common.database_url, None)?;
     let db = Db::connect(&common.database_url).await?;
     db.migrate().await?;
     let event = find_event(db.read(), &common.event).await?.with_context(|| format!("no event {:?}", common.event))?;

@@ -48,10 +48,12 @@ pub async fn create(
     invited_by: Option<Uuid>,
     now: DateTime<Utc>,
 ) -> Result<invitation::Model, DbErr> {
+    let token = secrets::url_token();
     let row = invitation::Model {
         id: Uuid::now_v7(),
         event_id: event.id,
-        token: secrets::url_token(),
+        token: secrets::lookup_hash(&token),
+        token_sealed: secrets::seal(&token),
         email: invitee.email.as_str().to_owned(),
         first_name: invitee.first_name,
         last_name: invitee.last_name,
@@ -89,7 +91,7 @@ pub async fn find_by_token(db: &impl ConnectionTrait, token: &str) -> Result<Opt
         return Ok(None);
     }
     let row = invitation::Entity::find()
-        .filter(invitation::Column::Token.eq(token))
+        .filter(invitation::Column::Token.eq(secrets::lookup_hash(token)))
         .filter(invitation::Column::UsedAt.is_null())
         .unique(db)
         .await?;

@@ -64,6 +64,12 @@ fn render(name: &str, ctx: &minijinja::Value) -> anyhow::Result<String> {
 
 pub fn compose(ctx: MailContext<'_>) -> anyhow::Result<Composed> {
     let MailContext { row, message, registration: reg, event, base_url, sender } = ctx;
+    // Every mail carries the registrant's own link; without the key it was sealed with, the
+    // mail cannot be written (it fails for good, with this reason in the mail list).
+    if !crate::facts::secrets_readable(reg) {
+        anyhow::bail!("the server's secret key is not the one this registration's links were sealed with");
+    }
+    let code = crate::facts::ticket_code(reg).unwrap_or_default();
     let lang = row.language;
     let kind = message.kind();
     let withdrawn = matches!(message, Message::Cancelled { .. } | Message::EventCancelled { .. });
@@ -118,9 +124,9 @@ pub fn compose(ctx: MailContext<'_>) -> anyhow::Result<Composed> {
         organizer_note => message.note(),
         previous_mode => previous_mode,
         reason => reason,
-        ticket_code => shows_ticket.then(|| reg.ticket_code.clone()),
+        ticket_code => shows_ticket.then(|| code.clone()),
         // In groups of four, as people read it out (and as the desk accepts it).
-        ticket_code_grouped => shows_ticket.then(|| crate::facts::ticket_code_grouped(&reg.ticket_code)),
+        ticket_code_grouped => shows_ticket.then(|| crate::facts::ticket_code_grouped(&code)),
         has_qr => has_qr,
         join_url => &join,
         manage_url => &manage,
@@ -132,7 +138,7 @@ pub fn compose(ctx: MailContext<'_>) -> anyhow::Result<Composed> {
     let text = render(&format!("mail/{kind}/text.txt"), &values)?;
     let html = render(&format!("mail/{kind}/html.html"), &values)?;
 
-    let qr = if has_qr { Some(super::qr::png(&reg.ticket_code)?) } else { None };
+    let qr = if has_qr { Some(super::qr::png(&code)?) } else { None };
     let html_block = sender.related(html, qr)?;
     let alternative = MultiPart::alternative().singlepart(SinglePart::plain(text)).multipart(html_block);
     let body = match message.calendar_sequence() {

@@ -55,6 +55,9 @@ pub fn compose(
     sender: &Sender,
 ) -> anyhow::Result<Composed> {
     let lang = row.language;
+    let Some(token) = crate::secrets::open(&invitation.token_sealed) else {
+        anyhow::bail!("the server's secret key is not the one this invitation's link was sealed with");
+    };
     let title = event_title(event, lang);
     let venue = super::compose::event_venue(event, lang).unwrap_or_default();
     let values = context! {
@@ -64,8 +67,8 @@ pub fn compose(
         when => i18n::format_span(event.starts_at, event.ends_at, zone(event), lang),
         venue => &venue,
         show_venue => offers(event, AttendanceMode::InPerson) && !venue.is_empty(),
-        invite_url => invite_url(base_url, event, &invitation.token),
-        stop_url => stop_url(base_url, &invitation.token),
+        invite_url => invite_url(base_url, event, &token),
+        stop_url => stop_url(base_url, &token),
         ..sender.template_values(lang)
     };
     let subject = render("mail/invitation/subject.txt", &values)?.lines().next().unwrap_or_default().trim().to_owned();
@@ -79,7 +82,7 @@ pub fn compose(
         .to(Mailbox::new(Some(name.trim().to_owned()), invitation.email.parse()?))
         .subject(subject)
         // One click in the mail client stops future invitations (RFC 8058 asks for a POST).
-        .header(ListUnsubscribe::from(format!("<{}>", stop_url(base_url, &invitation.token))))
+        .header(ListUnsubscribe::from(format!("<{}>", stop_url(base_url, &token))))
         .header(ListUnsubscribePost)
         .message_id(Some(message_id(row.id, base_url)))
         .multipart(body)?;

@@ -60,6 +60,25 @@ pub async fn enqueue(
     Ok(id)
 }
 
+/// Whether mail `mail_id` of the event can be written again: its registrant's (or invitee's)
+/// secrets open with the server's key. After the key changed they do not, and a resend would
+/// only fail in the outbox: the caller refuses it at once with a clear reason.
+pub async fn can_be_written_again(db: &impl ConnectionTrait, event_id: Uuid, mail_id: Uuid) -> Result<bool, DbErr> {
+    let Some(mail) = outbox_email::Entity::find_by_id(mail_id).filter(Column::EventId.eq(event_id)).unique(db).await?
+    else {
+        return Ok(true); // no such mail: the resend answers 404 itself
+    };
+    if let Some(reg_id) = mail.registration_id {
+        let reg = entity::registration::Entity::find_by_id(reg_id).unique(db).await?;
+        return Ok(reg.is_none_or(|r| crate::facts::secrets_readable(&r)));
+    }
+    if let Ok(crate::mail::Message::Invitation { invitation_id }) = serde_json::from_value(mail.payload.clone()) {
+        let invitation = entity::invitation::Entity::find_by_id(invitation_id).unique(db).await?;
+        return Ok(invitation.is_none_or(|i| crate::secrets::open(&i.token_sealed).is_some()));
+    }
+    Ok(true)
+}
+
 /// Queues a copy of the event's mail `mail_id` to go out again (an organizer's resend);
 /// `None` when the event has no such mail.
 pub async fn resend_in_event(

@@ -116,6 +116,12 @@ pub async fn resend_mail(
     _: Organizer,
     PathIds(event_id, mail_id): PathIds,
 ) -> AppResult<(StatusCode, Json<MailView>)> {
+    if !outbox::can_be_written_again(state.db.read(), event_id, mail_id).await? {
+        return Err(AppError::conflict(
+            "secret_unavailable",
+            "this mail's ticket and links cannot be written again: the server's secret key is not the one they were made with; issue new links to the person",
+        ));
+    }
     let copy = state
         .db
         .write(move |txn| keep(outbox::resend_in_event(txn, event_id, mail_id, now())))

@@ -183,7 +183,7 @@ pub async fn act(
     let (Ok(event_id), Ok(registration_id)) = (Uuid::parse_str(&event_id), Uuid::parse_str(&registration_id)) else {
         return Err(AppError::NotFound);
     };
-    if !matches!(action.as_str(), "switch" | "promote" | "resend" | "hold") {
+    if !matches!(action.as_str(), "switch" | "promote" | "resend" | "hold" | "newlinks") {
         return Err(AppError::NotFound);
     }
     let actor = Actor::Organizer(me.email);
@@ -202,12 +202,17 @@ pub async fn act(
                             AttendanceMode::InPerson
                         };
                         let changes = RegistrationChanges { mode: Some(target), ..Default::default() };
-                        service::update_by(txn, &reg.manage_token, changes, actor, t).await.map(|_| "switched")
+                        service::update_by(txn, service::RegistrationRef::Id(reg.id), changes, actor, t)
+                            .await
+                            .map(|_| "switched")
                     }
                     "promote" => {
                         service::promote_one(txn, event_id, registration_id, actor, t).await.map(|_| "promoted")
                     }
                     "hold" => service::give_held_seat(txn, event_id, registration_id, actor, t).await.map(|_| "held"),
+                    "newlinks" => {
+                        service::issue_new_links(txn, event_id, registration_id, actor, t).await.map(|_| "newlinks")
+                    }
                     _ => service::resend_confirmation(txn, event_id, registration_id, t).await.map(|_| "resent"),
                 }
             })
@@ -218,6 +223,7 @@ pub async fn act(
         Err(RegistrationError::CapacityFull) => "full",
         Err(RegistrationError::Cancelled) => "is-cancelled",
         Err(RegistrationError::Closed(_)) => "not-possible",
+        Err(RegistrationError::SecretsUnavailable) => "secret-unavailable",
         Err(other) => return Err(other.into()),
     };
     let back = match back.get("back").map(String::as_str) {

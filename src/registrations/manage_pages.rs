@@ -27,7 +27,7 @@ use crate::web::lang::PageLang;
 use crate::web::pages::Page;
 
 fn manage_view(
-    reg: &registration::Model,
+    (reg, token): (&registration::Model, &str),
     event: &event::Model,
     base_url: &str,
     lang: Language,
@@ -35,8 +35,13 @@ fn manage_view(
     values: Option<BTreeMap<String, Value>>,
     flash: Option<String>,
 ) -> Value {
-    let ticket = (reg.status == RegistrationStatus::Confirmed && reg.mode == AttendanceMode::InPerson)
-        .then(|| context! { code => &reg.ticket_code, grouped => crate::facts::ticket_code_grouped(&reg.ticket_code), qr => crate::mail::qr::svg_data_url(&reg.ticket_code) });
+    let seated = reg.status == RegistrationStatus::Confirmed && reg.mode == AttendanceMode::InPerson;
+    // Without the key the code was sealed with, the ticket cannot be shown: the page says so.
+    let code = crate::facts::ticket_code(reg).filter(|_| seated);
+    let ticket = code.as_ref().map(|code| {
+        context! { code => code, grouped => crate::facts::ticket_code_grouped(code), qr => crate::mail::qr::svg_data_url(code) }
+    });
+    let ticket_unavailable = seated && ticket.is_none();
     let values = values.unwrap_or_else(|| {
         let mut v = answer_values(&reg.answers);
         v.insert("first_name".into(), Value::from(reg.first_name.as_str()));
@@ -58,8 +63,9 @@ fn manage_view(
             last_name => &reg.last_name, email => &reg.email, organization => &reg.organization,
         },
         ticket => ticket,
-        join_url => may_follow_online(reg, event).then(|| join_url(base_url, reg)),
-        base_path => format!("/r/{}", reg.manage_token),
+        ticket_unavailable => ticket_unavailable,
+        join_url => (may_follow_online(reg, event) && crate::facts::join_token(reg).is_some()).then(|| join_url(base_url, reg)),
+        base_path => format!("/r/{token}"),
         other_modes => other_modes,
         can_switch => policy::may_switch(now(), event.starts_at),
         can_cancel => policy::may_cancel(now(), event.ends_at),
@@ -84,7 +90,7 @@ pub async fn manage_page(
     let Some((reg, event)) = load_by_token(&state, &token).await? else { return Ok(not_found(lang).secret_headers()) };
     let lang = registrant_lang(lang, &reg);
     let flash = flash(uri.query().unwrap_or(""), &reg, &event, lang.lang);
-    let ctx = manage_view(&reg, &event, &state.base_url, lang.lang, FieldErrors::new(), None, flash);
+    let ctx = manage_view((&reg, &token), &event, &state.base_url, lang.lang, FieldErrors::new(), None, flash);
     Ok(Page::new("public/manage.html", lang, ctx).secret().into_response())
 }
 
@@ -100,7 +106,7 @@ pub async fn manage_update(
     let input = super::page_views::details_patch(&form, &event);
     let show_errors = |errors: FieldErrors| {
         let values = form.values();
-        let ctx = manage_view(&reg, &event, &state.base_url, lang.lang, errors, Some(values), None);
+        let ctx = manage_view((&reg, &token), &event, &state.base_url, lang.lang, errors, Some(values), None);
         Page::new("public/manage.html", lang.clone(), ctx)
             .status(StatusCode::UNPROCESSABLE_ENTITY)
             .secret()
@@ -147,7 +153,8 @@ pub async fn manage_switch(
         Err(RegistrationError::Cancelled | RegistrationError::ModeNotOffered) => FieldError::new("invalid_mode"),
         Err(other) => return Err(other.into()),
     };
-    let ctx = manage_view(&reg, &event, &state.base_url, lang.lang, FieldErrors::one("mode", message), None, None);
+    let ctx =
+        manage_view((&reg, &token), &event, &state.base_url, lang.lang, FieldErrors::one("mode", message), None, None);
     Ok(Page::new("public/manage.html", lang, ctx).status(StatusCode::CONFLICT).secret().into_response())
 }
 

@@ -61,6 +61,46 @@ pub async fn promote_one(
     Ok(reg)
 }
 
+/// New ticket code, manage token and join token for a registration (after the server's key
+/// was lost, or when a link leaked): the old ones stop working at once, the new ones are
+/// mailed to the person with their confirmation.
+#[tracing::instrument(skip_all, err)]
+pub async fn issue_new_links(
+    db: &impl ConnectionTrait,
+    event_id: Uuid,
+    registration_id: Uuid,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<registration::Model, RegistrationError> {
+    let event = lock_event(db, event_id, false).await?.ok_or(RegistrationError::NotFound)?;
+    let reg = find_in_event(db, event_id, registration_id).await?;
+    if reg.status == RegistrationStatus::Cancelled {
+        return Err(RegistrationError::Cancelled);
+    }
+    let fresh = super::rows::fresh_secrets();
+    let mut active = reg.clone().into_active_model();
+    active.ticket_code = Set(fresh.ticket_code.0);
+    active.ticket_code_sealed = Set(fresh.ticket_code.1);
+    active.manage_token = Set(fresh.manage_token.0);
+    active.manage_token_sealed = Set(fresh.manage_token.1);
+    active.join_token = Set(fresh.join_token.0);
+    active.join_token_sealed = Set(fresh.join_token.1);
+    active.updated_at = Set(now);
+    active.index_revision = Set(event.revision);
+    let updated = active.update(db).await?;
+    let message = match updated.status {
+        RegistrationStatus::Waitlisted => Message::Waitlisted,
+        _ => Message::Confirmation {
+            reason: ConfirmationReason::Registered,
+            previous_mode: None,
+            sequence: updated.calendar_sequence,
+        },
+    };
+    outbox::enqueue(db, Recipient::registrant(&updated), &message, now).await?;
+    history::record(db, history::of(&updated), Kind::NewLinks, actor, &[], now).await?;
+    Ok(updated)
+}
+
 /// Gives one of the held seats to a registration already there: a waitlisted or online
 /// person becomes confirmed in person, a person seated in the room moves onto a held seat
 /// (freeing a public one for the waitlist). Refused when every held seat is given.

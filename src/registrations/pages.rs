@@ -108,7 +108,8 @@ pub async fn register(
     let outcome = state.db.write(move |txn| keep(service::register(txn, event_id, new, now()))).await;
     match outcome {
         Ok(RegisterOutcome::Registered { registration, .. }) => {
-            Ok(Redirect::to(&format!("/r/{}?welcome=1", registration.manage_token)).into_response())
+            let token = crate::facts::manage_token(&registration).unwrap_or_default();
+            Ok(Redirect::to(&format!("/r/{token}?welcome=1")).into_response())
         }
         Ok(RegisterOutcome::AlreadyRegistered) => {
             Ok(again(FieldErrors::new(), Some(t(lang.lang, "already-registered", &[])), StatusCode::CONFLICT))

@@ -185,7 +185,8 @@ pub async fn confirmed(
                     }
                     let note = Some(note.clone()).filter(|n| !n.is_empty());
                     if action == "cancel" {
-                        service::cancel_with_note(txn, &reg.manage_token, note, &actor, now()).await?;
+                        service::cancel_with_note(txn, service::RegistrationRef::Id(reg.id), note, &actor, now())
+                            .await?;
                     } else {
                         let target = if reg.mode == AttendanceMode::InPerson {
                             AttendanceMode::Online
@@ -193,7 +194,7 @@ pub async fn confirmed(
                             AttendanceMode::InPerson
                         };
                         let changes = RegistrationChanges { mode: Some(target), ..Default::default() };
-                        service::update_by(txn, &reg.manage_token, changes, &actor, now()).await?;
+                        service::update_by(txn, service::RegistrationRef::Id(reg.id), changes, &actor, now()).await?;
                     }
                     done.push(reg.id);
                 }

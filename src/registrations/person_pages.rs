@@ -80,7 +80,7 @@ async fn person_page(
             mode => reg.mode.as_str(), status => reg.status.as_str(), held => reg.held_seat,
             registered_at => format_short(reg.created_at, tz, lang.lang),
             consent => t(lang.lang, "person-consent", &[("when", &format_short(reg.consent_at, tz, lang.lang)), ("how", &reg.consent_source)]),
-            ticket => crate::facts::ticket_code_grouped(&reg.ticket_code),
+            ticket => crate::facts::ticket_code(reg).map(|code| crate::facts::ticket_code_grouped(&code)),
             other_mode => if reg.mode == AttendanceMode::InPerson { "online" } else { "in_person" },
             active => active, can_promote => reg.status == RegistrationStatus::Waitlisted,
             can_hold => active && held_free && !reg.held_seat,
@@ -125,10 +125,12 @@ pub async fn edit(
         Ok(changes) => changes,
         Err(errors) => return person_page(&state, &me, lang, (&e, &reg), Some(form.values()), errors, None).await,
     };
-    let (token, actor) = (reg.manage_token.clone(), Actor::Organizer(me.email.clone()));
+    let (id, actor) = (reg.id, Actor::Organizer(me.email.clone()));
     let result = state
         .db
-        .write(move |txn| keep(async move { service::update_by(txn, &token, changes, &actor, now()).await }))
+        .write(move |txn| {
+            keep(async move { service::update_by(txn, service::RegistrationRef::Id(id), changes, &actor, now()).await })
+        })
         .await;
     match result {
         Ok(_) => Ok(Redirect::to(&format!("/admin/events/{event_id}/registrations/{registration_id}?done=edited"))

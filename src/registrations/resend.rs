@@ -82,6 +82,9 @@ pub async fn resend_confirmation(
     now: DateTime<Utc>,
 ) -> Result<(), RegistrationError> {
     let reg = find_in_event(db, event_id, registration_id).await?;
+    if !crate::facts::secrets_readable(&reg) {
+        return Err(RegistrationError::SecretsUnavailable);
+    }
     let message = match reg.status {
         RegistrationStatus::Confirmed => Message::Confirmation {
             reason: ConfirmationReason::Registered,

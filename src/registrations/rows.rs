@@ -27,7 +27,24 @@ pub struct NewRow {
 
 /// A new registration of `event` (locked with a reserved queue place): fresh, independent
 /// secrets; consent given now.
+/// A registration's secrets, each as (lookup hash, sealed copy): never kept as themselves.
+pub struct FreshSecrets {
+    pub ticket_code: (String, String),
+    pub manage_token: (String, String),
+    pub join_token: (String, String),
+}
+
+pub fn fresh_secrets() -> FreshSecrets {
+    let kept = |value: String| (secrets::lookup_hash(&value), secrets::seal(&value));
+    FreshSecrets {
+        ticket_code: kept(secrets::ticket_code()),
+        manage_token: kept(secrets::url_token()),
+        join_token: kept(secrets::url_token()),
+    }
+}
+
 pub fn new_row(event: &event::Model, row: NewRow, now: DateTime<Utc>) -> registration::Model {
+    let fresh = fresh_secrets();
     registration::Model {
         id: Uuid::now_v7(),
         event_id: event.id,
@@ -40,9 +57,12 @@ pub fn new_row(event: &event::Model, row: NewRow, now: DateTime<Utc>) -> registr
         status: row.status,
         queue_seq: event.next_queue_seq - 1,
         language: row.language,
-        ticket_code: secrets::ticket_code(),
-        manage_token: secrets::url_token(),
-        join_token: secrets::url_token(),
+        ticket_code: fresh.ticket_code.0,
+        manage_token: fresh.manage_token.0,
+        join_token: fresh.join_token.0,
+        ticket_code_sealed: fresh.ticket_code.1,
+        manage_token_sealed: fresh.manage_token.1,
+        join_token_sealed: fresh.join_token.1,
         consent_at: now,
         consent_source: row.consent_source,
         answers: entity::json::Answers(row.answers),

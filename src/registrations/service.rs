@@ -40,6 +40,11 @@ pub enum RegistrationError {
     AlreadyRegistered,
     #[error("invalid answers")]
     Invalid(FieldErrors),
+    /// The server's key is not the one this registration's secrets were sealed with.
+    #[error(
+        "this registration's ticket and links cannot be shown again (the server's secret key changed): issue new links"
+    )]
+    SecretsUnavailable,
     #[error(transparent)]
     Db(#[from] DbErr),
 }
@@ -54,6 +59,7 @@ impl From<RegistrationError> for AppError {
             RegistrationError::Cancelled => AppError::conflict("cancelled", err.to_string()),
             RegistrationError::AlreadyRegistered => AppError::conflict("already_registered", err.to_string()),
             RegistrationError::Invalid(fields) => AppError::Validation(fields),
+            RegistrationError::SecretsUnavailable => AppError::conflict("secret_unavailable", err.to_string()),
             RegistrationError::Db(e) => AppError::from(e),
         }
     }
@@ -71,7 +77,7 @@ pub enum RegisterOutcome {
     AlreadyRegistered,
 }
 
-pub use super::organizer_actions::{find_in_event, give_held_seat, promote_one};
+pub use super::organizer_actions::{find_in_event, give_held_seat, issue_new_links, promote_one};
 pub use super::resend::{LINK_RESEND_INTERVAL, find_active_by_email, lost_link, resend_confirmation, resend_link};
 
 fn recipient(reg: &registration::Model) -> Recipient {
@@ -215,7 +221,8 @@ pub async fn find_by_manage_token(
     if token.len() != 43 || !token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
         return Ok(None);
     }
-    let Some(reg) = registration::Entity::find().filter(registration::Column::ManageToken.eq(token)).unique(db).await?
+    let hash = crate::secrets::lookup_hash(token);
+    let Some(reg) = registration::Entity::find().filter(registration::Column::ManageToken.eq(hash)).unique(db).await?
     else {
         return Ok(None);
     };
@@ -223,12 +230,24 @@ pub async fn find_by_manage_token(
     Ok(event.map(|e| (reg, e)))
 }
 
+/// Which registration a change is for: the registrant's own (by the token in their link) or
+/// one an organizer picked (by id; the stored token is only a hash).
+#[derive(Debug, Clone, Copy)]
+pub enum RegistrationRef<'a> {
+    Token(&'a str),
+    Id(Uuid),
+}
+
 /// Locks the registration's event, then reads the registration again as it is now.
 async fn lock_for_change(
     db: &impl ConnectionTrait,
-    token: &str,
+    which: RegistrationRef<'_>,
 ) -> Result<(registration::Model, event::Model), RegistrationError> {
-    let (reg, _) = find_by_manage_token(db, token).await?.ok_or(RegistrationError::NotFound)?;
+    let reg = match which {
+        RegistrationRef::Token(token) => find_by_manage_token(db, token).await?.map(|(reg, _)| reg),
+        RegistrationRef::Id(id) => registration::Entity::find_by_id(id).unique(db).await?,
+    };
+    let reg = reg.ok_or(RegistrationError::NotFound)?;
     let event = lock_event(db, reg.event_id, false).await?.ok_or(RegistrationError::NotFound)?;
     let reg = registration::Entity::find_by_id(reg.id).unique(db).await?.ok_or(RegistrationError::NotFound)?;
     Ok((reg, event))
@@ -241,19 +260,19 @@ pub async fn cancel(
     token: &str,
     now: DateTime<Utc>,
 ) -> Result<(registration::Model, event::Model), RegistrationError> {
-    cancel_with_note(db, token, None, &Actor::Registrant, now).await
+    cancel_with_note(db, RegistrationRef::Token(token), None, &Actor::Registrant, now).await
 }
 
 /// [`cancel`] by `actor`, with the organizer's words for the person in the cancellation mail.
 #[tracing::instrument(skip_all, err)]
 pub async fn cancel_with_note(
     db: &impl ConnectionTrait,
-    token: &str,
+    which: RegistrationRef<'_>,
     note: Option<String>,
     actor: &Actor,
     now: DateTime<Utc>,
 ) -> Result<(registration::Model, event::Model), RegistrationError> {
-    let (reg, event) = lock_for_change(db, token).await?;
+    let (reg, event) = lock_for_change(db, which).await?;
     if reg.status == RegistrationStatus::Cancelled {
         return Ok((reg, event));
     }
@@ -285,19 +304,19 @@ pub async fn update(
     changes: RegistrationChanges,
     now: DateTime<Utc>,
 ) -> Result<(registration::Model, event::Model), RegistrationError> {
-    update_by(db, token, changes, &Actor::Registrant, now).await
+    update_by(db, RegistrationRef::Token(token), changes, &Actor::Registrant, now).await
 }
 
 /// [`update`] by `actor` (the registrant, or an organizer on their behalf).
 #[tracing::instrument(skip_all, err)]
 pub async fn update_by(
     db: &impl ConnectionTrait,
-    token: &str,
+    which: RegistrationRef<'_>,
     changes: RegistrationChanges,
     actor: &Actor,
     now: DateTime<Utc>,
 ) -> Result<(registration::Model, event::Model), RegistrationError> {
-    let (reg, event) = lock_for_change(db, token).await?;
+    let (reg, event) = lock_for_change(db, which).await?;
     if reg.status == RegistrationStatus::Cancelled {
         return Err(RegistrationError::Cancelled);
     }

@@ -27,6 +27,8 @@ impl Server {
             .env("CONVENE_BIND", "127.0.0.1:0")
             .env("CONVENE_LOG_FORMAT", format)
             .env("CONVENE_MAIL_DIR", std::env::temp_dir().join("convene-test-mail"))
+            // PostgreSQL and MariaDB need the key given; SQLite would make one beside the file.
+            .env("CONVENE_SECRET_KEY", crate::helpers::TEST_SECRET_KEY)
             .env_remove("SMTP_URL")
             .env_remove("CONVENE_BASE_URL")
             .stdout(Stdio::piped())

@@ -66,6 +66,9 @@ impl Drop for TestDatabase {
     }
 }
 
+/// The key every app and command of the test process seals secrets with (32 bytes, base64).
+pub const TEST_SECRET_KEY: &str = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
 pub struct TestApp {
     pub base: String,
     pub client: reqwest::Client,
@@ -99,6 +102,8 @@ impl TestApp {
         let mut config = Config::with_database(database_url);
         config.mail.outbox_dir = mail_dir;
         config.mail.per_second = 0;
+        // One key for every app of the test process (the key is per process).
+        config.secret_key = Some(TEST_SECRET_KEY.to_owned());
         adjust(&mut config);
         let app = App::build(config).await.expect("app builds");
         let base = app.base_url().to_owned();
@@ -149,6 +154,11 @@ impl TestApp {
 
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
+    }
+
+    /// The database this app runs on.
+    pub fn database_url(&self) -> String {
+        self._database.as_ref().map(|d| d.url.clone()).unwrap_or_default()
     }
 
     pub async fn stop(mut self) {

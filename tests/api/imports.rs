@@ -274,9 +274,11 @@ async fn invitation_mode_mails_a_personal_link_that_prefills_the_form() {
         .await
         .expect("query")
         .expect("stored");
-    assert!(amina.token.len() >= 22, "at least 128 random bits");
+    let token = convene::secrets::open(&amina.token_sealed).expect("sealed with the test key");
+    assert!(token.len() >= 22, "at least 128 random bits");
+    assert_ne!(amina.token, token, "stored as its hash only");
 
-    let prefill = invitations::find_by_token(app.db.read(), &amina.token).await.expect("query").expect("found");
+    let prefill = invitations::find_by_token(app.db.read(), &token).await.expect("query").expect("found");
     assert_eq!((prefill.first_name.as_str(), prefill.last_name.as_str()), ("Amina", "El Idrissi"));
     assert_eq!((prefill.organization.as_str(), prefill.mode), ("Caritas <International>", None));
     assert_eq!(prefill.event_id.to_string(), event_id);
@@ -289,7 +291,7 @@ async fn invitation_mode_mails_a_personal_link_that_prefills_the_form() {
         .find(|m| m.to == "amina@example.org")
         .expect("the invitation reached Amina");
     assert!(mail.subject.starts_with("Invitation : "), "{}", mail.subject);
-    let link = format!("{}/e/{slug}?invite={}", app.base, amina.token);
+    let link = format!("{}/e/{slug}?invite={token}", app.base);
     assert!(mail.text.contains(&link), "{}", mail.text);
     assert!(mail.html.contains(&link.replace('&', "&amp;")), "{}", mail.html);
 
@@ -297,7 +299,7 @@ async fn invitation_mode_mails_a_personal_link_that_prefills_the_form() {
     assert_eq!(row(&again, 2)["outcome"], "already_invited");
     let id = amina.id;
     assert!(write(&app.db, move |txn| Box::pin(invitations::mark_used(txn, id, Utc::now()))).await);
-    assert!(invitations::find_by_token(app.db.read(), &amina.token).await.expect("query").is_none(), "used once");
+    assert!(invitations::find_by_token(app.db.read(), &token).await.expect("query").is_none(), "used once");
     assert!(invitations::find_by_token(app.db.read(), "not-a-token").await.expect("query").is_none());
     app.stop().await;
 }
@@ -321,7 +323,8 @@ async fn the_attendance_report_marks_joins_merges_reconnections_and_reports_the_
     let event_id = str_of(&app.create_event(json!({})).await, "id");
     import(&app, &event_id, "registrations", "", PARTNERS).await;
     let cancelled = by_email(&app, &event_id, "zoe.haddad@cpasdeliege.be").await;
-    app.manage(Method::DELETE, &cancelled.manage_token, None).await;
+    let token = convene::secrets::open(&cancelled.manage_token_sealed).expect("sealed with the test key");
+    app.manage(Method::DELETE, &token, None).await;
     // Anaïs already followed through her personal link, a little earlier than the report says.
     let anais = by_email(&app, &event_id, "anais.elamrani@ocmwantwerpen.lu").await;
     let link_join = online_join::Model {
@@ -402,7 +405,12 @@ fn fixture(name: &str) -> String {
 
 /// Runs the binary; returns (success, stdout, stderr).
 fn convene(database_url: &str, args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(BIN).args(args).env("DATABASE_URL", database_url).output().expect("convene runs");
+    let out = Command::new(BIN)
+        .args(args)
+        .env("DATABASE_URL", database_url)
+        .env("CONVENE_SECRET_KEY", crate::helpers::TEST_SECRET_KEY)
+        .output()
+        .expect("convene runs");
     (
         out.status.success(),
         String::from_utf8_lossy(&out.stdout).into_owned(),

@@ -28,5 +28,6 @@ mod registrations;
 mod registrations_table;
 mod room;
 mod safe_actions;
+mod secrets;
 mod smtp;
 mod words;

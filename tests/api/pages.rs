@@ -199,12 +199,17 @@ async fn an_invitation_link_pre_fills_the_form() {
         let backend = app.db.backend();
         let row = sea_orm::ConnectionTrait::query_one_raw(
             app.db.read(),
-            convene::db::stmt(backend, "SELECT token FROM invitation WHERE email = ?", vec!["noor@example.org".into()]),
+            convene::db::stmt(
+                backend,
+                "SELECT token_sealed FROM invitation WHERE email = ?",
+                vec!["noor@example.org".into()],
+            ),
         )
         .await
         .expect("query")
         .expect("row");
-        row.try_get("", "token").expect("token")
+        let sealed: String = row.try_get("", "token_sealed").expect("token");
+        convene::secrets::open(&sealed).expect("sealed with the test key")
     };
     let page =
         reqwest::get(app.url(&format!("/e/{}?invite={token}&lang=en", str_of(&event, "slug")))).await.expect("get");

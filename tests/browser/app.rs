@@ -45,6 +45,8 @@ impl TestApp {
             Config::with_database(format!("sqlite://{}?mode=rwc", dir.path().join("convene.db").display()));
         config.mail.outbox_dir = dir.path().join("mail");
         config.mail.per_second = 0;
+        // One key for every app of the test process (the key is per process).
+        config.secret_key = Some("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=".to_owned());
         adjust(&mut config);
         let mail_dir = config.mail.outbox_dir.clone();
         let app = App::build(config).await.expect("app builds");

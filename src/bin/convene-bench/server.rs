@@ -12,6 +12,9 @@ use sea_orm::{ConnectionTrait, Database, DbBackend};
 
 use crate::client::{Conn, Req};
 
+/// The benchmark's sealing key (a fixed one: every server of a run shares it).
+const BENCH_SECRET_KEY: &str = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
 /// Which kind of database the benchmark runs on.
 #[derive(Debug, Clone)]
 pub enum Backend {
@@ -115,6 +118,7 @@ impl FreshDatabase {
 /// Runs a `convene` CLI command and returns its stdout.
 pub fn cli(bin: &Path, database_url: &str, args: &[&str], stdin: Option<&str>) -> anyhow::Result<String> {
     let mut child = Command::new(bin)
+        .env("CONVENE_SECRET_KEY", BENCH_SECRET_KEY)
         .args(args)
         .env("DATABASE_URL", database_url)
         .stdin(Stdio::piped())
@@ -175,6 +179,8 @@ impl Server {
             .arg("serve")
             .current_dir(&config.dir)
             .env("DATABASE_URL", database_url)
+            // One key for every server of the run (PostgreSQL and MariaDB need it given).
+            .env("CONVENE_SECRET_KEY", BENCH_SECRET_KEY)
             .env("CONVENE_BIND", addr.to_string())
             .env("SMTP_URL", &config.smtp_url)
             .env("CONVENE_MAIL_RATE", "0")

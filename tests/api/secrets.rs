@@ -290,3 +290,32 @@ async fn with_another_key_links_work_and_showing_them_again_fails_clearly() {
     assert_eq!(body["error"]["code"], "secret_unavailable", "{body}");
     drop(server);
 }
+
+#[tokio::test]
+async fn an_organizer_issues_new_links_and_the_old_ones_stop() {
+    let app = TestApp::spawn().await;
+    let event = app.create_event(json!({})).await;
+    let id = str_of(&event, "id");
+    let reg = json(app.register(&id, "amina@example.org", "in_person").await).await;
+    let client = crate::backoffice::browser();
+    crate::backoffice::log_in(&app, &client, "organizer@example.org").await;
+    let person = format!("/admin/events/{id}/registrations/{}", str_of(&reg, "id"));
+    let done = client.post(app.url(&format!("{person}/newlinks?back=person"))).send().await.expect("send");
+    assert!(done.headers()["location"].to_str().unwrap_or("").ends_with("done=newlinks"));
+    let old = app.manage(reqwest::Method::GET, &str_of(&reg, "manage_token"), None).await;
+    assert_eq!(old.status(), StatusCode::NOT_FOUND, "the old link stops at once");
+    let scan = app
+        .client
+        .post(app.url(&format!("/api/v1/events/{id}/checkins")))
+        .bearer_auth(&app.checkin_token)
+        .json(&json!({"code": str_of(&reg, "ticket_code")}))
+        .send()
+        .await
+        .expect("scan");
+    assert_eq!(json(scan).await["result"], "unknown", "and so does the old ticket");
+    assert_eq!(app.mails(&str_of(&reg, "id"), "confirmation").await, 2, "the new links are mailed");
+    let page =
+        client.get(app.url(&format!("{person}?lang=en"))).send().await.expect("page").text().await.expect("html");
+    assert!(page.contains("New ticket and links issued"), "in the history");
+    app.stop().await;
+}

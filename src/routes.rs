@@ -117,6 +117,7 @@ async fn with_branding(
 
 /// Every route of the service.
 pub fn router(state: AppState) -> Router {
+    let https = state.base_url.starts_with("https://");
     let (api, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(events::routes::create_event, events::routes::list_events))
         .routes(routes!(events::routes::get_event, events::routes::patch_event))
@@ -235,7 +236,7 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(pages::api_field_messages))
         .layer(axum::middleware::from_fn(security::api_cross_site));
 
-    Router::new()
+    let app = Router::new()
         .merge(api)
         .merge(pages)
         .merge(SwaggerUi::new("/api/docs").url("/api/openapi.json", openapi))
@@ -262,5 +263,15 @@ pub fn router(state: AppState) -> Router {
             HeaderName::from_static("cross-origin-opener-policy"),
             HeaderValue::from_static("same-origin"),
         ))
-        .with_state(state)
+        .layer(axum::middleware::from_fn(security::private_pages));
+    // Behind an https address, browsers are told never to use plain http for it (a year).
+    let app = if https {
+        app.layer(SetResponseHeaderLayer::if_not_present(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        ))
+    } else {
+        app
+    };
+    app.with_state(state)
 }

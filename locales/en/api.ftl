@@ -90,3 +90,4 @@ field-scanned-in-future = is more than 5 minutes ahead of the server's clock
 field-scanned-before-event = is before the event's first day
 field-too-many-scans = at most { $max } scans per batch
 field-invalid-scan-kind = must be entry or exit
+field-instant-out-of-range = must be between the years 2000 and 2100

@@ -107,3 +107,4 @@ form-scanned-in-future = The scan time is in the future: check the device's cloc
 form-scanned-before-event = The scan time is before the event's day: check the device's clock.
 form-too-many-scans = Send at most { $max } scans at once.
 form-invalid-scan-kind = A scan goes in or out.
+form-instant-out-of-range = Choose a date between the years 2000 and 2100.

@@ -107,3 +107,4 @@ form-scanned-in-future = L’heure du scan est dans le futur : vérifiez l’hor
 form-scanned-before-event = L’heure du scan précède le jour de l’événement : vérifiez l’horloge de l’appareil.
 form-too-many-scans = Envoyez au plus { $max } scans à la fois.
 form-invalid-scan-kind = Un scan est une entrée ou une sortie.
+form-instant-out-of-range = Choisissez une date entre les années 2000 et 2100.

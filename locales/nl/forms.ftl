@@ -107,3 +107,4 @@ form-scanned-in-future = Het scantijdstip ligt in de toekomst: controleer de klo
 form-scanned-before-event = Het scantijdstip ligt voor de dag van het evenement: controleer de klok van het toestel.
 form-too-many-scans = Stuur hoogstens { $max } scans tegelijk.
 form-invalid-scan-kind = Een scan is een ingang of een uitgang.
+form-instant-out-of-range = Kies een datum tussen de jaren 2000 en 2100.

@@ -23,11 +23,15 @@ pub struct NextQuery {
     next: Option<String>,
 }
 
-/// Only back-office and desk paths are followed after login (no open redirect).
+/// Only back-office and desk paths are followed after login (no open redirect), and only
+/// plain ones: a control character would end up in the `Location` header.
 fn safe_next(next: Option<&str>) -> String {
     match next {
         Some(n)
-            if (n.starts_with("/admin") || n.starts_with("/checkin/")) && !n.contains("//") && !n.contains('\\') =>
+            if (n.starts_with("/admin") || n.starts_with("/checkin/"))
+                && !n.contains("//")
+                && !n.contains('\\')
+                && !n.chars().any(char::is_control) =>
         {
             n.to_owned()
         }
@@ -113,5 +117,7 @@ mod tests {
         assert_eq!(safe_next(Some("/checkin/0192")), "/checkin/0192");
         assert_eq!(safe_next(Some("/checkin//evil.example")), "/admin");
         assert_eq!(safe_next(None), "/admin");
+        assert_eq!(safe_next(Some("/admin\n")), "/admin", "a control character would break the Location header");
+        assert_eq!(safe_next(Some("/admin/\u{7f}x")), "/admin");
     }
 }

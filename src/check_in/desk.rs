@@ -59,7 +59,9 @@ pub async fn redeem(
     };
     let event = events::get(state.db.read(), link.event_id).await?;
     // The session lasts until half a day after the event, and at least half a day.
-    let expires = (event.ends_at + chrono::Duration::hours(12)).max(now() + chrono::Duration::hours(12));
+    let expires = (event.ends_at + chrono::Duration::hours(12))
+        .max(now() + chrono::Duration::hours(12))
+        .min(now() + chrono::Duration::days(30));
     let data = SessionData::Desk { desk_link_id: link.id, event_id: link.event_id };
     let session = state.db.write(move |txn| keep(async move { sessions::create(txn, &data, expires).await })).await?;
     let secure = state.base_url.starts_with("https://");

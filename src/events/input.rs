@@ -97,10 +97,15 @@ impl EventSpec {
 }
 
 fn parse_instant(raw: &str) -> Result<DateTime<Utc>, FieldError> {
-    DateTime::parse_from_rfc3339(raw.trim())
+    let t = DateTime::parse_from_rfc3339(raw.trim())
         // Microseconds: what every backend stores, so the answer matches a later read.
         .map(|t| t.with_timezone(&Utc).trunc_subsecs(6))
-        .map_err(|_| FieldError::new("invalid_instant"))
+        .map_err(|_| FieldError::new("invalid_instant"))?;
+    // A meeting in year 0 or 9999 is a typing slip, and would outlive every cookie and limit.
+    match chrono::Datelike::year(&t) {
+        2000..=2100 => Ok(t),
+        _ => Err(FieldError::new("instant_out_of_range")),
+    }
 }
 
 fn is_slug(s: &str) -> bool {
@@ -344,6 +349,12 @@ mod tests {
         {
             assert!(errors.contains_key(field), "{field} missing from {errors:?}");
         }
+    }
+
+    #[test]
+    fn years_far_away_are_refused() {
+        assert_eq!(parse_instant("0000-01-01T10:00:00Z"), Err(FieldError::new("instant_out_of_range")));
+        assert!(parse_instant("9999-12-31T23:00:00Z").is_err() && parse_instant("2026-12-13T09:30:00+01:00").is_ok());
     }
 
     #[test]

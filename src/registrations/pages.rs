@@ -69,10 +69,13 @@ pub async fn event_page(
 
 pub async fn register(
     State(state): State<AppState>,
+    client: crate::web::client::ClientIp,
     lang: PageLang,
     Path(slug): Path<String>,
     form: FormFields,
 ) -> Result<Response, AppError> {
+    // The form obeys CONVENE_RATE_LIMIT_REGISTER like the API.
+    state.check_register_limit(client)?;
     let Some(event) = public_event(&state, &slug).await? else { return Ok(not_found(lang)) };
     let input = RegistrationInput {
         first_name: form.owned("first_name"),

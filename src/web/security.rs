@@ -43,6 +43,20 @@ pub async fn api_cross_site(request: Request, next: Next) -> Response {
     next.run(request).await
 }
 
+/// The back office and the desk show people's names, emails and answers: no cache keeps
+/// them (a page that says otherwise keeps its own header).
+pub async fn private_pages(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let private = {
+        let path = request.uri().path();
+        path.starts_with("/admin") || path.starts_with("/checkin/")
+    };
+    let mut response = next.run(request).await;
+    if private && !response.headers().contains_key(header::CACHE_CONTROL) {
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}
+
 /// Headers for HTML pages: the CSP, and for pages behind a secret link, no caching.
 pub fn page_headers(response: &mut Response, secret_link: bool) {
     let headers = response.headers_mut();

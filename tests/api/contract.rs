@@ -175,6 +175,21 @@ async fn the_registration_limit_answers_429_with_retry_after_when_configured() {
     assert!(retry_after.is_some_and(|s| s >= 1), "Retry-After missing");
     expect_error(limited, 429, "rate_limited").await;
     assert_eq!(app.stats(&event_id).await["registered"], 3);
+    // The public form from the same address is held to the same limit.
+    let slug = app.get_json(&format!("/api/v1/events/{event_id}"), &app.organizer_token).await["slug"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let form = [
+        ("first_name", "Eve"),
+        ("last_name", "X"),
+        ("email", "eve@example.org"),
+        ("mode", "online"),
+        ("consent", "yes"),
+    ];
+    let posted = app.client.post(app.url(&format!("/e/{slug}"))).form(&form).send().await.expect("post");
+    assert_eq!(posted.status().as_u16(), 429, "the form obeys the limit");
+    assert_eq!(app.stats(&event_id).await["registered"], 3, "and stores nothing");
     app.stop().await;
 }
 
@@ -205,5 +220,19 @@ async fn cors_is_off_unless_origins_are_listed() {
         preflight.headers().get("access-control-allow-origin").and_then(|v| v.to_str().ok()),
         Some("https://partners.example.org")
     );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn private_pages_are_never_cached_and_https_sites_ask_for_https_only() {
+    let app = TestApp::spawn().await;
+    let login = app.client.get(app.url("/admin/login")).send().await.expect("send");
+    assert_eq!(login.headers()["cache-control"], "no-store", "back-office pages");
+    assert!(login.headers().get("strict-transport-security").is_none(), "not behind plain http");
+    app.stop().await;
+
+    let app = TestApp::spawn_with(|c| c.base_url = "https://events.example.org".to_owned()).await;
+    let health = app.client.get(format!("http://{}/healthz", app.address)).send().await.expect("send");
+    assert_eq!(health.headers()["strict-transport-security"], "max-age=31536000");
     app.stop().await;
 }

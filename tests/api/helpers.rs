@@ -71,6 +71,8 @@ pub const TEST_SECRET_KEY: &str = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="
 
 pub struct TestApp {
     pub base: String,
+    /// Where it listens (the base URL may name another address, as behind a proxy).
+    pub address: std::net::SocketAddr,
     pub client: reqwest::Client,
     pub db: convene::db::Db,
     pub organizer_token: String,
@@ -107,6 +109,7 @@ impl TestApp {
         adjust(&mut config);
         let app = App::build(config).await.expect("app builds");
         let base = app.base_url().to_owned();
+        let address = app.address();
         let db = app.state().db.clone();
         let (stop, stopped) = oneshot::channel::<()>();
         let server = tokio::spawn(async move {
@@ -126,6 +129,7 @@ impl TestApp {
         let client = reqwest::Client::builder().timeout(Duration::from_secs(120)).build().expect("client");
         TestApp {
             base,
+            address,
             client,
             db,
             organizer_token,

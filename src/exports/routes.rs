@@ -134,10 +134,19 @@ pub async fn attendees_xlsx(
 /// The printable check-in list (HTML, print-styled), sorted by last name.
 pub async fn checkin_list(
     State(state): State<AppState>,
-    _: Organizer,
+    organizer: Result<Organizer, AppError>,
     lang: crate::web::lang::PageLang,
     PathId(id): PathId,
 ) -> AppResult<Response> {
+    // A page: someone not logged in is sent to log in (a script may still use a token).
+    match organizer {
+        Ok(_) => {}
+        Err(AppError::Unauthorized) => {
+            let next = format!("/admin/events/{id}/checkin-list");
+            return Ok(axum::response::Redirect::to(&format!("/admin/login?next={next}")).into_response());
+        }
+        Err(other) => return Err(other),
+    }
     let event = events::get(state.db.read(), id).await?;
     let list = checkin_list::build(state.db.read(), &event, lang.lang).await?;
     let printed_at = crate::i18n::format_instant(crate::domain::now(), crate::events::view::zone(&event), lang.lang);
@@ -149,5 +158,6 @@ pub async fn checkin_list(
         },
     );
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    crate::web::security::page_headers(&mut response, false);
     Ok(response)
 }

@@ -305,8 +305,12 @@ async fn the_checkin_list_is_sorted_by_last_name_escaped_and_printable() {
     assert_eq!(response.status().as_u16(), 200);
     assert!(response.headers()["content-type"].to_str().unwrap_or("").starts_with("text/html"));
     assert_eq!(response.headers()["cache-control"], "no-store");
+    assert!(response.headers()["content-security-policy"].to_str().unwrap_or("").contains("default-src 'self'"));
     let html = response.text().await.expect("html");
-    assert!(html.contains("@media print"));
+    assert!(html.contains("checkin-list.css"), "printed with its own stylesheet");
+    let anonymous = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
+    let login = anonymous.get(app.url(&format!("/admin/events/{event_id}/checkin-list"))).send().await.expect("send");
+    assert_eq!(login.status().as_u16(), 303, "someone not logged in is sent to the login page");
     assert!(!html.contains("<script>alert(1)</script>") && html.contains("&lt;script&gt;"));
     assert!(!html.contains("Aaron"), "cancelled registrations are not on the list");
     let positions: Vec<usize> =

@@ -27,6 +27,16 @@ pub async fn find_in_event(
         .ok_or(RegistrationError::NotFound)
 }
 
+/// Takes the event's lock, then reads the registration as it is under it.
+async fn locked(
+    db: &impl ConnectionTrait,
+    event_id: Uuid,
+    registration_id: Uuid,
+) -> Result<(entity::event::Model, registration::Model), RegistrationError> {
+    let event = lock_event(db, event_id, false).await?.ok_or(RegistrationError::NotFound)?;
+    Ok((event, find_in_event(db, event_id, registration_id).await?))
+}
+
 /// An organizer moves one waitlisted registration up, out of turn, if a seat is free.
 #[tracing::instrument(skip_all, err)]
 pub async fn promote_one(
@@ -36,8 +46,7 @@ pub async fn promote_one(
     actor: &Actor,
     now: DateTime<Utc>,
 ) -> Result<registration::Model, RegistrationError> {
-    let event = lock_event(db, event_id, false).await?.ok_or(RegistrationError::NotFound)?;
-    let reg = find_in_event(db, event_id, registration_id).await?;
+    let (event, reg) = locked(db, event_id, registration_id).await?;
     if reg.status != RegistrationStatus::Waitlisted {
         return Err(RegistrationError::Closed("only a waitlisted registration can be promoted"));
     }
@@ -72,8 +81,7 @@ pub async fn issue_new_links(
     actor: &Actor,
     now: DateTime<Utc>,
 ) -> Result<registration::Model, RegistrationError> {
-    let event = lock_event(db, event_id, false).await?.ok_or(RegistrationError::NotFound)?;
-    let reg = find_in_event(db, event_id, registration_id).await?;
+    let (event, reg) = locked(db, event_id, registration_id).await?;
     if reg.status == RegistrationStatus::Cancelled {
         return Err(RegistrationError::Cancelled);
     }
@@ -112,8 +120,7 @@ pub async fn give_held_seat(
     actor: &Actor,
     now: DateTime<Utc>,
 ) -> Result<registration::Model, RegistrationError> {
-    let event = lock_event(db, event_id, false).await?.ok_or(RegistrationError::NotFound)?;
-    let reg = find_in_event(db, event_id, registration_id).await?;
+    let (event, reg) = locked(db, event_id, registration_id).await?;
     if reg.status == RegistrationStatus::Cancelled {
         return Err(RegistrationError::Cancelled);
     }

@@ -178,14 +178,7 @@ async fn connect_sqlite(url: &str) -> anyhow::Result<Db> {
     let options = sea_orm::sqlx::ConnectOptions::disable_statement_logging(options);
     // A connection to a local file does not go stale: no ping before each use (a round trip to
     // the connection's thread, 10 times the cost of a simple statement).
-    let writer = SqlitePoolOptions::new()
-        .test_before_acquire(false)
-        .max_connections(1)
-        .min_connections(1)
-        .acquire_timeout(Duration::from_secs(120))
-        .connect_with(options.clone())
-        .await
-        .with_context(|| format!("cannot open SQLite database {url}"))?;
+    let writer = open_writer(url, &options).await?;
     let reader = SqlitePoolOptions::new()
         .test_before_acquire(false)
         .max_connections(8)
@@ -193,6 +186,36 @@ async fn connect_sqlite(url: &str) -> anyhow::Result<Db> {
         .connect_with(options.read_only(false))
         .await?;
     Ok(Db::new(SqlxSqliteConnector::from_sqlx_sqlite_pool(reader), SqlxSqliteConnector::from_sqlx_sqlite_pool(writer)))
+}
+
+/// Opens the single write connection. Switching a fresh file to WAL takes an exclusive lock
+/// that SQLite does not wait for (no busy handler), so a second process starting at the same
+/// moment gets `SQLITE_BUSY` at once: it tries again for up to 30 s.
+async fn open_writer(url: &str, options: &SqliteConnectOptions) -> anyhow::Result<sea_orm::sqlx::SqlitePool> {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        let opened = SqlitePoolOptions::new()
+            .test_before_acquire(false)
+            .max_connections(1)
+            .min_connections(1)
+            .acquire_timeout(Duration::from_secs(120))
+            .connect_with(options.clone())
+            .await;
+        match opened {
+            Err(err) if is_busy(&err) && tokio::time::Instant::now() < deadline => {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            other => return other.with_context(|| format!("cannot open SQLite database {url}")),
+        }
+    }
+}
+
+/// True for SQLite's "database is locked" (`SQLITE_BUSY` and its extended codes).
+fn is_busy(err: &sea_orm::sqlx::Error) -> bool {
+    err.as_database_error()
+        .and_then(|e| e.code())
+        .and_then(|code| code.parse::<i32>().ok())
+        .is_some_and(|code| code & 0xff == 5)
 }
 
 /// Fetches the row of a unique key (primary key, unique token or index).

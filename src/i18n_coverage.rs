@@ -42,7 +42,7 @@ const DYNAMIC: &[(&str, &[&str])] = &[
         ],
     ),
     ("desk-result-", &["checked_in", "already_checked_in", "unknown", "cancelled", "not_confirmed", "capacity_full"]),
-    ("mail-status-", &["pending", "sending", "sent", "failed"]),
+    ("mail-status-", &["pending", "sending", "sent", "failed", "deferred"]),
     (
         "mail-kind-",
         &[

@@ -168,6 +168,9 @@ pub enum OutboxStatus {
     Sent,
     #[sea_orm(string_value = "failed")]
     Failed,
+    /// Over the per-address limit: held, and sent (with the latest state) when the hour ends.
+    #[sea_orm(string_value = "deferred")]
+    Deferred,
 }
 
 /// The three languages Convene speaks; stored as its code (`en`, `fr`, `nl`).

@@ -24,6 +24,11 @@ pub struct Model {
     pub last_error: Option<String>,
     pub sent_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
+    /// For mail caused by an anonymous request: the hash of the address it goes to, counted by
+    /// the per-address limit. `NULL` for mail that is not limited.
+    pub recipient_key: Option<String>,
+    /// For a deferred mail: how many later mails replaced its content (latest state wins).
+    pub coalesced: i32,
     pub updated_at: DateTimeUtc,
 }
 

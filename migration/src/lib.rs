@@ -12,6 +12,7 @@ mod m20261206_000001_organizer_identity;
 mod m20261207_000001_editions;
 mod m20261207_000002_door;
 mod m20261207_000003_secrets;
+mod m20261207_000004_mail_limits;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000001_editions::Migration),
             Box::new(m20261207_000002_door::Migration),
             Box::new(m20261207_000003_secrets::Migration),
+            Box::new(m20261207_000004_mail_limits::Migration),
         ]
     }
 }

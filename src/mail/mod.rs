@@ -4,6 +4,7 @@
 pub mod calendar;
 pub mod compose;
 pub mod invitation;
+pub mod limits;
 pub mod listing;
 pub mod messages;
 pub mod outbox;

@@ -37,6 +37,39 @@ pub async fn enqueue(
     message: &Message,
     now: DateTime<Utc>,
 ) -> Result<Uuid, DbErr> {
+    insert(db, to, message, Queued::now(now)).await
+}
+
+/// How a mail enters the outbox: its state, when it is due, and for a limited mail the key
+/// of its address (see [`super::limits`]).
+#[derive(Debug, Clone)]
+pub struct Queued {
+    pub status: OutboxStatus,
+    pub due: DateTime<Utc>,
+    pub note: Option<String>,
+    pub recipient_key: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+impl Queued {
+    /// Pending, due at `now`.
+    pub fn now(now: DateTime<Utc>) -> Queued {
+        Queued { status: OutboxStatus::Pending, due: now, note: None, recipient_key: None, at: now }
+    }
+
+    /// Counted by the per-address limit under `key`.
+    pub fn limited(self, key: String) -> Queued {
+        Queued { recipient_key: Some(key), ..self }
+    }
+}
+
+/// Writes the outbox row of `message` for `to`.
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    to: Recipient,
+    message: &Message,
+    queued: Queued,
+) -> Result<Uuid, DbErr> {
     let id = Uuid::now_v7();
     let payload = serde_json::to_value(message).map_err(|e| DbErr::Custom(format!("cannot encode mail: {e}")))?;
     let row = outbox_email::ActiveModel {
@@ -46,17 +79,21 @@ pub async fn enqueue(
         registration_id: Set(to.registration_id),
         language: Set(to.language),
         payload: Set(payload),
-        status: Set(OutboxStatus::Pending),
+        status: Set(queued.status),
         attempts: Set(0),
-        next_attempt_at: Set(now),
+        next_attempt_at: Set(queued.due),
         lease_until: Set(None),
-        last_error: Set(None),
+        last_error: Set(queued.note),
         sent_at: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
+        created_at: Set(queued.at),
+        updated_at: Set(queued.at),
+        recipient_key: Set(queued.recipient_key),
+        coalesced: Set(0),
     };
     outbox_email::Entity::insert(row).exec_without_returning(db).await?;
-    crate::db::note_mail_queued();
+    if queued.status == OutboxStatus::Pending {
+        crate::db::note_mail_queued();
+    }
     Ok(id)
 }
 
@@ -94,10 +131,13 @@ pub async fn resend_in_event(
     }
 }
 
-/// How many of the event's mails are in each state, in the order pending, sending, sent, failed.
+/// How many of the event's mails are in each state, in the order pending, sending, sent,
+/// failed, deferred.
 pub async fn counts_by_status(db: &impl ConnectionTrait, event_id: Uuid) -> Result<Vec<(OutboxStatus, u64)>, DbErr> {
     let mut counts = Vec::with_capacity(4);
-    for status in [OutboxStatus::Pending, OutboxStatus::Sending, OutboxStatus::Sent, OutboxStatus::Failed] {
+    for status in
+        [OutboxStatus::Pending, OutboxStatus::Sending, OutboxStatus::Sent, OutboxStatus::Failed, OutboxStatus::Deferred]
+    {
         let n = outbox_email::Entity::find()
             .filter(Column::EventId.eq(event_id))
             .filter(Column::Status.eq(status))
@@ -127,11 +167,13 @@ pub async fn recent_failures(
 /// (or a restarted one) takes it over. Well above the SMTP timeout.
 pub const LEASE: chrono::Duration = chrono::Duration::seconds(60);
 
+/// Rows the worker takes: pending or deferred ones that are due, and sending ones whose
+/// worker's lease ran out.
 fn due() -> Condition {
     Condition::any()
         .add(
             Condition::all()
-                .add(Column::Status.eq(OutboxStatus::Pending))
+                .add(Column::Status.is_in([OutboxStatus::Pending, OutboxStatus::Deferred]))
                 .add(Column::NextAttemptAt.lte(crate::domain::now())),
         )
         .add(
@@ -255,6 +297,8 @@ pub async fn resend(
         sent_at: None,
         created_at: now,
         updated_at: now,
+        recipient_key: None,
+        coalesced: 0,
         ..original.clone()
     };
     outbox_email::Entity::insert(copy.clone().into_active_model()).exec_without_returning(db).await?;

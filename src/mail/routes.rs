@@ -44,7 +44,7 @@ pub struct MailList {
 
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct MailQuery {
-    /// pending, sending, sent or failed
+    /// pending, sending, sent, failed or deferred
     pub status: Option<String>,
     /// 1 to 100, default 50
     pub limit: Option<String>,
@@ -52,7 +52,7 @@ pub struct MailQuery {
 }
 
 fn view(row: outbox_email::Model, recipient: Option<String>) -> MailView {
-    let pending = matches!(row.status, OutboxStatus::Pending);
+    let pending = matches!(row.status, OutboxStatus::Pending | OutboxStatus::Deferred);
     MailView {
         id: row.id,
         kind: row.kind,
@@ -92,6 +92,7 @@ pub async fn list_mails(
         Some("sending") => Some(OutboxStatus::Sending),
         Some("sent") => Some(OutboxStatus::Sent),
         Some("failed") => Some(OutboxStatus::Failed),
+        Some("deferred") => Some(OutboxStatus::Deferred),
         Some(_) => return Err(AppError::field("status", FieldError::new("invalid_mail_status"))),
     };
     let before = match query.cursor.as_deref() {

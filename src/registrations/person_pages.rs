@@ -54,7 +54,7 @@ async fn person_page(
             context! {
                 id => m.id.to_string(), kind => t(lang.lang, &format!("mail-kind-{}", m.kind), &[]),
                 status => format!("{:?}", m.status).to_lowercase(), queued_at => format_short(m.created_at, tz, lang.lang),
-                sent_at => m.sent_at.map(|at| format_short(at, tz, lang.lang)), error => m.last_error,
+                sent_at => m.sent_at.map(|at| format_short(at, tz, lang.lang)), error => mail_note(&m, tz, lang.lang),
             }
         })
         .collect();
@@ -218,4 +218,14 @@ pub async fn held_create(
         Err(RegistrationError::Invalid(errors)) => Ok(held_form_page(&me, lang, &e, Some(&form), errors)),
         Err(other) => Err(other.into()),
     }
+}
+
+/// What the person page says under a mail's state: when a deferred mail goes (it holds the
+/// latest state), or why the last attempt failed.
+fn mail_note(mail: &outbox_email::Model, tz: chrono_tz::Tz, lang: entity::Language) -> Option<String> {
+    if mail.status == entity::OutboxStatus::Deferred {
+        let when = format_short(mail.next_attempt_at, tz, lang);
+        return Some(crate::i18n::t(lang, "mail-deferred-until", &[("when", when.as_str())]));
+    }
+    mail.last_error.clone()
 }

@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use super::service::{RegistrationError, find_in_event};
 use crate::db::FetchUnique;
+use crate::history::Actor;
 use crate::mail::Message;
 use crate::mail::messages::{ConfirmationReason, LinkReason};
 use crate::mail::outbox::{self, Recipient};
@@ -36,6 +37,7 @@ pub async fn resend_link(
     db: &impl ConnectionTrait,
     reg: &registration::Model,
     reason: LinkReason,
+    actor: &Actor,
     now: DateTime<Utc>,
 ) -> Result<bool, DbErr> {
     let due = sea_orm::Condition::any()
@@ -48,7 +50,7 @@ pub async fn resend_link(
         .exec(db)
         .await?;
     if result.rows_affected == 1 {
-        outbox::enqueue(db, Recipient::registrant(reg), &Message::ManageLink { reason }, now).await?;
+        super::service::mail_registrant(db, reg, &Message::ManageLink { reason }, actor, now).await?;
         return Ok(true);
     }
     Ok(false)
@@ -69,7 +71,7 @@ pub async fn lost_link(
         return Ok(());
     }
     if let Some(reg) = find_active_by_email(db, event_id, email).await? {
-        resend_link(db, &reg, LinkReason::LostLink, now).await?;
+        resend_link(db, &reg, LinkReason::LostLink, &Actor::Registrant, now).await?;
     }
     Ok(())
 }

@@ -17,9 +17,9 @@ use crate::db::FetchUnique;
 use crate::error::{AppError, FieldError, FieldErrors};
 use crate::events::view::{offers, questions};
 use crate::history::{self, Actor, Kind};
-use crate::mail::Message;
 use crate::mail::messages::{ConfirmationReason, LinkReason};
 use crate::mail::outbox::{self, Recipient};
+use crate::mail::{Message, limits};
 use crate::seats::policy::{self as seat_policy, Placement, Switch};
 use crate::seats::{lock_event, promote_waitlist, release_seat_of, seats, take_held_seat, take_seat, waiting};
 
@@ -84,6 +84,22 @@ fn recipient(reg: &registration::Model) -> Recipient {
     Recipient::registrant(reg)
 }
 
+/// Queues `message` to the registrant. Mail caused by the registrant's own (anonymous)
+/// request counts against their address's hourly limit; an organizer's does not.
+pub(super) async fn mail_registrant(
+    db: &impl ConnectionTrait,
+    reg: &registration::Model,
+    message: &Message,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    match actor {
+        Actor::Registrant => limits::enqueue_limited(db, recipient(reg), &reg.email, message, now).await?,
+        _ => outbox::enqueue(db, recipient(reg), message, now).await?,
+    };
+    Ok(())
+}
+
 /// Registers `new` for `event_id`: a seat if one is free, else the waitlist if the event has
 /// one, else `CapacityFull`. Mails the registrant (see [`register_with`]).
 pub async fn register(
@@ -139,7 +155,7 @@ pub async fn register_with(
 
     if let Some(existing) = find_active_by_email(db, event_id, new.email.as_str()).await? {
         if options.notify {
-            resend_link(db, &existing, LinkReason::RepeatedRegistration, now).await?;
+            resend_link(db, &existing, LinkReason::RepeatedRegistration, &options.actor, now).await?;
         }
         return Ok(RegisterOutcome::AlreadyRegistered);
     }
@@ -190,7 +206,7 @@ pub async fn register_with(
         _ => Message::Waitlisted,
     };
     if options.notify {
-        outbox::enqueue(db, recipient(&registration), &message, now).await?;
+        mail_registrant(db, &registration, &message, &options.actor, now).await?;
     }
     Ok(RegisterOutcome::Registered { registration: Box::new(registration), event: Box::new(event) })
 }
@@ -291,7 +307,7 @@ pub async fn cancel_with_note(
     if was_confirmed && release_seat_of(db, &reg).await? {
         promote_waitlist(db, event.id, reg.mode, now).await?;
     }
-    outbox::enqueue(db, recipient(&reg), &Message::Cancelled { sequence: reg.calendar_sequence, note }, now).await?;
+    mail_registrant(db, &reg, &Message::Cancelled { sequence: reg.calendar_sequence, note }, actor, now).await?;
     history::record(db, history::of(&reg), Kind::Cancelled, actor, &[("mode", reg.mode.as_str())], now).await?;
     Ok((reg, event))
 }
@@ -394,7 +410,7 @@ pub async fn update_by(
             previous_mode: Some(previous_mode),
             sequence: updated.calendar_sequence,
         };
-        outbox::enqueue(db, recipient(&updated), &message, now).await?;
+        mail_registrant(db, &updated, &message, actor, now).await?;
     }
     Ok((updated, event))
 }

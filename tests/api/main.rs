@@ -21,6 +21,7 @@ mod helpers;
 mod identity;
 mod imports;
 mod mail;
+mod mail_limits;
 mod mail_samples;
 mod pages;
 mod questions;

@@ -59,7 +59,7 @@ pub async fn login(
         Page::new("admin/login.html", lang.clone(), ctx).status(status).into_response()
     };
     let throttle = &state.login_throttle;
-    if throttle.per_ip.check(client.0).is_err() || throttle.locked(&email_raw) {
+    if throttle.per_ip.check(client.0).is_err() || throttle.locked(&email_raw, client.0) {
         let mut response = refuse(StatusCode::TOO_MANY_REQUESTS, "login-throttled");
         response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
         return Ok(response);
@@ -76,11 +76,11 @@ pub async fn login(
     };
     let valid = passwords::verify(password, hash).await;
     let Some(account) = account.filter(|a| valid && a.disabled_at.is_none()) else {
-        throttle.failed(&email_raw);
+        throttle.failed(&email_raw, client.0);
         tracing::info!("failed back-office login");
         return Ok(refuse(StatusCode::UNAUTHORIZED, "login-failed"));
     };
-    throttle.succeeded(&email_raw);
+    throttle.succeeded(&email_raw, client.0);
     let expires = now() + sessions::LOGIN_TTL;
     let data = SessionData::User { user_id: account.id };
     let token = state.db.write(move |txn| keep(async move { sessions::create(txn, &data, expires).await })).await?;

@@ -1,6 +1,8 @@
 //! Who is asking: the client's IP (believing `X-Forwarded-For` only from trusted proxies),
 //! per-IP rate limits, and login throttling: per IP (`CONVENE_RATE_LIMIT_LOGIN`, 10 a minute
-//! by default) and per account (5 failures per 15 minutes), both kept in memory per instance.
+//! by default), per account and address pair (5 failures per 15 minutes) and, more slowly,
+//! per account (50 failures an hour), all kept in memory per instance. Counting failures per
+//! pair means nobody can lock an organizer out from another address.
 
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
@@ -69,40 +71,55 @@ impl IpRateLimit {
     }
 }
 
-/// Failed logins per account, and the per-IP limit.
+/// Failed logins per account (with the address each came from), and the per-IP limit.
 pub struct LoginThrottle {
     pub per_ip: IpRateLimit,
-    max_failures: u32,
-    failures: Mutex<HashMap<String, Vec<Instant>>>,
+    /// Failures allowed per account and address pair within [`PAIR_WINDOW`].
+    max_pair_failures: u32,
+    failures: Mutex<HashMap<String, Vec<(IpAddr, Instant)>>>,
 }
 
-const FAILURE_WINDOW: Duration = Duration::from_secs(15 * 60);
+const PAIR_WINDOW: Duration = Duration::from_secs(15 * 60);
+const ACCOUNT_WINDOW: Duration = Duration::from_secs(60 * 60);
+/// Failures from all addresses together after which an account waits (a slow guess spread
+/// over many addresses).
+const ACCOUNT_MAX_FAILURES: usize = 50;
 
 impl LoginThrottle {
-    pub fn new(per_ip_per_minute: u32, max_failures: u32) -> LoginThrottle {
-        LoginThrottle { per_ip: IpRateLimit::per_minute(per_ip_per_minute), max_failures, failures: Mutex::default() }
+    pub fn new(per_ip_per_minute: u32, max_pair_failures: u32) -> LoginThrottle {
+        LoginThrottle { per_ip: IpRateLimit::per_minute(per_ip_per_minute), max_pair_failures, failures: Mutex::default() }
     }
 
-    /// True while the account has had too many recent failures.
-    pub fn locked(&self, account: &str) -> bool {
+    /// True while `account` may not log in from `ip`: too many recent failures from that
+    /// address, or from everywhere together.
+    pub fn locked(&self, account: &str, ip: IpAddr) -> bool {
         let Ok(mut map) = self.failures.lock() else { return false };
-        let recent = map.entry(account.to_owned()).or_default();
-        recent.retain(|t| t.elapsed() < FAILURE_WINDOW);
-        recent.len() >= self.max_failures as usize
+        let Some(recent) = map.get_mut(account) else { return false };
+        recent.retain(|(_, at)| at.elapsed() < ACCOUNT_WINDOW);
+        let from_ip = recent.iter().filter(|(from, at)| *from == ip && at.elapsed() < PAIR_WINDOW).count();
+        from_ip >= self.max_pair_failures as usize || recent.len() >= ACCOUNT_MAX_FAILURES
     }
 
-    pub fn failed(&self, account: &str) {
+    pub fn failed(&self, account: &str, ip: IpAddr) {
         if let Ok(mut map) = self.failures.lock() {
             if map.len() > 100_000 {
-                map.retain(|_, v| v.iter().any(|t| t.elapsed() < FAILURE_WINDOW));
+                map.retain(|_, v| v.iter().any(|(_, at)| at.elapsed() < ACCOUNT_WINDOW));
             }
-            map.entry(account.to_owned()).or_default().push(Instant::now());
+            let recent = map.entry(account.to_owned()).or_default();
+            // Bounded: past the account's limit more entries change nothing.
+            if recent.len() >= ACCOUNT_MAX_FAILURES {
+                recent.remove(0);
+            }
+            recent.push((ip, Instant::now()));
         }
     }
 
-    pub fn succeeded(&self, account: &str) {
-        if let Ok(mut map) = self.failures.lock() {
-            map.remove(account);
+    /// A success from `ip` forgets that address's failures; others' still count.
+    pub fn succeeded(&self, account: &str, ip: IpAddr) {
+        if let Ok(mut map) = self.failures.lock()
+            && let Some(recent) = map.get_mut(account)
+        {
+            recent.retain(|(from, _)| *from != ip);
         }
     }
 }
@@ -136,14 +153,27 @@ mod tests {
     }
 
     #[test]
-    fn five_failures_lock_the_account_for_a_while() {
+    fn five_failures_lock_the_account_for_that_address_only() {
         let throttle = LoginThrottle::new(10, 5);
+        let (attacker, organizer) = (ip("198.51.100.7"), ip("203.0.113.9"));
         for _ in 0..4 {
-            throttle.failed("a@example.org");
+            throttle.failed("a@example.org", attacker);
         }
-        assert!(!throttle.locked("a@example.org"));
-        throttle.failed("a@example.org");
-        assert!(throttle.locked("a@example.org"));
-        assert!(!throttle.locked("b@example.org"));
+        assert!(!throttle.locked("a@example.org", attacker));
+        throttle.failed("a@example.org", attacker);
+        assert!(throttle.locked("a@example.org", attacker));
+        assert!(!throttle.locked("a@example.org", organizer), "the organizer's own address still gets in");
+        assert!(!throttle.locked("b@example.org", attacker));
+    }
+
+    #[test]
+    fn fifty_failures_from_many_addresses_lock_the_account() {
+        let throttle = LoginThrottle::new(10, 5);
+        for n in 0..49u8 {
+            throttle.failed("a@example.org", IpAddr::from([198, 51, 100, n]));
+        }
+        assert!(!throttle.locked("a@example.org", ip("203.0.113.9")));
+        throttle.failed("a@example.org", ip("192.0.2.1"));
+        assert!(throttle.locked("a@example.org", ip("203.0.113.9")));
     }
 }

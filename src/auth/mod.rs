@@ -3,6 +3,7 @@
 //!
 //! Roles are ordered: `admin` ⊇ `organizer` ⊇ `checkin`.
 
+pub mod password_policy;
 pub mod passwords;
 pub mod service;
 pub mod sessions;

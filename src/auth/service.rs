@@ -33,9 +33,7 @@ pub async fn create_user(
     password: &str,
     now: DateTime<Utc>,
 ) -> Result<user::Model, AccountError> {
-    if password.chars().count() < 10 {
-        return Err(AccountError::Invalid("the password must have at least 10 characters".into()));
-    }
+    super::password_policy::check_new(password).map_err(|why| AccountError::Invalid(why.into()))?;
     let model = user::Model {
         id: Uuid::now_v7(),
         email: email.as_str().to_owned(),

@@ -87,7 +87,11 @@ const ACCOUNT_MAX_FAILURES: usize = 50;
 
 impl LoginThrottle {
     pub fn new(per_ip_per_minute: u32, max_pair_failures: u32) -> LoginThrottle {
-        LoginThrottle { per_ip: IpRateLimit::per_minute(per_ip_per_minute), max_pair_failures, failures: Mutex::default() }
+        LoginThrottle {
+            per_ip: IpRateLimit::per_minute(per_ip_per_minute),
+            max_pair_failures,
+            failures: Mutex::default(),
+        }
     }
 
     /// True while `account` may not log in from `ip`: too many recent failures from that

@@ -107,6 +107,33 @@ fn cli(database_url: &str, args: &[&str], stdin: Option<&str>) -> String {
     String::from_utf8(out.stdout).expect("utf-8")
 }
 
+#[tokio::test]
+async fn user_add_refuses_a_weak_password_and_creates_nothing() {
+    let database = TestDatabase::create().await;
+    for weak in ["ten chars!", "            ", "Password2026!", "qwertyuiop12"] {
+        let mut child = Command::new(BIN)
+            .args(["user", "add", "--email", "weak@example.org", "--role", "organizer", "--password-stdin"])
+            .env("DATABASE_URL", &database.url)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("convene runs");
+        child.stdin.take().expect("stdin").write_all(format!("{weak}\n").as_bytes()).expect("write stdin");
+        let out = child.wait_with_output().expect("convene finishes");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{weak:?} was accepted");
+        assert!(stderr.contains("password"), "{weak:?}: the error says why: {stderr}");
+        assert!(!stderr.contains(weak.trim()) || weak.trim().is_empty(), "the password is never echoed: {stderr}");
+    }
+    // A good one after all of them: the address was never taken.
+    cli(
+        &database.url,
+        &["user", "add", "--email", "weak@example.org", "--role", "organizer", "--password-stdin"],
+        Some("a long password\n"),
+    );
+}
+
 /// Creates an organizer through the CLI and returns a fresh API token.
 fn organizer_token(database_url: &str) -> String {
     cli(

@@ -1,5 +1,5 @@
 // The check-in desk. Three ways in, one result panel:
-//  - type a name, email or organization: results appear as you type; tap "Check in";
+//  - type a name or organization: results appear as you type; tap "Check in";
 //  - a hardware scanner types the ticket code and Enter (also on AZERTY keyboards: the
 //    server normalizes case, spaces, dashes and shifted digits);
 //  - the camera: jsQR decodes frames (BarcodeDetector first where the browser has one).
@@ -191,7 +191,15 @@
         }
         list.appendChild(item);
       });
-    }, function () { list.textContent = ""; });
+    }, function (problem) {
+      list.textContent = "";
+      // Desks make at most 60 searches a minute; say so rather than show nothing.
+      if (problem && problem.code === "rate_limited") {
+        var slow = document.createElement("li");
+        slow.textContent = text("slow");
+        list.appendChild(slow);
+      }
+    });
   }
   q.addEventListener("input", function () {
     clearResult();

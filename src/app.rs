@@ -16,7 +16,7 @@ use crate::jobs::Jobs;
 use crate::mail::transport::Transport;
 use crate::mail::worker::MailWorker;
 use crate::web::AppState;
-use crate::web::client::{IpRateLimit, LoginThrottle};
+use crate::web::client::{IpRateLimit, LoginThrottle, RateLimit};
 
 pub struct App {
     listener: TcpListener,
@@ -92,6 +92,7 @@ impl App {
             metrics: crate::telemetry::metrics_handle(),
             register_limit,
             login_throttle,
+            desk_search_limit: Arc::new(RateLimit::per_minute(crate::check_in::policy::SEARCHES_PER_MINUTE)),
             event_pages: Arc::default(),
             branding: Arc::default(),
         };

@@ -127,8 +127,8 @@ pub async fn walk_in(
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct SearchParams {
-    /// Words to find in the name, email or organization; at least 2 characters for the
-    /// checkin role; organizers may omit it to list everyone.
+    /// Words to find in the name, organization or (organizers only) email; at least 2
+    /// characters for the checkin role; organizers may omit it to list everyone.
     q: Option<String>,
     /// 1 to 100; 20 by default.
     limit: Option<String>,
@@ -143,12 +143,14 @@ pub struct SearchResults {
     pub next_cursor: Option<String>,
 }
 
-/// Search an event's registrations by name, email or organization, in pages.
+/// Search an event's registrations by name, organization or email, in pages. The checkin
+/// role and desk sessions neither search nor see emails, and make 60 searches a minute.
 #[utoipa::path(get, path = "/api/v1/events/{id}/registrations", tag = "check-in", security(("bearer" = [])),
     params(("id" = uuid::Uuid, Path, description = "event id"), SearchParams),
     responses((status = 200, body = SearchResults), (status = 400, body = ErrorBody),
         (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
-        (status = 422, body = ErrorBody, description = "q too short for the checkin role, limit or cursor invalid")))]
+        (status = 422, body = ErrorBody, description = "q too short for the checkin role, limit or cursor invalid"),
+        (status = 429, body = ErrorBody, description = "more than 60 searches a minute by a desk")))]
 pub async fn search_registrations(
     State(state): State<AppState>,
     Staff(user): Staff,
@@ -156,6 +158,11 @@ pub async fn search_registrations(
     params: Result<Query<SearchParams>, QueryRejection>,
 ) -> AppResult<Json<SearchResults>> {
     let Query(params) = params.map_err(|e| AppError::BadRequest(format!("invalid query string: {}", e.body_text())))?;
+    let desk_session = user.event_scope.is_some();
+    if policy::search_is_limited(user.role, desk_session) {
+        state.desk_search_limit.check(user.id)?;
+    }
+    let with_emails = policy::search_sees_emails(user.role, desk_session);
     let terms =
         policy::parse_search(params.q.as_deref(), params.limit.as_deref(), user.role).map_err(AppError::Validation)?;
     let cursor = match params.cursor.as_deref().filter(|c| !c.is_empty()) {
@@ -165,9 +172,13 @@ pub async fn search_registrations(
         }
     };
     events::get(state.db.read(), event_id).await?;
-    let page = search::search(state.db.read(), event_id, &terms, cursor.as_ref()).await?;
+    let page = search::search(state.db.read(), event_id, &terms, cursor.as_ref(), with_emails).await?;
+    let view = |(reg, at): &(_, _)| {
+        let view = StaffRegistrationView::new(reg, *at);
+        if with_emails { view } else { StaffRegistrationView { email: None, ..view } }
+    };
     Ok(Json(SearchResults {
-        items: page.items.iter().map(|(reg, at)| StaffRegistrationView::new(reg, *at)).collect(),
+        items: page.items.iter().map(view).collect(),
         next_cursor: page.next.map(|c| c.encode()),
     }))
 }

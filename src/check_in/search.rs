@@ -1,7 +1,7 @@
 //! Staff search over an event's registrations, with keyset paging.
 //!
 //! Each word of the query must appear (case-insensitively) in the first name, last name,
-//! email or organization: `LOWER(col) LIKE ? ESCAPE '!'`, which reads the same on SQLite,
+//! organization or (for organizers) email: `LOWER(col) LIKE ? ESCAPE '!'`, which reads the same on SQLite,
 //! PostgreSQL and MariaDB. (SQLite's `LOWER` folds ASCII only, so there `é` and `É` differ.)
 //! Pages follow `(last_name, first_name, id)`: a cursor is the last row's key, opaque to
 //! clients, so a page never repeats or skips a row however many registrations arrive between
@@ -58,9 +58,14 @@ pub struct SearchPage {
     pub next: Option<Cursor>,
 }
 
-fn matches_term(term: &str) -> Condition {
+fn matches_term(term: &str, with_emails: bool) -> Condition {
     let pattern = like_pattern(term);
-    [Column::FirstName, Column::LastName, Column::Email, Column::Organization].into_iter().fold(
+    let columns: &[Column] = if with_emails {
+        &[Column::FirstName, Column::LastName, Column::Email, Column::Organization]
+    } else {
+        &[Column::FirstName, Column::LastName, Column::Organization]
+    };
+    columns.iter().copied().fold(
         Condition::any(),
         |any, col| {
             let lowered = Expr::expr(Func::lower(Expr::col((registration::Entity, col))));
@@ -80,17 +85,19 @@ fn after(cursor: &Cursor) -> Condition {
     )
 }
 
-/// Searches `event_id`'s registrations (every status, so the desk sees a cancellation too).
+/// Searches `event_id`'s registrations (every status, so the desk sees a cancellation too);
+/// the email column only `with_emails` (see `policy::search_sees_emails`).
 #[tracing::instrument(skip_all, err)]
 pub async fn search(
     db: &impl ConnectionTrait,
     event_id: Uuid,
     terms: &SearchTerms,
     cursor: Option<&Cursor>,
+    with_emails: bool,
 ) -> Result<SearchPage, DbErr> {
     let mut condition = Condition::all().add(Column::EventId.eq(event_id));
     for term in &terms.terms {
-        condition = condition.add(matches_term(term));
+        condition = condition.add(matches_term(term, with_emails));
     }
     if let Some(cursor) = cursor {
         condition = condition.add(after(cursor));

@@ -5,6 +5,7 @@
 //! pair means nobody can lock an organizer out from another address.
 
 use std::collections::HashMap;
+use std::hash::Hash;
 use std::net::{IpAddr, SocketAddr};
 use std::num::NonZeroU32;
 use std::sync::Mutex;
@@ -48,23 +49,27 @@ impl FromRequestParts<AppState> for ClientIp {
     }
 }
 
-/// A per-IP token bucket: `per_minute` requests a minute, bursting up to that many.
-pub struct IpRateLimit {
-    limiter: DefaultKeyedRateLimiter<IpAddr>,
+/// A token bucket per key (a client address, a session): `per_minute` requests a minute,
+/// bursting up to that many.
+pub struct RateLimit<K: Hash + Eq + Clone> {
+    limiter: DefaultKeyedRateLimiter<K>,
 }
 
-impl IpRateLimit {
-    pub fn per_minute(per_minute: u32) -> IpRateLimit {
+/// The per-address limit (registrations, logins).
+pub type IpRateLimit = RateLimit<IpAddr>;
+
+impl<K: Hash + Eq + Clone> RateLimit<K> {
+    pub fn per_minute(per_minute: u32) -> RateLimit<K> {
         let n = NonZeroU32::new(per_minute.max(1)).unwrap_or(NonZeroU32::MIN);
-        IpRateLimit { limiter: RateLimiter::keyed(Quota::per_minute(n)) }
+        RateLimit { limiter: RateLimiter::keyed(Quota::per_minute(n)) }
     }
 
-    /// `RateLimited` with the seconds to wait when `ip` is over its quota.
-    pub fn check(&self, ip: IpAddr) -> Result<(), AppError> {
+    /// `RateLimited` with the seconds to wait when `key` is over its quota.
+    pub fn check(&self, key: K) -> Result<(), AppError> {
         if self.limiter.len() > 100_000 {
             self.limiter.retain_recent();
         }
-        self.limiter.check_key(&ip).map_err(|not_until| {
+        self.limiter.check_key(&key).map_err(|not_until| {
             let wait = not_until.wait_time_from(DefaultClock::default().now());
             AppError::RateLimited { retry_after_secs: wait.max(Duration::from_secs(1)).as_secs() }
         })

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use metrics_exporter_prometheus::PrometheusHandle;
 
-use super::client::{self, IpRateLimit, LoginThrottle};
+use super::client::{self, IpRateLimit, LoginThrottle, RateLimit};
 use super::page_cache::EventPageCache;
 use crate::config::Config;
 use crate::db::Db;
@@ -21,6 +21,8 @@ pub struct AppState {
     /// Per-IP registration limit (`CONVENE_RATE_LIMIT_REGISTER`); `None` is off.
     pub register_limit: Option<Arc<IpRateLimit>>,
     pub login_throttle: Arc<LoginThrottle>,
+    /// Check-in searches per desk session or checkin account (`check_in::policy::SEARCHES_PER_MINUTE`).
+    pub desk_search_limit: Arc<RateLimit<uuid::Uuid>>,
     /// Rendered public event pages (see [`EventPageCache`]).
     pub event_pages: Arc<EventPageCache>,
     /// Who organizes, read again every few seconds.

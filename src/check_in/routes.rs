@@ -177,10 +177,7 @@ pub async fn search_registrations(
         let view = StaffRegistrationView::new(reg, *at);
         if with_emails { view } else { StaffRegistrationView { email: None, ..view } }
     };
-    Ok(Json(SearchResults {
-        items: page.items.iter().map(view).collect(),
-        next_cursor: page.next.map(|c| c.encode()),
-    }))
+    Ok(Json(SearchResults { items: page.items.iter().map(view).collect(), next_cursor: page.next.map(|c| c.encode()) }))
 }
 
 /// The room now: exit scans on or off, its cap, and (with exit scans) who is inside.

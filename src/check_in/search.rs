@@ -65,13 +65,10 @@ fn matches_term(term: &str, with_emails: bool) -> Condition {
     } else {
         &[Column::FirstName, Column::LastName, Column::Organization]
     };
-    columns.iter().copied().fold(
-        Condition::any(),
-        |any, col| {
-            let lowered = Expr::expr(Func::lower(Expr::col((registration::Entity, col))));
-            any.add(lowered.like(LikeExpr::new(pattern.clone()).escape('!')))
-        },
-    )
+    columns.iter().copied().fold(Condition::any(), |any, col| {
+        let lowered = Expr::expr(Func::lower(Expr::col((registration::Entity, col))));
+        any.add(lowered.like(LikeExpr::new(pattern.clone()).escape('!')))
+    })
 }
 
 fn after(cursor: &Cursor) -> Condition {

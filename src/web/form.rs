@@ -1,11 +1,12 @@
-//! Form posts (`application/x-www-form-urlencoded`) as name → value pairs, with a 400 page
-//! instead of axum's plain-text rejection.
+//! Form posts (`application/x-www-form-urlencoded`) as name → value pairs. A form that cannot
+//! be read is an `AppError` (400, or 413 when too large), which page routes answer as a page.
 
 use std::collections::HashMap;
 
 use axum::extract::{Form, FromRequest, Request};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+
+use crate::error::AppError;
 
 /// The posted fields. `get` gives a name's first value; `all` every value a name was
 /// given (ticked boxes of one group).
@@ -61,19 +62,14 @@ impl FormFields {
     }
 }
 
-pub struct BadForm;
-
-impl IntoResponse for BadForm {
-    fn into_response(self) -> Response {
-        (StatusCode::BAD_REQUEST, "This form could not be read. Go back and try again.").into_response()
-    }
-}
-
 impl<S: Send + Sync> FromRequest<S> for FormFields {
-    type Rejection = BadForm;
+    type Rejection = AppError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let Form(pairs) = Form::<Vec<(String, String)>>::from_request(req, state).await.map_err(|_| BadForm)?;
-        Ok(FormFields::new(pairs))
+        match Form::<Vec<(String, String)>>::from_request(req, state).await {
+            Ok(Form(pairs)) => Ok(FormFields::new(pairs)),
+            Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(AppError::PayloadTooLarge),
+            Err(_) => Err(AppError::BadRequest("this form could not be read".into())),
+        }
     }
 }

@@ -103,11 +103,36 @@ pub async fn not_found(uri: Uri, lang: PageLang) -> Response {
     not_found_page(lang)
 }
 
+fn is_plain_text(response: &Response) -> bool {
+    response
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/plain"))
+}
+
+/// The error code a page names for a bare status.
+fn code_of_status(status: StatusCode) -> &'static str {
+    match status {
+        StatusCode::NOT_FOUND => "not_found",
+        StatusCode::PAYLOAD_TOO_LARGE => "payload_too_large",
+        StatusCode::BAD_REQUEST => "bad_request",
+        _ => "client_error",
+    }
+}
+
 /// Turns `AppError` answers of page routes into HTML pages in the visitor's language.
 pub async fn html_errors(lang: PageLang, request: axum::extract::Request, next: axum::middleware::Next) -> Response {
     let response = next.run(request).await;
-    let Some(info) = response.extensions().get::<crate::error::ErrorInfo>().cloned() else { return response };
     let status = response.status();
+    let info = match response.extensions().get::<crate::error::ErrorInfo>() {
+        Some(info) => info.clone(),
+        // axum's own plain-text rejections (an unreadable path, a wrong method) become pages too.
+        None if status.is_client_error() && is_plain_text(&response) => {
+            crate::error::ErrorInfo { code: code_of_status(status).to_owned(), message: String::new(), fields: None }
+        }
+        None => return response,
+    };
     let template = match status {
         StatusCode::NOT_FOUND => "errors/404.html",
         StatusCode::FORBIDDEN | StatusCode::UNAUTHORIZED => "errors/403.html",

@@ -248,3 +248,36 @@ async fn the_event_page_shows_every_change_at_once() {
     assert!(page().await.contains("Registration for this meeting is closed"), "closing shows");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn unreadable_addresses_and_oversized_forms_answer_pages_not_plain_text() {
+    let app = TestApp::spawn().await;
+    let event = app.create_event(json!({})).await;
+    let client = no_redirects();
+    let html = |response: &reqwest::Response| {
+        response.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").starts_with("text/html")
+    };
+
+    for path in ["/e/%ff", "/r/%ff%fe", "/invitations/%ff/stop"] {
+        let response = client.get(app.url(path)).header("accept-language", "fr").send().await.expect("send");
+        assert!(response.status().is_client_error(), "{path}: {}", response.status());
+        assert!(html(&response), "{path} answers a page");
+        let body = response.text().await.expect("body");
+        assert!(body.contains("lang=\"fr\""), "{path}: in the visitor's language");
+    }
+
+    let url = app.url(&format!("/e/{}", str_of(&event, "slug")));
+    let huge = "x".repeat(1024 * 1024);
+    let response = client
+        .post(&url)
+        .header("origin", &app.base)
+        .form(&[("first_name", huge.as_str()), ("last_name", "Big")])
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(response.status().as_u16(), 413);
+    assert!(html(&response));
+    assert!(response.text().await.expect("body").contains("too large"), "says why");
+    assert_eq!(app.stats(&str_of(&event, "id")).await["registered"], 0, "nothing stored");
+    app.stop().await;
+}

@@ -10,7 +10,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set
 use uuid::Uuid;
 
 /// The registration behind a join token, with its event.
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all)]
 pub async fn find_by_join_token(
     db: &impl ConnectionTrait,
     token: &str,
@@ -30,7 +30,7 @@ pub async fn find_by_join_token(
 
 /// Records a join now: the first one creates the row, later ones move `last_joined_at` and
 /// count. The caller has checked that it counts (`policy::counts_as_join`).
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all)]
 pub async fn record_join(
     db: &impl ConnectionTrait,
     reg: &registration::Model,

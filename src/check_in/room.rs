@@ -32,7 +32,7 @@ pub async fn settings(db: &impl ConnectionTrait, event_id: Uuid) -> Result<door_
 }
 
 /// Turns exit scans on or off and sets the room's own cap (`None`: the in-person capacity).
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all)]
 pub async fn set_settings(
     db: &impl ConnectionTrait,
     event_id: Uuid,
@@ -146,7 +146,7 @@ async fn open_exit(db: &impl ConnectionTrait, registration_id: Uuid) -> Result<O
 }
 
 /// Scans `raw_code` on the way out.
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all)]
 pub async fn check_out<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     event_id: Uuid,

@@ -84,7 +84,7 @@ fn after(cursor: &Cursor) -> Condition {
 
 /// Searches `event_id`'s registrations (every status, so the desk sees a cancellation too);
 /// the email column only `with_emails` (see `policy::search_sees_emails`).
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all)]
 pub async fn search(
     db: &impl ConnectionTrait,
     event_id: Uuid,

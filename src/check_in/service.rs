@@ -178,7 +178,7 @@ pub async fn find_ticket(
 }
 
 /// Checks `ticket` in at `event_id`'s door.
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all)]
 pub async fn check_in<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     event_id: Uuid,
@@ -285,7 +285,7 @@ async fn move_to_room(
 /// Undoes the active check-in of `registration_id` at `event_id`; the row stays in the log
 /// with `undone_at`, and an open exit closes with it. A seat taken by an online registrant at
 /// the door is kept.
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all)]
 pub async fn undo(
     db: &impl ConnectionTrait,
     event_id: Uuid,
@@ -314,7 +314,7 @@ pub async fn undo(
 /// at the desk, the room's capacity applies (full → `CapacityFull`, nothing written). Without
 /// an email the registration stores an empty address, holds no claim on the one-per-address
 /// rule and is never mailed; with one, it gets the usual confirmation (ticket and links).
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all)]
 pub async fn walk_in<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     event_id: Uuid,

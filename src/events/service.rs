@@ -73,7 +73,7 @@ async fn free_slug(db: &impl ConnectionTrait, base: &str) -> Result<String, DbEr
     Ok(candidate)
 }
 
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all)]
 pub async fn create(
     db: &impl ConnectionTrait,
     spec: EventSpec,
@@ -164,7 +164,7 @@ pub async fn update(
 }
 
 /// [`update`], with the organizers' words for every registrant should it cancel the event.
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all)]
 pub async fn update_with_note(
     db: &impl ConnectionTrait,
     id: Uuid,

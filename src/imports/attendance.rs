@@ -122,7 +122,7 @@ async fn find(db: &impl ConnectionTrait, event_id: Uuid, email: &str) -> Result<
 }
 
 /// Records the report's joins for `event_id`, in the caller's transaction.
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all)]
 pub async fn import(
     db: &impl ConnectionTrait,
     event_id: Uuid,

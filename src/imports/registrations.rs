@@ -95,7 +95,7 @@ fn check_open(event: &event::Model, now: DateTime<Utc>) -> Result<(), ImportErro
 
 /// Imports the partner list in `bytes` into `event_id`, row by row, in the caller's
 /// transaction. `on_row` is called after each row (progress).
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all)]
 pub async fn import(
     db: &impl ConnectionTrait,
     event_id: Uuid,

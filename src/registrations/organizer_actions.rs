@@ -38,7 +38,7 @@ async fn locked(
 }
 
 /// An organizer moves one waitlisted registration up, out of turn, if a seat is free.
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all)]
 pub async fn promote_one(
     db: &impl ConnectionTrait,
     event_id: Uuid,
@@ -73,7 +73,7 @@ pub async fn promote_one(
 /// New ticket code, manage token and join token for a registration (after the server's key
 /// was lost, or when a link leaked): the old ones stop working at once, the new ones are
 /// mailed to the person with their confirmation.
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all)]
 pub async fn issue_new_links(
     db: &impl ConnectionTrait,
     event_id: Uuid,
@@ -112,7 +112,7 @@ pub async fn issue_new_links(
 /// Gives one of the held seats to a registration already there: a waitlisted or online
 /// person becomes confirmed in person, a person seated in the room moves onto a held seat
 /// (freeing a public one for the waitlist). Refused when every held seat is given.
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all)]
 pub async fn give_held_seat(
     db: &impl ConnectionTrait,
     event_id: Uuid,

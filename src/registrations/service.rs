@@ -130,7 +130,7 @@ impl RegisterOptions {
 }
 
 /// [`register`] with options: the same seat, waitlist and uniqueness rules.
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all)]
 pub async fn register_with(
     db: &impl ConnectionTrait,
     event_id: Uuid,
@@ -280,7 +280,7 @@ pub async fn cancel(
 }
 
 /// [`cancel`] by `actor`, with the organizer's words for the person in the cancellation mail.
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all)]
 pub async fn cancel_with_note(
     db: &impl ConnectionTrait,
     which: RegistrationRef<'_>,
@@ -324,7 +324,7 @@ pub async fn update(
 }
 
 /// [`update`] by `actor` (the registrant, or an organizer on their behalf).
-#[tracing::instrument(skip_all, err)]
+#[tracing::instrument(skip_all)]
 pub async fn update_by(
     db: &impl ConnectionTrait,
     which: RegistrationRef<'_>,

@@ -263,11 +263,40 @@ async fn logs_name_the_route_never_the_secret_path_and_sigterm_stops_within_10_s
         .await
         .expect("send");
 
+    // Client errors: what was sent stays out of the logs, and none is logged as an error.
+    let mut bad = registration("not an address", "online");
+    bad["first_name"] = json!("SUBMITTED-CONTENT");
+    let refused =
+        client.post(format!("{}/api/v1/events/{event_id}/registrations", server.base)).json(&bad).send().await;
+    assert_eq!(refused.expect("send").status().as_u16(), 422);
+    let mut unknown_answer = registration("answers@example.org", "online");
+    unknown_answer["answers"] = json!({"no_such_question": "SUBMITTED-ANSWER"});
+    let refused = client
+        .post(format!("{}/api/v1/events/{event_id}/registrations", server.base))
+        .json(&unknown_answer)
+        .send()
+        .await;
+    assert_eq!(refused.expect("send").status().as_u16(), 422, "refused by the service, past the input checks");
+    let import = client
+        .post(format!("{}/api/v1/events/{event_id}/imports/registrations", server.base))
+        .bearer_auth(&token)
+        .header("content-type", "text/csv")
+        .body("SUBMITTED-HEADER;\u{fffd}\nAmina;x\n")
+        .send()
+        .await
+        .expect("send");
+    assert!(import.status().is_client_error(), "{}", import.status());
+
     server.signal("TERM");
     let status = server.wait_exit(Duration::from_secs(10));
     assert!(status.is_some_and(|s| s.success()), "serve must exit cleanly within 10 s of SIGTERM");
     let logs = server.logs();
     assert!(logs.contains("/api/v1/registrations/{manage_token}"), "{logs}");
+    for content in ["SUBMITTED-CONTENT", "SUBMITTED-ANSWER", "SUBMITTED-HEADER", "submitted_header", "not an address"] {
+        assert!(!logs.contains(content), "submitted content reached the logs: {logs}");
+    }
+    let errors: Vec<&str> = logs.lines().filter(|l| l.contains("\"level\":\"ERROR\"")).collect();
+    assert!(errors.is_empty(), "client errors logged as errors: {errors:?}");
     for secret in [manage_token.as_str(), "secret-query", token.as_str(), str_of(&reg, "ticket_code").as_str()] {
         assert!(!logs.contains(secret), "a secret reached the logs");
     }

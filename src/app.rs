@@ -128,23 +128,16 @@ impl App {
         let App { listener, state, jobs } = self;
         let grace = state.config.shutdown_grace;
         let router = crate::routes::router(state.clone());
-        let (stop, mut stopped) = tokio::sync::watch::channel(false);
-        let mut background = tokio::spawn(jobs.run(stop.subscribe()));
-        let server = axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
-            .with_graceful_shutdown(async move {
-                stopped.wait_for(|s| *s).await.ok();
-            });
-        let mut server = std::pin::pin!(server.into_future());
-        tokio::select! {
-            result = &mut server => return result.context("server failed"),
-            () = shutdown => {}
-        }
-        tracing::info!("shutting down: finishing in-flight requests");
-        stop.send(true).ok();
-        match tokio::time::timeout(grace, server).await {
-            Ok(result) => result.context("server failed")?,
-            Err(_) => tracing::warn!("in-flight requests did not finish within {grace:?}; stopping anyway"),
-        }
+        let (stop, jobs_stop) = tokio::sync::watch::channel(false);
+        let mut background = tokio::spawn(jobs.run(jobs_stop));
+        let limits = state.config.connections.clone();
+        let trusted = state.config.trusted_proxies.clone();
+        let stop_serving = async move {
+            shutdown.await;
+            tracing::info!("shutting down: finishing in-flight requests");
+            stop.send(true).ok();
+        };
+        crate::web::server::serve(listener, router, limits, trusted, stop_serving, grace).await;
         // The jobs stop between two mails; a send in flight gets a moment, then is cut off
         // (its row stays leased and is retried after the lease).
         if tokio::time::timeout(Duration::from_secs(1), &mut background).await.is_err() {

@@ -107,6 +107,10 @@ struct ServeArgs {
     /// Comma-separated proxy IPs whose X-Forwarded-For is believed.
     #[arg(long, env = "CONVENE_TRUSTED_PROXIES", value_delimiter = ',')]
     trusted_proxies: Vec<std::net::IpAddr>,
+    /// Open connections one client address may hold (proxies in CONVENE_TRUSTED_PROXIES are
+    /// exempt); more are closed at once.
+    #[arg(long, env = "CONVENE_MAX_CONNECTIONS_PER_ADDRESS", default_value_t = 512)]
+    max_connections_per_address: usize,
     /// Comma-separated origins allowed by CORS (none by default).
     #[arg(long, env = "CONVENE_CORS_ORIGINS", value_delimiter = ',')]
     cors_origins: Vec<String>,
@@ -200,6 +204,7 @@ impl ServeArgs {
         };
         config.rate_limits = rate_limits(self.rate_limit_login.as_deref(), self.rate_limit_register.as_deref())?;
         config.trusted_proxies = self.trusted_proxies;
+        config.connections.per_address = self.max_connections_per_address.max(1);
         config.cors_origins = self.cors_origins;
         config.group_commit = self.group_commit == "on";
         Ok(config)

@@ -15,6 +15,7 @@ pub struct Config {
     pub base_url: String,
     pub mail: MailConfig,
     pub rate_limits: RateLimits,
+    pub connections: ConnectionLimits,
     /// Proxies whose `X-Forwarded-For` is believed.
     pub trusted_proxies: Vec<std::net::IpAddr>,
     pub cors_origins: Vec<String>,
@@ -47,6 +48,23 @@ pub struct RateLimits {
     pub register_per_ip_per_minute: Option<u32>,
 }
 
+/// Limits on connections, before any request is read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConnectionLimits {
+    /// A connection that sends no complete request header within this time (a new one, or
+    /// an idle keep-alive one) is closed.
+    pub header_read_timeout: Duration,
+    /// Open connections per client address; more are closed at once. Trusted proxies (which
+    /// carry everyone's connections) are exempt.
+    pub per_address: usize,
+}
+
+impl Default for ConnectionLimits {
+    fn default() -> Self {
+        ConnectionLimits { header_read_timeout: Duration::from_secs(10), per_address: 512 }
+    }
+}
+
 impl Default for RateLimits {
     fn default() -> Self {
         RateLimits { login_per_ip_per_minute: 10, login_failures_per_account: 5, register_per_ip_per_minute: None }
@@ -68,6 +86,7 @@ impl Config {
                 per_second: 20,
             },
             rate_limits: RateLimits::default(),
+            connections: ConnectionLimits::default(),
             trusted_proxies: Vec::new(),
             cors_origins: Vec::new(),
             group_commit: true,
@@ -97,6 +116,7 @@ impl fmt::Debug for Config {
             .field("base_url", &self.base_url)
             .field("mail", &self.mail)
             .field("rate_limits", &self.rate_limits)
+            .field("connections", &self.connections)
             .field("trusted_proxies", &self.trusted_proxies)
             .field("cors_origins", &self.cors_origins)
             .field("group_commit", &self.group_commit)

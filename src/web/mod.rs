@@ -14,6 +14,7 @@ pub mod middleware;
 pub mod page_cache;
 pub mod pages;
 pub mod security;
+pub mod server;
 pub mod state;
 
 pub use state::AppState;

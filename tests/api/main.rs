@@ -10,6 +10,7 @@ pub mod backoffice;
 mod binary;
 mod check_in;
 mod concurrency;
+mod connections;
 mod contract;
 mod delivery;
 mod door;

@@ -1,6 +1,9 @@
 //! Parsed domain values: once a handler holds one, it is valid.
 
 use std::fmt;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use unicode_normalization::UnicodeNormalization;
 
 use chrono::{DateTime, SubsecRound, Utc};
 use std::str::FromStr;
@@ -13,29 +16,79 @@ pub fn now() -> DateTime<Utc> {
     Utc::now().trunc_subsecs(6)
 }
 
-/// A trimmed, lower-cased mail address that lettre accepts and whose domain has a dot.
+/// A mail address as Convene compares and stores it: trimmed, NFKC-normalized (so a
+/// fullwidth `ｃａｓｅ@…` is `case@…`) and lower-cased; accepted by lettre, which sends it,
+/// with no quoted local part, and a domain with a dot that has an ASCII (punycode) form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EmailAddress(String);
 
+/// Set once the SMTP server was seen to refuse addresses with non-ASCII characters before the
+/// `@` (it lacks SMTPUTF8): registrations then refuse such addresses at once.
+static SMTPUTF8_REFUSED: AtomicBool = AtomicBool::new(false);
+
 impl EmailAddress {
     pub fn parse(raw: &str) -> Result<EmailAddress, FieldError> {
-        let normalized = raw.trim().to_lowercase();
+        let normalized = normalize_email(raw);
         if normalized.is_empty() {
             return Err(FieldError::new("required"));
         }
         if normalized.len() > 254 {
             return Err(FieldError::new("email_too_long"));
         }
+        // A quoted local part parses, but its envelope cannot be written: refuse it here.
+        if normalized.contains(['"', '\\']) || normalized.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err(FieldError::new("invalid_email"));
+        }
         let address = lettre::Address::from_str(&normalized).map_err(|_| FieldError::new("invalid_email"))?;
         let domain = address.domain();
         if !domain.contains('.') || domain.starts_with('.') || domain.ends_with('.') {
             return Err(FieldError::new("invalid_email"));
         }
+        if idna::domain_to_ascii(domain).is_err() {
+            return Err(FieldError::new("invalid_email"));
+        }
         Ok(EmailAddress(normalized))
+    }
+
+    /// [`parse`](Self::parse), and refused when mail to it is known not to go: an address
+    /// with non-ASCII characters before the `@` while the SMTP server lacks SMTPUTF8.
+    pub fn parse_deliverable(raw: &str) -> Result<EmailAddress, FieldError> {
+        let email = Self::parse(raw)?;
+        if !email.local_part_is_ascii() && SMTPUTF8_REFUSED.load(Ordering::Relaxed) {
+            return Err(FieldError::new("email_needs_smtputf8"));
+        }
+        Ok(email)
+    }
+
+    pub fn local_part_is_ascii(&self) -> bool {
+        self.0.rsplit_once('@').is_none_or(|(local, _)| local.is_ascii())
+    }
+
+    /// Records whether the SMTP server takes non-ASCII local parts (see [`parse_deliverable`]).
+    ///
+    /// [`parse_deliverable`]: Self::parse_deliverable
+    pub fn note_smtputf8(offered: bool) {
+        SMTPUTF8_REFUSED.store(!offered, Ordering::Relaxed);
     }
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+/// The comparable form of an address: trimmed, NFKC, lower-cased.
+pub fn normalize_email(raw: &str) -> String {
+    raw.trim().nfkc().collect::<String>().to_lowercase()
+}
+
+/// `email` as sent: the domain in its ASCII (punycode) form; the local part as it is.
+pub fn ascii_domain(email: &str) -> String {
+    match email.rsplit_once('@') {
+        Some((local, domain)) => match idna::domain_to_ascii(domain) {
+            Ok(ascii) => format!("{local}@{ascii}"),
+            Err(_) => email.to_owned(),
+        },
+        None => email.to_owned(),
     }
 }
 
@@ -90,8 +143,26 @@ mod tests {
     }
 
     #[test]
+    fn fullwidth_forms_compare_equal_and_domains_go_out_as_punycode() {
+        assert_eq!(EmailAddress::parse("ｃａｓｅ@example.org").map(|e| e.0), Ok("case@example.org".into()));
+        assert_eq!(ascii_domain("amina@bücher.example"), "amina@xn--bcher-kva.example");
+        let accented = EmailAddress::parse("siobhán.lambert@example.ie");
+        assert!(accented.as_ref().is_ok_and(|e| !e.local_part_is_ascii()));
+    }
+
+    #[test]
     fn bad_emails_are_refused() {
-        for bad in ["", "amina", "amina@", "@example.org", "amina@localhost", "a b@example.org", "amina@example."] {
+        for bad in [
+            "",
+            "amina",
+            "amina@",
+            "@example.org",
+            "amina@localhost",
+            "a b@example.org",
+            "amina@example.",
+            "\"evil\\\"@example.net\"@example.org",
+            "\"quoted\"@example.org",
+        ] {
             assert!(EmailAddress::parse(bad).is_err(), "{bad:?} accepted");
         }
     }

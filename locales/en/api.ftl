@@ -18,6 +18,7 @@ field-invalid-choice = must be one of: { $options }
 field-invalid-cursor = not a cursor from this API
 field-invalid-delimiter = must be comma, semicolon or tab
 field-invalid-email = not a valid address
+field-email-needs-smtputf8 = has accented or non-Latin letters before the @, which our mail server cannot deliver to; use another address
 field-invalid-event-id = must be an event id (UUID)
 field-invalid-event-status = must be draft, published, closed or cancelled
 field-invalid-instant = must be an RFC 3339 time with offset, e.g. 2026-12-13T09:30:00+01:00

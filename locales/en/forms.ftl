@@ -5,6 +5,7 @@ form-required = Fill in this field.
 form-required-boolean = Answer yes or no.
 form-required-mode = { error-mode }
 form-invalid-email = { error-email }
+form-email-needs-smtputf8 = Our mail server cannot deliver to an address with accented or non-Latin letters before the @. Please give another address.
 form-email-too-long = { error-email }
 form-email-unchangeable = The email address cannot change. Cancel and register again with the new address.
 form-consent-required = { error-consent }

@@ -5,6 +5,7 @@ form-required = Remplissez ce champ.
 form-required-boolean = Répondez oui ou non.
 form-required-mode = { error-mode }
 form-invalid-email = { error-email }
+form-email-needs-smtputf8 = Notre serveur de courriel ne peut pas écrire à une adresse avec des lettres accentuées ou non latines avant le @. Donnez une autre adresse.
 form-email-too-long = { error-email }
 form-email-unchangeable = L'adresse e-mail ne peut pas changer. Annulez puis inscrivez-vous à nouveau avec la nouvelle adresse.
 form-consent-required = { error-consent }

@@ -5,6 +5,7 @@ form-required = Vul dit veld in.
 form-required-boolean = Antwoord ja of nee.
 form-required-mode = { error-mode }
 form-invalid-email = { error-email }
+form-email-needs-smtputf8 = Onze mailserver kan niet bezorgen op een adres met letters met accenten of niet-Latijnse letters vóór de @. Geef een ander adres op.
 form-email-too-long = { error-email }
 form-email-unchangeable = Het e-mailadres kan niet veranderen. Annuleer en schrijf u opnieuw in met het nieuwe adres.
 form-consent-required = { error-consent }

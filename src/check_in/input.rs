@@ -157,7 +157,7 @@ impl WalkInInput {
         let organization = text("organization", self.organization.as_deref(), false, 300);
         let email = match self.email.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
             None => None,
-            Some(raw) => EmailAddress::parse(raw).map_err(|e| errors.insert("email", e)).ok(),
+            Some(raw) => EmailAddress::parse_deliverable(raw).map_err(|e| errors.insert("email", e)).ok(),
         };
         let language = match self.language.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
             None => Language::En,

@@ -112,7 +112,7 @@ pub(super) fn validate(
     let first_name = text("first_name", Some(columns.first_name), true, 200);
     let last_name = text("last_name", Some(columns.last_name), true, 200);
     let organization = text("organization", columns.organization, false, 300);
-    let email = match EmailAddress::parse(cell(row, Some(columns.email))) {
+    let email = match EmailAddress::parse_deliverable(cell(row, Some(columns.email))) {
         Ok(e) => Some(e),
         Err(e) => {
             problems.push((Outcome::InvalidEmail, "email".to_owned(), e));

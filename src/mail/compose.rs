@@ -165,7 +165,7 @@ pub fn compose(ctx: MailContext<'_>) -> anyhow::Result<Composed> {
     };
 
     let to_name = format!("{} {}", reg.first_name, reg.last_name);
-    let to = Mailbox::new(Some(to_name), reg.email.parse()?);
+    let to = Mailbox::new(Some(to_name), crate::domain::ascii_domain(&reg.email).parse()?);
     let message = sender
         .envelope(lettre::Message::builder(), lang)
         .to(to)

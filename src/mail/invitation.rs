@@ -79,7 +79,7 @@ pub fn compose(
     let name = format!("{} {}", invitation.first_name, invitation.last_name);
     let message = sender
         .envelope(lettre::Message::builder(), lang)
-        .to(Mailbox::new(Some(name.trim().to_owned()), invitation.email.parse()?))
+        .to(Mailbox::new(Some(name.trim().to_owned()), crate::domain::ascii_domain(&invitation.email).parse()?))
         .subject(subject)
         // One click in the mail client stops future invitations (RFC 8058 asks for a POST).
         .header(ListUnsubscribe::from(format!("<{}>", stop_url(base_url, &token))))

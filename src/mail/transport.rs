@@ -23,6 +23,9 @@ pub enum SendError {
     Transient(String),
 }
 
+/// Why a mail to an address with non-ASCII characters before the `@` failed.
+pub const NO_SMTPUTF8: &str = "the address has non-ASCII characters before the @ and the mail server does not accept such addresses (it does not offer SMTPUTF8); ask the person for another address";
+
 impl Transport {
     /// `smtp://host:port` (plain), `smtp://host:587?tls=required` (STARTTLS),
     /// `smtps://user:pass@host:465` (implicit TLS); `None` writes files to `folder`.
@@ -42,9 +45,24 @@ impl Transport {
     /// Sends `message`; for files, writes `<file_stem>.eml`.
     pub async fn send(&self, message: &lettre::Message, file_stem: &str) -> Result<(), SendError> {
         match self {
-            Transport::Smtp(smtp) => smtp.send(message.clone()).await.map(|_| ()).map_err(|e| {
-                if e.is_permanent() { SendError::Permanent(e.to_string()) } else { SendError::Transient(e.to_string()) }
-            }),
+            Transport::Smtp(smtp) => {
+                let non_ascii = message.envelope().to().iter().any(|a| !AsRef::<str>::as_ref(a).is_ascii());
+                match smtp.send(message.clone()).await {
+                    Ok(_) => {
+                        if non_ascii {
+                            crate::domain::EmailAddress::note_smtputf8(true);
+                        }
+                        Ok(())
+                    }
+                    // lettre refuses, before sending, an address the server cannot take.
+                    Err(e) if non_ascii && e.is_client() && e.to_string().contains("SMTPUTF8") => {
+                        crate::domain::EmailAddress::note_smtputf8(false);
+                        Err(SendError::Permanent(NO_SMTPUTF8.to_owned()))
+                    }
+                    Err(e) if e.is_permanent() => Err(SendError::Permanent(e.to_string())),
+                    Err(e) => Err(SendError::Transient(e.to_string())),
+                }
+            }
             Transport::Files(folder) => {
                 tokio::fs::create_dir_all(folder)
                     .await

@@ -81,8 +81,9 @@ impl RegistrationInput {
         let first_name = text("first_name", self.first_name.as_deref(), true, 200);
         let last_name = text("last_name", self.last_name.as_deref(), true, 200);
         let organization = text("organization", self.organization.as_deref(), false, 300);
-        let email =
-            EmailAddress::parse(self.email.as_deref().unwrap_or("")).map_err(|e| errors.insert("email", e)).ok();
+        let email = EmailAddress::parse_deliverable(self.email.as_deref().unwrap_or(""))
+            .map_err(|e| errors.insert("email", e))
+            .ok();
         let mode = parse_mode(self.mode.as_deref(), &mut errors);
         let language = parse_language(self.language.as_deref(), &mut errors);
         if self.consent != Some(true) {

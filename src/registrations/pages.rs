@@ -146,7 +146,7 @@ pub async fn lost_link(
     form: FormFields,
 ) -> Result<Response, AppError> {
     let Some(event) = public_event(&state, &slug).await? else { return Ok(not_found(lang)) };
-    let email = match EmailAddress::parse(form.get("email").unwrap_or("")) {
+    let email = match EmailAddress::parse_deliverable(form.get("email").unwrap_or("")) {
         Ok(e) => e,
         Err(_) => {
             let errors = FieldErrors::one("email", FieldError::new("invalid_email"));

@@ -21,8 +21,14 @@ struct Server {
 
 impl Server {
     fn start(database_url: &str, format: &str) -> Server {
-        let mut child = Command::new(BIN)
-            .arg("serve")
+        Self::start_with(database_url, format, &[])
+    }
+
+    /// [`start`](Self::start) with more environment, e.g. `SMTP_URL`.
+    fn start_with(database_url: &str, format: &str, env: &[(&str, &str)]) -> Server {
+        let mut command = Command::new(BIN);
+        command.arg("serve");
+        let mut child = command
             .env("DATABASE_URL", database_url)
             .env("CONVENE_BIND", "127.0.0.1:0")
             .env("CONVENE_LOG_FORMAT", format)
@@ -31,6 +37,7 @@ impl Server {
             .env("CONVENE_SECRET_KEY", crate::helpers::TEST_SECRET_KEY)
             .env_remove("SMTP_URL")
             .env_remove("CONVENE_BASE_URL")
+            .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -392,4 +399,49 @@ async fn demo_seeds_a_living_meeting_and_refuses_a_used_file() {
         .expect("runs");
     assert!(!again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+}
+
+/// Internationalized addresses (its own process: what the server learns of its SMTP server is
+/// process-wide): a domain goes out as punycode; a non-ASCII local part, which this server
+/// cannot take, fails for good with a clear reason, and such addresses are refused from then on.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn non_ascii_addresses_go_out_as_punycode_or_fail_clearly_without_smtputf8() {
+    let sink = crate::smtp::SmtpSink::start_without_smtputf8().await;
+    let database = TestDatabase::create().await;
+    let token = organizer_token(&database.url);
+    let smtp_url = sink.url();
+    let server = Server::start_with(&database.url, "text", &[("SMTP_URL", smtp_url.as_str())]);
+    let client = reqwest::Client::new();
+    let event_id = create_event(&client, &server.base, &token, 10).await;
+    let register = |email: &'static str| {
+        client
+            .post(format!("{}/api/v1/events/{event_id}/registrations", server.base))
+            .json(&registration(email, "online"))
+            .send()
+    };
+    assert_eq!(register("amina@bücher.example").await.expect("send").status().as_u16(), 201);
+    let received = sink.wait_for(1, Duration::from_secs(30)).await;
+    assert_eq!(received[0].to, vec!["amina@xn--bcher-kva.example".to_owned()]);
+
+    assert_eq!(register("siobhán.lambert@example.ie").await.expect("send").status().as_u16(), 201);
+    let mails_url = format!("{}/api/v1/events/{event_id}/mails?status=failed", server.base);
+    let started = Instant::now();
+    let failed = loop {
+        let list: Value =
+            client.get(&mails_url).bearer_auth(&token).send().await.expect("send").json().await.expect("json");
+        if let Some(mail) = list["items"].as_array().and_then(|items| items.first()).cloned() {
+            break mail;
+        }
+        assert!(started.elapsed() < Duration::from_secs(30), "the mail did not fail: {}", server.logs());
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert_eq!(failed["recipient"], "siobhán.lambert@example.ie");
+    assert!(str_of(&failed, "last_error").contains("SMTPUTF8"), "{failed}");
+    assert_eq!(failed["attempts"], 1, "not retried: it cannot succeed");
+
+    let refused = register("lucía.rahimi@example.be").await.expect("send");
+    assert_eq!(refused.status().as_u16(), 422);
+    let body: Value = refused.json().await.expect("json");
+    assert!(str_of(&body["error"]["fields"], "email").contains("before the @"), "{body}");
+    sink.stop();
 }

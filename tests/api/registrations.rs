@@ -219,3 +219,16 @@ async fn lost_link_answers_202_whether_or_not_the_registration_exists() {
     assert_eq!(app.mails(&str_of(&reg, "id"), "manage_link").await, 1);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_quoted_address_is_refused_and_a_fullwidth_one_is_the_same_person() {
+    let app = TestApp::spawn().await;
+    let event_id = str_of(&app.create_event(json!({})).await, "id");
+    let quoted = app.register(&event_id, "\"evil\\\"@example.net\"@example.org", "online").await;
+    expect_error(quoted, 422, "validation").await;
+    assert_eq!(app.register(&event_id, "case@example.org", "online").await.status().as_u16(), 201);
+    let fullwidth = app.register(&event_id, "ｃａｓｅ@example.org", "online").await;
+    expect_error(fullwidth, 409, "already_registered").await;
+    assert_eq!(app.stats(&event_id).await["registered"], 1);
+    app.stop().await;
+}

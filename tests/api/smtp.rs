@@ -19,6 +19,8 @@ pub struct Received {
 struct Shared {
     messages: Mutex<Vec<Received>>,
     rejected: Mutex<HashSet<String>>,
+    /// Leave SMTPUTF8 out of the EHLO answer, as many servers do.
+    no_smtputf8: std::sync::atomic::AtomicBool,
 }
 
 pub struct SmtpSink {
@@ -30,6 +32,13 @@ pub struct SmtpSink {
 impl SmtpSink {
     pub async fn start() -> SmtpSink {
         Self::start_on(0).await
+    }
+
+    /// A sink whose EHLO does not offer SMTPUTF8 (addresses with non-ASCII local parts).
+    pub async fn start_without_smtputf8() -> SmtpSink {
+        let sink = Self::start_on(0).await;
+        sink.shared.no_smtputf8.store(true, std::sync::atomic::Ordering::Relaxed);
+        sink
     }
 
     pub async fn start_on(port: u16) -> SmtpSink {
@@ -104,7 +113,11 @@ async fn serve(stream: TcpStream, shared: Arc<Shared>) {
         }
         let command = line.trim_end().to_ascii_uppercase();
         let reply: &[u8] = if command.starts_with("EHLO") {
-            b"250-sink.test\r\n250-8BITMIME\r\n250 SMTPUTF8\r\n"
+            if shared.no_smtputf8.load(std::sync::atomic::Ordering::Relaxed) {
+                b"250-sink.test\r\n250 8BITMIME\r\n"
+            } else {
+                b"250-sink.test\r\n250-8BITMIME\r\n250 SMTPUTF8\r\n"
+            }
         } else if command.starts_with("HELO") || command.starts_with("NOOP") {
             b"250 ok\r\n"
         } else if command.starts_with("MAIL FROM") {

@@ -149,6 +149,8 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(exports::routes::attendees_xlsx))
         .routes(routes!(imports::routes::import_registrations))
         .routes(routes!(imports::routes::import_attendance))
+        .routes(routes!(imports::job_routes::start))
+        .routes(routes!(imports::job_routes::show))
         .routes(routes!(settings::routes::get, settings::routes::patch))
         .routes(routes!(settings::routes::put_logo))
         .split_for_parts();

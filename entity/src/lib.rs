@@ -11,6 +11,8 @@ pub mod door_request;
 pub mod door_setting;
 pub mod enums;
 pub mod event;
+pub mod import_job;
+pub mod import_job_chunk;
 pub mod index_download;
 pub mod invitation;
 pub mod invitation_opt_out;

@@ -13,6 +13,7 @@ mod m20261207_000001_editions;
 mod m20261207_000002_door;
 mod m20261207_000003_secrets;
 mod m20261207_000004_mail_limits;
+mod m20261207_000005_import_jobs;
 
 pub struct Migrator;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000002_door::Migration),
             Box::new(m20261207_000003_secrets::Migration),
             Box::new(m20261207_000004_mail_limits::Migration),
+            Box::new(m20261207_000005_import_jobs::Migration),
         ]
     }
 }

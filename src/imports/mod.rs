@@ -5,6 +5,8 @@
 pub mod attendance;
 pub mod cli;
 pub mod invitations;
+pub mod job_routes;
+pub mod jobs;
 pub mod pages;
 pub mod registrations;
 pub mod report;

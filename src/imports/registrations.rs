@@ -93,6 +93,33 @@ fn check_open(event: &event::Model, now: DateTime<Utc>) -> Result<(), ImportErro
     }
 }
 
+/// A partner list read and checked against its event, ready to import row by row.
+pub struct Prepared {
+    pub event: event::Model,
+    pub table: table::Table,
+    columns: PartnerColumns,
+}
+
+/// The valid addresses met so far, with their first line: a later row with one of them is a
+/// duplicate in the file.
+#[derive(Debug, Default, Clone)]
+pub struct Seen(HashMap<String, u64>);
+
+/// Reads `bytes` as the partner list of `event_id`; refuses the whole file when the event
+/// takes no registrations or a needed column is missing.
+pub async fn prepare(
+    db: &impl ConnectionTrait,
+    event_id: Uuid,
+    bytes: &[u8],
+    now: DateTime<Utc>,
+) -> Result<Prepared, ImportError> {
+    let event = event::Entity::find_by_id(event_id).unique(db).await?.ok_or(ImportError::NotFound)?;
+    check_open(&event, now)?;
+    let table = table::read(bytes)?;
+    let columns = PartnerColumns::find(&table, &event)?;
+    Ok(Prepared { event, table, columns })
+}
+
 /// Imports the partner list in `bytes` into `event_id`, row by row, in the caller's
 /// transaction. `on_row` is called after each row (progress).
 #[tracing::instrument(skip_all)]
@@ -105,59 +132,73 @@ pub async fn import(
     now: DateTime<Utc>,
     mut on_row: impl FnMut(),
 ) -> Result<ImportReport, ImportError> {
-    let event = event::Entity::find_by_id(event_id).unique(db).await?.ok_or(ImportError::NotFound)?;
-    check_open(&event, now)?;
-    let table = table::read(bytes)?;
-    let columns = PartnerColumns::find(&table, &event)?;
-    let mut seen: HashMap<String, u64> = HashMap::new();
-    let mut reports = Vec::with_capacity(table.rows.len());
-    for (line, row) in &table.rows {
+    let prepared = prepare(db, event_id, bytes, now).await?;
+    let mut seen = Seen::default();
+    let mut reports = Vec::with_capacity(prepared.table.rows.len());
+    for (line, row) in &prepared.table.rows {
+        reports.push(prepared.import_row(db, &mut seen, *line, row, by, options, now).await?);
+        on_row();
+    }
+    Ok(ImportReport::new(options.dry_run, reports))
+}
+
+impl Prepared {
+    /// What [`Seen`] holds after the first `rows` rows: where a resumed import starts.
+    pub fn seen_after(&self, rows: usize) -> Seen {
+        let mut seen = Seen::default();
+        for (line, row) in self.table.rows.iter().take(rows) {
+            if let Ok(partner) = validate(&self.columns, row, &self.event) {
+                seen.0.entry(partner.email.as_str().to_owned()).or_insert(*line);
+            }
+        }
+        seen
+    }
+
+    /// Imports one row (line `line` of the file) and says what became of it.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn import_row(
+        &self,
+        db: &impl ConnectionTrait,
+        seen: &mut Seen,
+        line: u64,
+        row: &[String],
+        by: &Importer,
+        options: ImportOptions,
+        now: DateTime<Utc>,
+    ) -> Result<RowReport, ImportError> {
+        let (event, columns) = (&self.event, &self.columns);
         let raw_email = cell(row, Some(columns.email)).to_owned();
         let report = |outcome, problems: Vec<(String, FieldError)>, email: String| {
-            RowReport::new(*line, outcome, problems, email)
+            RowReport::new(line, outcome, problems, email)
         };
-        let partner = match validate(&columns, row, &event) {
+        let partner = match validate(columns, row, event) {
             Ok(p) => p,
-            Err((outcome, problems)) => {
-                reports.push(report(outcome, problems, raw_email));
-                on_row();
-                continue;
-            }
+            Err((outcome, problems)) => return Ok(report(outcome, problems, raw_email)),
         };
         let email = partner.email.as_str().to_owned();
-        if let Some(first) = seen.get(&email) {
+        if let Some(first) = seen.0.get(&email) {
             let problem = ("email".to_owned(), FieldError::new("duplicate_in_file").with("row", first));
-            reports.push(report(Outcome::DuplicateInFile, vec![problem], email));
-            on_row();
-            continue;
+            return Ok(report(Outcome::DuplicateInFile, vec![problem], email));
         }
-        seen.insert(email.clone(), *line);
-        if let Some(m) = partner.mode.filter(|m| !offers(&event, *m)) {
+        seen.0.insert(email.clone(), line);
+        if let Some(m) = partner.mode.filter(|m| !offers(event, *m)) {
             let problem = ("mode".to_owned(), FieldError::new("mode_not_offered").with("mode", m.as_str()));
-            reports.push(report(Outcome::ModeNotOffered, vec![problem], email));
-            on_row();
-            continue;
+            return Ok(report(Outcome::ModeNotOffered, vec![problem], email));
         }
         if options.invite {
             // Without a mode the partner chooses on the form.
             let mode = partner.mode;
-            reports.push(invite(db, &event, partner, mode, by, *line, now).await?);
-            on_row();
-            continue;
+            return invite(db, event, partner, mode, by, line, now).await;
         }
         let Some(mode) = partner.mode else {
-            reports.push(report(
+            return Ok(report(
                 Outcome::InvalidMode,
                 vec![("mode".to_owned(), FieldError::new("required_mode"))],
                 email,
             ));
-            on_row();
-            continue;
         };
         if registrations::find_active_by_email(db, event.id, &email).await?.is_some() {
-            reports.push(report(Outcome::AlreadyRegistered, Vec::new(), email));
-            on_row();
-            continue;
+            return Ok(report(Outcome::AlreadyRegistered, Vec::new(), email));
         }
         let new = NewRegistration {
             first_name: partner.first_name,
@@ -178,7 +219,7 @@ pub async fn import(
             now,
         )
         .await;
-        reports.push(match outcome {
+        Ok(match outcome {
             Ok(RegisterOutcome::Registered { registration, .. }) => RowReport {
                 registration_id: Some(registration.id),
                 status: Some(registration.status),
@@ -208,10 +249,8 @@ pub async fn import(
                 vec![(String::new(), FieldError::new("invalid_value").with("detail", other))],
                 email,
             ),
-        });
-        on_row();
+        })
     }
-    Ok(ImportReport::new(options.dry_run, reports))
 }
 
 async fn invite(

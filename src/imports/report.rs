@@ -11,7 +11,7 @@ use crate::domain::Language;
 use crate::error::FieldError;
 
 /// What became of one row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     /// Registered: see `status` (confirmed or waitlisted).

@@ -61,7 +61,7 @@ fn is_length_limit(err: &axum::Error) -> bool {
 }
 
 /// `true`/`false` flags of the query string; anything else is 422 naming the flag.
-fn flags<const N: usize>(query: &QueryPairs, names: [&str; N]) -> AppResult<[bool; N]> {
+pub(super) fn flags<const N: usize>(query: &QueryPairs, names: [&str; N]) -> AppResult<[bool; N]> {
     let mut values = [false; N];
     let mut errors = FieldErrors::new();
     for (key, value) in query.iter() {

@@ -1,7 +1,9 @@
 //! The background loop of `serve`: mail delivery (as soon as the write door says a committed
 //! write queued mail, and every second for rows other instances wrote), the time-driven event
-//! jobs (`schedule`) and the purge of expired sessions. Each job is safe to run on several
-//! instances at once: the outbox is claimed with a lease, event jobs with a conditional update.
+//! jobs (`schedule`), the purge of expired sessions, and (in a task of its own, so mail never
+//! waits for a long import) the import jobs. Each job is safe to run on several instances at
+//! once: the outbox and import jobs are claimed with a lease, event jobs with a conditional
+//! update.
 
 pub mod schedule;
 
@@ -28,6 +30,7 @@ pub struct Jobs {
 impl Jobs {
     /// Runs until `shutdown` turns true; mail not yet tried stays queued.
     pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
+        let mut imports = tokio::spawn(run_imports(self.db.clone(), shutdown.clone()));
         let mail_queued = self.db.mail_queued();
         let mut last_schedule: Option<Instant> = None;
         let mut last_purge: Option<Instant> = None;
@@ -56,6 +59,9 @@ impl Jobs {
                 () = tokio::time::sleep(POLL) => {}
             }
         }
+        if tokio::time::timeout(Duration::from_secs(1), &mut imports).await.is_err() {
+            imports.abort(); // the chunk in flight rolls back; the job resumes at it
+        }
         tracing::info!("background jobs stopped; unsent mail stays queued");
     }
 
@@ -65,5 +71,22 @@ impl Jobs {
                 Box::pin(async move { crate::auth::sessions::purge_expired(txn, now()).await.map(Keep) })
             })
             .await
+    }
+}
+
+/// Runs import jobs as they come, until `shutdown`.
+async fn run_imports(db: Db, mut shutdown: watch::Receiver<bool>) {
+    loop {
+        if *shutdown.borrow() {
+            break;
+        }
+        if let Err(err) = crate::imports::jobs::run_pending(&db, &shutdown).await {
+            tracing::warn!(error = %err, "an import job stopped; it resumes after its lease");
+        }
+        tokio::select! {
+            _ = shutdown.changed() => {}
+            () = crate::imports::jobs::QUEUED_HERE.notified() => {}
+            () = tokio::time::sleep(POLL) => {}
+        }
     }
 }

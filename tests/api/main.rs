@@ -20,6 +20,7 @@ mod exports;
 mod exports_people;
 mod helpers;
 mod identity;
+mod import_jobs;
 mod imports;
 mod mail;
 mod mail_limits;

@@ -92,7 +92,7 @@ impl App {
             metrics: crate::telemetry::metrics_handle(),
             register_limit,
             login_throttle,
-            desk_search_limit: Arc::new(RateLimit::per_minute(crate::check_in::policy::SEARCHES_PER_MINUTE)),
+            desk_search_limit: Arc::new(RateLimit::per_minute(crate::check_in::search::SEARCHES_PER_MINUTE)),
             event_pages: Arc::default(),
             branding: Arc::default(),
         };

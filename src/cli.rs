@@ -36,8 +36,10 @@ impl Cli {
     /// that what it prints (the addresses and the login) is what a newcomer sees.
     pub fn default_log_filter(&self) -> &'static str {
         match self.command {
+            Command::Serve(_) => "info,sqlx=warn,sea_orm=warn",
             Command::Demo(_) => "warn,sqlx=error,sea_orm=error",
-            _ => "info,sqlx=warn,sea_orm=warn",
+            // One-shot commands print their result on stdout: only problems are logged.
+            _ => "warn,sqlx=warn,sea_orm=warn",
         }
     }
 }

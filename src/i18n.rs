@@ -101,6 +101,8 @@ pub fn has(lang: Language, key: &str) -> bool {
         "who",
         "when",
         "how",
+        "done",
+        "total",
     ]
     .into_iter()
     .map(|k| (Cow::Borrowed(k), FluentValue::from("x")))

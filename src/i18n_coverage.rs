@@ -14,6 +14,7 @@ const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 /// prefix must be added here, or the test fails.
 const DYNAMIC: &[(&str, &[&str])] = &[
     ("mode-", &["in_person", "online"]),
+    ("import-job-", &["queued", "running", "done", "failed"]),
     ("mode-label-", &["in_person", "online"]),
     ("status-", &["confirmed", "waitlisted", "cancelled"]),
     ("event-status-", &["draft", "published", "closed", "cancelled"]),

@@ -149,8 +149,8 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(exports::routes::attendees_xlsx))
         .routes(routes!(imports::routes::import_registrations))
         .routes(routes!(imports::routes::import_attendance))
-        .routes(routes!(imports::job_routes::start))
-        .routes(routes!(imports::job_routes::show))
+        .routes(routes!(imports::routes::start_job))
+        .routes(routes!(imports::routes::show_job))
         .routes(routes!(settings::routes::get, settings::routes::patch))
         .routes(routes!(settings::routes::put_logo))
         .split_for_parts();
@@ -215,6 +215,7 @@ pub fn router(state: AppState) -> Router {
                 .post(imports::pages::upload)
                 .layer(DefaultBodyLimit::max(imports::pages::UPLOAD_LIMIT)),
         )
+        .route("/admin/events/{id}/import/{job_id}", get(imports::pages::job))
         .route("/admin/events/{id}/desk-links", post(events::dashboard::create_desk_link))
         .route("/admin/events/{id}/desk-links/{link_id}/revoke", post(events::dashboard::revoke_desk_link))
         .route("/checkin/sw.js", get(assets::desk_worker))

@@ -36,7 +36,7 @@ fn is_common(password: &str) -> bool {
 fn is_doubled(core: &str) -> bool {
     let chars: Vec<char> = core.chars().collect();
     (1..=chars.len() / 2).any(|len| {
-        chars.len() % len == 0 && chars.chunks(len).all(|c| c == &chars[..len]) && {
+        chars.len().is_multiple_of(len) && chars.chunks(len).all(|c| c == &chars[..len]) && {
             let unit: String = chars[..len].iter().collect();
             len < 4 || COMMON.contains(unit.as_str())
         }

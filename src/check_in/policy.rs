@@ -172,22 +172,6 @@ pub struct SearchTerms {
     pub limit: u64,
 }
 
-/// Searches a minute for a desk session or a checkin account (API.md): enough for a busy door,
-/// too few to page through the registrants.
-pub const SEARCHES_PER_MINUTE: u32 = 60;
-
-/// Whether a staff search may look at and show email addresses: organizers in the back
-/// office, never the checkin role or a desk session (whose links get passed around).
-pub fn search_sees_emails(role: Role, desk_session: bool) -> bool {
-    role >= Role::Organizer && !desk_session
-}
-
-/// Whether staff searches by this role or session are rate-limited (see
-/// [`SEARCHES_PER_MINUTE`]).
-pub fn search_is_limited(role: Role, desk_session: bool) -> bool {
-    !search_sees_emails(role, desk_session)
-}
-
 /// Checks a search's `q` and `limit` for `role`. Organizers may list without a query; the
 /// checkin role must type at least [`MIN_QUERY_FOR_CHECKIN`] characters.
 pub fn parse_search(q: Option<&str>, limit: Option<&str>, role: Role) -> Result<SearchTerms, FieldErrors> {

@@ -159,10 +159,10 @@ pub async fn search_registrations(
 ) -> AppResult<Json<SearchResults>> {
     let Query(params) = params.map_err(|e| AppError::BadRequest(format!("invalid query string: {}", e.body_text())))?;
     let desk_session = user.event_scope.is_some();
-    if policy::search_is_limited(user.role, desk_session) {
+    if search::search_is_limited(user.role, desk_session) {
         state.desk_search_limit.check(user.id)?;
     }
-    let with_emails = policy::search_sees_emails(user.role, desk_session);
+    let with_emails = search::search_sees_emails(user.role, desk_session);
     let terms =
         policy::parse_search(params.q.as_deref(), params.limit.as_deref(), user.role).map_err(AppError::Validation)?;
     let cursor = match params.cursor.as_deref().filter(|c| !c.is_empty()) {

@@ -15,8 +15,26 @@ use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
+use entity::Role;
+
 use super::policy::{SearchTerms, like_pattern};
 use super::service::check_in_times;
+
+/// Searches a minute for a desk session or a checkin account (API.md): enough for a busy door,
+/// too few to page through the registrants.
+pub const SEARCHES_PER_MINUTE: u32 = 60;
+
+/// Whether a staff search may look at and show email addresses: organizers in the back
+/// office, never the checkin role or a desk session (whose links get passed around).
+pub fn search_sees_emails(role: Role, desk_session: bool) -> bool {
+    role >= Role::Organizer && !desk_session
+}
+
+/// Whether staff searches by this role or session are rate-limited (see
+/// [`SEARCHES_PER_MINUTE`]).
+pub fn search_is_limited(role: Role, desk_session: bool) -> bool {
+    !search_sees_emails(role, desk_session)
+}
 
 /// Where the next page starts: the key of the last row shown.
 #[derive(Debug, Clone, PartialEq, Eq)]

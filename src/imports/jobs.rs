@@ -99,10 +99,19 @@ pub async fn run_pending(db: &Db, stop: &tokio::sync::watch::Receiver<bool>) -> 
     Ok(rows)
 }
 
+/// Runs the job `job_id` here, if no other instance is running it (the command line's
+/// import); returns how many rows were done here.
+pub async fn run_one(db: &Db, job_id: Uuid, stop: &tokio::sync::watch::Receiver<bool>) -> Result<usize, ImportError> {
+    match take(db, vec![job_id]).await? {
+        Some(job) => run(db, job, stop).await,
+        None => Ok(0),
+    }
+}
+
 /// Takes the lease of one job to run, if any.
 async fn claim(db: &Db) -> Result<Option<import_job::Model>, DbErr> {
     let now = crate::domain::now();
-    let candidate = import_job::Entity::find()
+    let candidates = import_job::Entity::find()
         .select_only()
         .column(import_job::Column::Id)
         .filter(runnable(now))
@@ -110,7 +119,13 @@ async fn claim(db: &Db) -> Result<Option<import_job::Model>, DbErr> {
         .into_tuple::<Uuid>()
         .all(db.read())
         .await?;
-    for id in candidate {
+    take(db, candidates).await
+}
+
+/// Takes the lease of the first of `candidates` still runnable.
+async fn take(db: &Db, candidates: Vec<Uuid>) -> Result<Option<import_job::Model>, DbErr> {
+    let now = crate::domain::now();
+    for id in candidates {
         let taken = db
             .write_alone(move |txn| {
                 Box::pin(async move {

@@ -5,7 +5,6 @@
 pub mod attendance;
 pub mod cli;
 pub mod invitations;
-pub mod job_routes;
 pub mod jobs;
 pub mod pages;
 pub mod registrations;

@@ -1,12 +1,16 @@
 //! The partner-list upload in the back office: the same import as `convene import
-//! registrations` and the API, with its per-row report on the page.
+//! registrations` and the API. A dry run answers its report at once; a real import runs as a
+//! job whose page shows its progress, then its per-row report.
 
 use axum::extract::{Multipart, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use minijinja::{Value, context};
 
-use crate::db::{Discard, Keep};
+use axum::response::Redirect;
+
+use super::jobs;
+use crate::db::{Discard, Keep, keep};
 use crate::domain::Language;
 use crate::domain::now;
 use crate::error::{AppError, FieldError};
@@ -15,7 +19,7 @@ use crate::events::view::questions;
 use crate::i18n::t;
 use crate::imports::registrations::{self as import, ImportError, ImportOptions, ImportReport, Importer};
 use crate::web::AppState;
-use crate::web::extract::PathId;
+use crate::web::extract::{PathId, PathIds};
 use crate::web::identity::OrganizerPage;
 use crate::web::lang::PageLang;
 use crate::web::pages::Page;
@@ -31,10 +35,43 @@ fn page(
     report: Option<Value>,
     error: Option<FieldError>,
 ) -> Response {
+    job_page(user, lang, event, None, report, error)
+}
+
+fn job_page(
+    user: &crate::web::identity::CurrentUser,
+    lang: PageLang,
+    event: Value,
+    job: Option<Value>,
+    report: Option<Value>,
+    error: Option<FieldError>,
+) -> Response {
     let error = error.map(|e| e.for_people(lang.lang));
     let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    let ctx = context! { event => event, report => report, error => error, ..chrome(user, "events") };
+    let ctx = context! { event => event, job => job, report => report, error => error, ..chrome(user, "events") };
     Page::new("admin/import.html", lang, ctx).status(status).into_response()
+}
+
+/// An import job's page: its progress while it runs (the page reloads itself), its report
+/// once done.
+pub async fn job(
+    State(state): State<AppState>,
+    OrganizerPage(me): OrganizerPage,
+    lang: PageLang,
+    PathIds(id, job_id): PathIds,
+) -> Result<Response, AppError> {
+    let db = state.db.read();
+    let e = events::get(db, id).await?;
+    let job = jobs::find(db, id, job_id).await?.ok_or(AppError::NotFound)?;
+    let finished = matches!(job.status.as_str(), jobs::DONE | jobs::FAILED);
+    let report = if finished { Some(report_view(&jobs::report(db, &job).await?, &e, lang.lang)) } else { None };
+    let percent = if job.total_rows > 0 { i64::from(job.done_rows) * 100 / i64::from(job.total_rows) } else { 100 };
+    let view = context! {
+        status => &job.status, done => job.done_rows, total => job.total_rows, percent => percent,
+        running => !finished, error => &job.error,
+    };
+    let event = context! { id => id.to_string(), title => &e.title };
+    Ok(job_page(&me, lang, event, Some(view), report, None))
 }
 
 pub async fn form(
@@ -77,6 +114,24 @@ pub async fn upload(
         return Ok(page(&me, lang, event, None, Some(FieldError::new("file_missing"))));
     }
     let by = Importer { user_id: Some(me.id), email: me.email.clone() };
+    if !options.dry_run {
+        // A real import runs as a job: the page follows it instead of waiting on the upload.
+        let created = state
+            .db
+            .write_alone(move |txn| keep(async move { jobs::create(txn, id, file, &by, options, now()).await }))
+            .await;
+        return match created {
+            Ok(job) => {
+                jobs::QUEUED_HERE.notify_one();
+                Ok(Redirect::to(&format!("/admin/events/{id}/import/{}", job.id)).into_response())
+            }
+            Err(ImportError::Unreadable(error) | ImportError::Closed(error)) => {
+                Ok(page(&me, lang, event, None, Some(error)))
+            }
+            Err(ImportError::NotFound) => Err(AppError::NotFound),
+            Err(ImportError::Db(e)) => Err(e.into()),
+        };
+    }
     let imported = state
         .db
         .write_alone(move |txn| {

@@ -7,6 +7,7 @@ pub mod badges;
 mod history_view;
 pub mod input;
 pub mod listing;
+pub mod mailing;
 pub mod manage_pages;
 mod organizer_actions;
 pub mod page_views;

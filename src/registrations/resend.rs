@@ -50,7 +50,7 @@ pub async fn resend_link(
         .exec(db)
         .await?;
     if result.rows_affected == 1 {
-        super::service::mail_registrant(db, reg, &Message::ManageLink { reason }, actor, now).await?;
+        super::mailing::mail_registrant(db, reg, &Message::ManageLink { reason }, actor, now).await?;
         return Ok(true);
     }
     Ok(false)

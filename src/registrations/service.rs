@@ -17,9 +17,8 @@ use crate::db::FetchUnique;
 use crate::error::{AppError, FieldError, FieldErrors};
 use crate::events::view::{offers, questions};
 use crate::history::{self, Actor, Kind};
+use crate::mail::Message;
 use crate::mail::messages::{ConfirmationReason, LinkReason};
-use crate::mail::outbox::{self, Recipient};
-use crate::mail::{Message, limits};
 use crate::seats::policy::{self as seat_policy, Placement, Switch};
 use crate::seats::{lock_event, promote_waitlist, release_seat_of, seats, take_held_seat, take_seat, waiting};
 
@@ -80,25 +79,7 @@ pub enum RegisterOutcome {
 pub use super::organizer_actions::{find_in_event, give_held_seat, issue_new_links, promote_one};
 pub use super::resend::{LINK_RESEND_INTERVAL, find_active_by_email, lost_link, resend_confirmation, resend_link};
 
-fn recipient(reg: &registration::Model) -> Recipient {
-    Recipient::registrant(reg)
-}
-
-/// Queues `message` to the registrant. Mail caused by the registrant's own (anonymous)
-/// request counts against their address's hourly limit; an organizer's does not.
-pub(super) async fn mail_registrant(
-    db: &impl ConnectionTrait,
-    reg: &registration::Model,
-    message: &Message,
-    actor: &Actor,
-    now: DateTime<Utc>,
-) -> Result<(), DbErr> {
-    match actor {
-        Actor::Registrant => limits::enqueue_limited(db, recipient(reg), &reg.email, message, now).await?,
-        _ => outbox::enqueue(db, recipient(reg), message, now).await?,
-    };
-    Ok(())
-}
+use super::mailing::mail_registrant;
 
 /// Registers `new` for `event_id`: a seat if one is free, else the waitlist if the event has
 /// one, else `CapacityFull`. Mails the registrant (see [`register_with`]).

@@ -21,7 +21,7 @@ pub struct AppState {
     /// Per-IP registration limit (`CONVENE_RATE_LIMIT_REGISTER`); `None` is off.
     pub register_limit: Option<Arc<IpRateLimit>>,
     pub login_throttle: Arc<LoginThrottle>,
-    /// Check-in searches per desk session or checkin account (`check_in::policy::SEARCHES_PER_MINUTE`).
+    /// Check-in searches per desk session or checkin account (`check_in::search::SEARCHES_PER_MINUTE`).
     pub desk_search_limit: Arc<RateLimit<uuid::Uuid>>,
     /// Rendered public event pages (see [`EventPageCache`]).
     pub event_pages: Arc<EventPageCache>,

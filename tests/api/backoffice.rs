@@ -339,7 +339,21 @@ async fn an_organizer_uploads_a_partner_list_dry_run_first() {
 
     let (content_type, body) = multipart(&[], csv);
     let real = client.post(&url).header("content-type", content_type).body(body).send().await.expect("send");
-    assert!(real.text().await.expect("text").contains("Rapport d&#x27;import"));
+    // A real import runs as a job: the upload leads to its page, which follows it to its report.
+    assert_eq!(real.status().as_u16(), 303);
+    let job_path = real.headers()["location"].to_str().expect("location").to_owned();
+    assert!(job_path.starts_with(&format!("/admin/events/{id}/import/")), "{job_path}");
+    let job_url = app.url(&format!("{job_path}?lang=fr"));
+    let mut html = String::new();
+    for _ in 0..300 {
+        if html.contains("Rapport d&#x27;import") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        html = client.get(job_url.clone()).send().await.expect("send").text().await.expect("text");
+    }
+    assert!(html.contains("Rapport d&#x27;import") && html.contains("Importation terminée"), "{html}");
+    assert!(html.contains("3 lignes sur 3 traitées"), "{html}");
     assert_eq!(app.stats(&id).await["registered"], 1);
     app.stop().await;
 }

@@ -1,5 +1,6 @@
 //! Partner-list imports as background jobs: the upload is checked (event open, columns
-//! found) and stored at once, then rows go in chunks of [`CHUNK`], each chunk its own
+//! found) and stored at once, then rows go in chunks of at most [`CHUNK`] rows and
+//! [`CHUNK_TIME`], each chunk its own
 //! transaction through the write door, so public registrations wait for one chunk at most,
 //! never for the whole file, and no request timeout cuts the import. A chunk commits its rows,
 //! their report and the job's progress together: after a crash or restart the job resumes at
@@ -21,9 +22,12 @@ use super::registrations::{self, ImportError, ImportOptions, ImportReport, Impor
 use crate::db::{Db, FetchUnique, Keep};
 use crate::error::FieldError;
 
-/// Rows per transaction: small enough that a registration waiting behind a chunk waits well
-/// under a second, large enough that the commits do not dominate.
+/// Rows per transaction at most: enough that the commits do not dominate.
 pub const CHUNK: usize = 100;
+/// A chunk stops taking rows after this long (a slower database, a busy machine): a
+/// registration waiting behind it (for the write door, or the event's lock) waits well under a
+/// second.
+pub const CHUNK_TIME: std::time::Duration = std::time::Duration::from_millis(200);
 /// How long a running job stays with its instance without progress before another takes it.
 const LEASE: Duration = Duration::seconds(60);
 
@@ -187,10 +191,15 @@ async fn run(db: &Db, job: import_job::Model, stop: &tokio::sync::watch::Receive
             .write_alone(move |txn| {
                 Box::pin(async move {
                     let now = crate::domain::now();
+                    let started = std::time::Instant::now();
                     let mut reports = Vec::with_capacity(end - from);
                     for (line, row) in &prepared.table.rows[from..end] {
                         reports.push(prepared.import_row(txn, &mut chunk_seen, *line, row, &by, options, now).await?);
+                        if started.elapsed() >= CHUNK_TIME {
+                            break;
+                        }
                     }
+                    let end = from + reports.len();
                     let advanced = import_job::Entity::update_many()
                         .col_expr(import_job::Column::DoneRows, Expr::value(i32::try_from(end).unwrap_or(i32::MAX)))
                         .col_expr(import_job::Column::LeaseUntil, Expr::value(now + LEASE))
@@ -210,11 +219,11 @@ async fn run(db: &Db, job: import_job::Model, stop: &tokio::sync::watch::Receive
                         rows: serde_json::to_string(&stored).map_err(|e| DbErr::Custom(e.to_string()))?,
                     };
                     import_job_chunk::Entity::insert(chunk.into_active_model()).exec_without_returning(txn).await?;
-                    Ok(Keep(Some(chunk_seen)))
+                    Ok(Keep(Some((chunk_seen, end))))
                 })
             })
             .await?;
-        let Some(progressed_seen) = progressed else { return Ok(rows) };
+        let Some((progressed_seen, end)) = progressed else { return Ok(rows) };
         seen = progressed_seen;
         rows += end - from;
         done = end;

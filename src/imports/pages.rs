@@ -17,7 +17,7 @@ use crate::error::{AppError, FieldError};
 use crate::events::service as events;
 use crate::events::view::questions;
 use crate::i18n::t;
-use crate::imports::registrations::{self as import, ImportError, ImportOptions, ImportReport, Importer};
+use crate::imports::registrations::{self as import, ImportError, ImportOptions, ImportReport, Importer, Outcome};
 use crate::web::AppState;
 use crate::web::extract::{PathId, PathIds};
 use crate::web::identity::OrganizerPage;
@@ -64,7 +64,7 @@ pub async fn job(
     let e = events::get(db, id).await?;
     let job = jobs::find(db, id, job_id).await?.ok_or(AppError::NotFound)?;
     let finished = matches!(job.status.as_str(), jobs::DONE | jobs::FAILED);
-    let report = if finished { Some(report_view(&jobs::report(db, &job).await?, &e, lang.lang)) } else { None };
+    let report = if finished { Some(report_view(&jobs::report(db, &job).await?, &e, lang.lang, true)) } else { None };
     let percent = if job.total_rows > 0 { i64::from(job.done_rows) * 100 / i64::from(job.total_rows) } else { 100 };
     let view = context! {
         status => &job.status, done => job.done_rows, total => job.total_rows, percent => percent,
@@ -150,13 +150,14 @@ pub async fn upload(
         Err(ImportError::NotFound) => return Err(AppError::NotFound),
         Err(ImportError::Db(e)) => return Err(e.into()),
     };
-    let report = report_view(&report, &e, lang.lang);
+    let report = report_view(&report, &e, lang.lang, false);
     Ok(page(&me, lang, event, Some(report), None))
 }
 
 /// The report as the page shows it: outcomes as words, reasons as sentences naming each
-/// column by its label, in `lang`.
-fn report_view(report: &ImportReport, event: &entity::event::Model, lang: Language) -> Value {
+/// column by its label, in `lang`. A real import (`only_skipped`) lists the rows that were
+/// not imported, the others being counted: thousands of "Registered" lines help nobody.
+fn report_view(report: &ImportReport, event: &entity::event::Model, lang: Language, only_skipped: bool) -> Value {
     let label = |field: &str| match field.strip_prefix("answers.") {
         Some(key) => questions(event)
             .into_iter()
@@ -169,6 +170,7 @@ fn report_view(report: &ImportReport, event: &entity::event::Model, lang: Langua
     let rows: Vec<Value> = report
         .rows
         .iter()
+        .filter(|r| !only_skipped || !matches!(r.outcome, Outcome::Created | Outcome::Invited))
         .map(|r| {
             context! {
                 row => r.row, email => &r.email, outcome => r.outcome.as_str(),
@@ -176,5 +178,8 @@ fn report_view(report: &ImportReport, event: &entity::event::Model, lang: Langua
             }
         })
         .collect();
-    context! { dry_run => report.dry_run, summary => Value::from(minijinja::value::Serde(&report.summary)), rows => rows }
+    context! {
+        dry_run => report.dry_run, summary => Value::from(minijinja::value::Serde(&report.summary)), rows => rows,
+        only_skipped => only_skipped,
+    }
 }

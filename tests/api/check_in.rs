@@ -414,11 +414,19 @@ async fn a_desk_makes_sixty_searches_a_minute_and_organizers_are_not_held() {
     let app = TestApp::spawn().await;
     let event_id = str_of(&app.create_event(json!({})).await, "id");
     registered(&app, &event_id, "amina@example.org", "in_person").await;
-    for n in 0..60 {
+    // 60 at once, then one a second: searching as fast as possible meets the limit soon after
+    // the 60th (how soon depends on how fast this machine answers).
+    let mut answered = 0;
+    let held = loop {
         let response = search(&app, &app.checkin_token, &event_id, "q=am").await;
-        assert_eq!(response.status().as_u16(), 200, "search {n}");
-    }
-    let held = search(&app, &app.checkin_token, &event_id, "q=am").await;
+        if response.status().as_u16() == 429 {
+            break response;
+        }
+        assert_eq!(response.status().as_u16(), 200, "search {answered}");
+        answered += 1;
+        assert!(answered < 120, "no limit after 120 searches");
+    };
+    assert!(answered >= 60, "held after {answered} searches");
     assert!(held.headers().contains_key("retry-after"));
     expect_error(held, 429, "rate_limited").await;
     assert_eq!(search(&app, &app.organizer_token, &event_id, "q=am").await.status().as_u16(), 200);

@@ -179,6 +179,8 @@ async fn run(db: &Db, job: import_job::Model, stop: &tokio::sync::watch::Receive
     let mut rows = 0;
     while done < total {
         if *stop.borrow() {
+            // Shutting down between two chunks: give the job back at once, not after its lease.
+            release(db, job.id).await?;
             return Ok(rows);
         }
         let end = (done + CHUNK).min(total);
@@ -231,6 +233,23 @@ async fn run(db: &Db, job: import_job::Model, stop: &tokio::sync::watch::Receive
     finish(db, job.id, None).await?;
     tracing::info!(job = %job.id, rows = total, "import finished");
     Ok(rows)
+}
+
+/// Queues a running job again, for any instance to resume.
+async fn release(db: &Db, job_id: Uuid) -> Result<(), DbErr> {
+    db.write_alone(move |txn| {
+        Box::pin(async move {
+            import_job::Entity::update_many()
+                .col_expr(import_job::Column::Status, Expr::value(QUEUED))
+                .col_expr(import_job::Column::LeaseUntil, Expr::value(Option::<DateTime<Utc>>::None))
+                .filter(import_job::Column::Id.eq(job_id))
+                .filter(import_job::Column::Status.eq(RUNNING))
+                .exec(txn)
+                .await?;
+            Ok::<_, DbErr>(Keep(()))
+        })
+    })
+    .await
 }
 
 async fn finish(db: &Db, job_id: Uuid, error: Option<String>) -> Result<(), DbErr> {

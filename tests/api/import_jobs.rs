@@ -41,3 +41,33 @@ async fn a_job_reports_each_row_and_a_bad_file_is_refused_at_once() {
     assert_eq!(missing.status().as_u16(), 404);
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_job_stopped_by_a_restart_resumes_where_it_was_and_imports_each_row_once() {
+    const ROWS: u64 = 3_000;
+    let app = TestApp::spawn().await;
+    let event_id = str_of(&app.create_event(json!({"online_capacity": null})).await, "id");
+    let accepted = start(&app, &event_id, partner_list(ROWS as usize)).await;
+    assert_eq!(accepted.status().as_u16(), 202);
+    let location = accepted.headers()["location"].to_str().expect("location").to_owned();
+    // Restart the server once the first rows are in, long before the last.
+    loop {
+        let job = app.get_json(&location, &app.organizer_token).await;
+        let done = job["done_rows"].as_u64().unwrap_or(0);
+        if done > 0 {
+            assert!(done < ROWS, "the job ended before the restart: a faster machine needs a longer list");
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let app = app.restart_with(|_| {}).await;
+    let job = wait_done(&app, &location, Duration::from_secs(600)).await;
+    assert_eq!((job["status"].as_str(), job["done_rows"].as_u64()), (Some("done"), Some(ROWS)), "{}", job["error"]);
+    let rows = job["report"]["rows"].as_array().cloned().unwrap_or_default();
+    let mut lines: Vec<u64> = rows.iter().filter_map(|r| r["row"].as_u64()).collect();
+    lines.dedup();
+    assert_eq!(lines.len() as u64, ROWS, "each row reported once");
+    assert_eq!(job["report"]["summary"]["created"], ROWS, "{}", job["report"]["summary"]);
+    assert_eq!(app.stats(&event_id).await["registered"], ROWS, "each row registered once");
+    app.stop().await;
+}

@@ -19,4 +19,5 @@ pub mod resend;
 pub mod routes;
 pub mod rows;
 pub mod service;
+pub mod upgrade;
 pub mod view;

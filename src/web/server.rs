@@ -1,7 +1,8 @@
 //! The accept loop: `axum::serve` sets no timer, so a client that opens connections and never
 //! finishes a request header would hold them forever. Here each connection gets hyper's
 //! header-read timeout (which also closes a keep-alive connection left idle), and a client
-//! address may hold only so many connections at once.
+//! address may hold only so many connections at once. Trusted proxies are not counted and may
+//! keep an idle connection for [`PROXY_IDLE_TIMEOUT`].
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -31,9 +32,10 @@ pub async fn serve(
     shutdown: impl Future<Output = ()>,
     grace: Duration,
 ) {
-    let mut builder = auto::Builder::new(TokioExecutor::new());
-    builder.http1().timer(TokioTimer::new()).header_read_timeout(limits.header_read_timeout);
-    builder.http2().timer(TokioTimer::new()).keep_alive_interval(limits.header_read_timeout);
+    let builder = connection_builder(limits.header_read_timeout);
+    // A trusted proxy reads its clients' headers itself and keeps its connections to us open
+    // between requests (nginx: 60 s): closing them after 10 s would race its reuse of them.
+    let proxy_builder = connection_builder(PROXY_IDLE_TIMEOUT);
     let open = OpenConnections { per_address: limits.per_address, trusted: trusted_proxies, ..Default::default() };
     let graceful = GracefulShutdown::new();
     let mut shutdown = std::pin::pin!(shutdown);
@@ -57,9 +59,12 @@ pub async fn serve(
         };
         stream.set_nodelay(true).ok();
         let router = router.clone();
-        let builder = builder.clone();
+        let from_proxy = open.trusted.contains(&peer.ip());
+        let (builder, header_read_timeout) = match from_proxy {
+            true => (proxy_builder.clone(), PROXY_IDLE_TIMEOUT),
+            false => (builder.clone(), limits.header_read_timeout),
+        };
         let watcher = graceful.watcher();
-        let header_read_timeout = limits.header_read_timeout;
         tokio::spawn(async move {
             let _slot = slot;
             // Telling HTTP/1 from HTTP/2 reads the first bytes with no timer: a connection that
@@ -83,6 +88,18 @@ pub async fn serve(
     if tokio::time::timeout(grace, graceful.shutdown()).await.is_err() {
         tracing::warn!("in-flight requests did not finish within {grace:?}; stopping anyway");
     }
+}
+
+/// How long a trusted proxy's connection may wait for its next request.
+const PROXY_IDLE_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// HTTP/1 and HTTP/2 with `header_read_timeout` (HTTP/1: for each request's header, and so for
+/// an idle keep-alive connection; HTTP/2: pings at that interval).
+fn connection_builder(header_read_timeout: Duration) -> auto::Builder<TokioExecutor> {
+    let mut builder = auto::Builder::new(TokioExecutor::new());
+    builder.http1().timer(TokioTimer::new()).header_read_timeout(header_read_timeout);
+    builder.http2().timer(TokioTimer::new()).keep_alive_interval(header_read_timeout);
+    builder
 }
 
 /// How many connections each client address holds.

@@ -232,3 +232,46 @@ async fn a_quoted_address_is_refused_and_a_fullwidth_one_is_the_same_person() {
     assert_eq!(app.stats(&event_id).await["registered"], 1);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn addresses_stored_before_nfkc_are_brought_to_form_and_twins_keep_the_older_registration() {
+    use sea_orm::ConnectionTrait;
+    let app = TestApp::spawn().await;
+    let event_id = str_of(&app.create_event(json!({})).await, "id");
+    let older = json(app.register(&event_id, "case@example.org", "in_person").await).await;
+    let newer = json(app.register(&event_id, "other@example.org", "in_person").await).await;
+    let lone = json(app.register(&event_id, "lone@example.org", "online").await).await;
+    // As an earlier release stored them: fullwidth, compared as typed.
+    for (reg, stored) in [(&newer, "ｃａｓｅ@example.org"), (&lone, "ＬＯＮＥ@Example.org")] {
+        let id = uuid::Uuid::parse_str(&str_of(reg, "id")).expect("uuid");
+        let backend = app.db.backend();
+        crate::helpers::write(&app.db, move |txn| {
+            Box::pin(async move {
+                let sql = "UPDATE registration SET email = ?, active_email = ? WHERE id = ?";
+                txn.execute_raw(convene::db::stmt(backend, sql, vec![stored.into(), stored.into(), id.into()])).await?;
+                Ok(())
+            })
+        })
+        .await;
+    }
+
+    let changed = convene::registrations::upgrade::normalize_emails(&app.db).await.expect("upgrade");
+    assert_eq!(changed, 2);
+    let read = |reg: &serde_json::Value| {
+        let token = str_of(reg, "manage_token");
+        let app = &app;
+        async move { json(app.manage(Method::GET, &token, None).await).await }
+    };
+    assert_eq!(read(&older).await["status"], "confirmed", "the older keeps its seat");
+    assert_eq!(read(&newer).await["status"], "cancelled", "the newer twin is cancelled");
+    let lone_now = read(&lone).await;
+    assert_eq!(
+        (lone_now["status"].as_str(), lone_now["email"].as_str()),
+        (Some("confirmed"), Some("lone@example.org"))
+    );
+    assert_eq!(app.stats(&event_id).await["in_person"]["confirmed"], 1, "the twin's seat is free again");
+    // The same address registers as the same person from now on.
+    expect_error(app.register(&event_id, "LONE@example.org", "online").await, 409, "already_registered").await;
+    assert_eq!(convene::registrations::upgrade::normalize_emails(&app.db).await.expect("again"), 0, "once only");
+    app.stop().await;
+}

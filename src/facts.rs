@@ -42,7 +42,11 @@ pub fn join_url(base_url: &str, reg: &registration::Model) -> String {
 
 /// The registrant's answers as (question label, answer) in `lang`, in the questions' order:
 /// options by their label, yes/no as words, several options joined by commas.
-pub fn answers_shown(event: &event::Model, answers: &entity::json::Answers, lang: Language) -> Vec<(String, String)> {
+pub fn answers_shown(
+    event: &event::Model,
+    answers: &std::collections::BTreeMap<String, serde_json::Value>,
+    lang: Language,
+) -> Vec<(String, String)> {
     let shown = |q: &entity::json::Question, v: &serde_json::Value| match v {
         serde_json::Value::Bool(true) => crate::i18n::t(lang, "yes", &[]),
         serde_json::Value::Bool(false) => crate::i18n::t(lang, "no", &[]),
@@ -59,7 +63,7 @@ pub fn answers_shown(event: &event::Model, answers: &entity::json::Answers, lang
         .questions
         .0
         .iter()
-        .filter_map(|q| answers.0.get(&q.key).map(|v| (q.label_in(lang.code()).to_owned(), shown(q, v))))
+        .filter_map(|q| answers.get(&q.key).map(|v| (q.label_in(lang.code()).to_owned(), shown(q, v))))
         .collect()
 }
 
@@ -104,15 +108,15 @@ pub fn programme_lines(event: &event::Model, lang: Language) -> Vec<ProgrammeLin
 /// not the one they were sealed with (lost): links already mailed still work, but they cannot
 /// be shown again.
 pub fn manage_token(reg: &registration::Model) -> Option<String> {
-    crate::secrets::open(&reg.manage_token_sealed)
+    crate::secrets::open(reg.manage_token_sealed.as_deref()?)
 }
 
 pub fn join_token(reg: &registration::Model) -> Option<String> {
-    crate::secrets::open(&reg.join_token_sealed)
+    crate::secrets::open(reg.join_token_sealed.as_deref()?)
 }
 
 pub fn ticket_code(reg: &registration::Model) -> Option<String> {
-    crate::secrets::open(&reg.ticket_code_sealed)
+    crate::secrets::open(reg.ticket_code_sealed.as_deref()?)
 }
 
 /// Whether every secret of `reg` can be shown again (the key is the one they were sealed with).

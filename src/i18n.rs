@@ -103,6 +103,7 @@ pub fn has(lang: Language, key: &str) -> bool {
         "how",
         "done",
         "total",
+        "days",
     ]
     .into_iter()
     .map(|k| (Cow::Borrowed(k), FluentValue::from("x")))

@@ -18,7 +18,7 @@ use utoipa_axum::routes;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::web::{AppState, assets, extract, health, lang, middleware, pages, security};
-use crate::{accounts, attendance, check_in, contacts, events, exports, imports, mail, registrations, settings};
+use crate::{accounts, attendance, check_in, contacts, events, exports, imports, mail, privacy, registrations, settings};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -153,6 +153,10 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(imports::routes::show_job))
         .routes(routes!(settings::routes::get, settings::routes::patch))
         .routes(routes!(settings::routes::put_logo))
+        .routes(routes!(privacy::routes::erase_event))
+        .routes(routes!(privacy::routes::erase_person))
+        .routes(routes!(privacy::routes::personal_data))
+        .routes(routes!(privacy::routes::audit_list))
         .split_for_parts();
     let mut openapi = openapi;
     complete_document(&mut openapi);

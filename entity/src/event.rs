@@ -57,6 +57,13 @@ pub struct Model {
     pub created_by: Option<Uuid>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// Days after the event (or after `retention_from`, when later) until its registrations'
+    /// personal data is erased by the retention job.
+    pub retention_days: i32,
+    /// For events made before retention existed: the upgrade, which days also count from.
+    pub retention_from: Option<DateTimeUtc>,
+    /// When the retention job (or an organizer) erased the event's personal data.
+    pub personal_data_erased_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

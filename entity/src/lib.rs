@@ -4,6 +4,7 @@
 //! before anything reaches JSON or a template.
 
 pub mod api_token;
+pub mod audit_entry;
 pub mod checkin;
 pub mod contact;
 pub mod desk_link;

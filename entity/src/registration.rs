@@ -11,10 +11,12 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub event_id: Uuid,
-    pub first_name: String,
-    pub last_name: String,
+    // The personal columns are NULL once the registration is erased (`erased_at`); read them
+    // through the methods below, which show an erased value as "".
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
     /// Trimmed and lower-cased.
-    pub email: String,
+    pub email: Option<String>,
     /// Equal to `email` while the registration is active, NULL once cancelled: unique with
     /// `event_id`, so one active registration per address survives re-registration.
     pub active_email: Option<String>,
@@ -26,19 +28,19 @@ pub struct Model {
     pub language: Language,
     /// SHA-256 (hex) of the ticket code: what a scan is looked up by, and the check-in
     /// index's `code_sha256`. The code itself is only in `ticket_code_sealed`.
-    pub ticket_code: String,
+    pub ticket_code: Option<String>,
     /// SHA-256 (hex) of the manage token.
-    pub manage_token: String,
+    pub manage_token: Option<String>,
     /// SHA-256 (hex) of the join token.
-    pub join_token: String,
+    pub join_token: Option<String>,
     /// The secrets sealed with the server's key, to show them again in mails and pages.
-    pub ticket_code_sealed: String,
-    pub manage_token_sealed: String,
-    pub join_token_sealed: String,
+    pub ticket_code_sealed: Option<String>,
+    pub manage_token_sealed: Option<String>,
+    pub join_token_sealed: Option<String>,
     pub consent_at: DateTimeUtc,
     /// "form", "api", "desk", "imported by …".
     pub consent_source: String,
-    pub answers: Answers,
+    pub answers: Option<Answers>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub confirmed_at: Option<DateTimeUtc>,
@@ -54,9 +56,42 @@ pub struct Model {
     /// The event's revision when this registration or its check-in last changed: the
     /// check-in index's cursor.
     pub index_revision: i64,
+    /// When its personal data was erased (retention, an organizer, or the registrant).
+    pub erased_at: Option<DateTimeUtc>,
+    /// The consent sentence as shown, its version (a hash of the sentence), the language it
+    /// was shown in and the privacy link at the time; NULL before consent texts were recorded
+    /// and for registrations whose consent was given elsewhere (imports).
+    pub consent_text: Option<String>,
+    pub consent_version: Option<String>,
+    pub consent_language: Option<String>,
+    pub consent_privacy_url: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+impl Model {
+    pub fn first_name(&self) -> &str {
+        self.first_name.as_deref().unwrap_or_default()
+    }
+
+    pub fn last_name(&self) -> &str {
+        self.last_name.as_deref().unwrap_or_default()
+    }
+
+    /// The address ("" for a walk-in without one, or once erased).
+    pub fn email(&self) -> &str {
+        self.email.as_deref().unwrap_or_default()
+    }
+
+    pub fn answers(&self) -> &std::collections::BTreeMap<String, serde_json::Value> {
+        static NONE: std::collections::BTreeMap<String, serde_json::Value> = std::collections::BTreeMap::new();
+        self.answers.as_ref().map_or(&NONE, |a| &a.0)
+    }
+
+    pub fn is_erased(&self) -> bool {
+        self.erased_at.is_some()
+    }
+}

@@ -34,6 +34,7 @@ field-invalid-question-kind = must be text, long_text, choice, multi or boolean
 field-invalid-registration-id = must be a registration id
 field-invalid-registration-status = must be confirmed, waitlisted or cancelled
 field-invalid-reminder-hours = must be between 0 and 720
+field-invalid-retention-days = must be a whole number of days from 1 to 3650
 field-invalid-room-cap = must be a whole number from 0 to 1000000
 field-invalid-slug = use lowercase letters, digits and single dashes (at most 100)
 field-invalid-timezone = not an IANA time zone, e.g. Europe/Brussels

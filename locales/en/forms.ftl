@@ -33,6 +33,7 @@ form-form-datetime = Enter a date and time, for example 13/12/2026 09:30.
 form-invalid-instant = Enter a date and time, for example 13/12/2026 09:30.
 form-invalid-capacity = Enter a number from 0 to { $max }, or leave it empty for no limit.
 form-invalid-reminder-hours = Enter a number of hours from 0 to 720.
+form-invalid-retention-days = Enter a number of days from 1 to 3650.
 form-invalid-room-cap = Enter a whole number from 0 to 1,000,000.
 form-invalid-slug = Use lowercase letters, digits and single dashes (at most 100), or leave it empty.
 form-invalid-timezone = Choose a time zone from the list.

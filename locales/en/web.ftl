@@ -31,6 +31,10 @@ online-after-registration = The personal stream link is sent after registration.
 register-heading = Register
 email-hint = Your confirmation and personal link are sent to this address.
 consent-label = I agree that the organizers keep my details to manage this meeting and count attendance.
+consent-retention = They are erased { $days ->
+        [one] one day
+       *[other] { $days } days
+    } after it ends.
 register-button = Register
 lost-link-question = Already registered and lost your link?
 

@@ -33,6 +33,7 @@ form-form-datetime = Indiquez une date et une heure, par exemple 13/12/2026 09:3
 form-invalid-instant = Indiquez une date et une heure, par exemple 13/12/2026 09:30.
 form-invalid-capacity = Indiquez un nombre de 0 à { $max }, ou laissez vide pour ne pas fixer de limite.
 form-invalid-reminder-hours = Indiquez un nombre d'heures de 0 à 720.
+form-invalid-retention-days = Saisissez un nombre de jours de 1 à 3650.
 form-invalid-room-cap = Indiquez un nombre entier de 0 à 1 000 000.
 form-invalid-slug = Utilisez des minuscules, des chiffres et des tirets simples (100 au plus), ou laissez vide.
 form-invalid-timezone = Choisissez un fuseau horaire dans la liste.

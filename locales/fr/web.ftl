@@ -31,6 +31,10 @@ online-after-registration = Le lien personnel vers la diffusion est envoyé apr�
 register-heading = S'inscrire
 email-hint = Votre confirmation et votre lien personnel sont envoyés à cette adresse.
 consent-label = J'accepte que les organisateurs conservent mes données pour gérer cette réunion et compter les participants.
+consent-retention = Elles sont effacées { $days ->
+        [one] un jour
+       *[other] { $days } jours
+    } après sa fin.
 register-button = M'inscrire
 lost-link-question = Déjà inscrit·e et vous avez perdu votre lien ?
 

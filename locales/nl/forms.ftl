@@ -33,6 +33,7 @@ form-form-datetime = Geef een datum en tijd, bijvoorbeeld 13/12/2026 09:30.
 form-invalid-instant = Geef een datum en tijd, bijvoorbeeld 13/12/2026 09:30.
 form-invalid-capacity = Geef een getal van 0 tot { $max }, of laat leeg voor geen limiet.
 form-invalid-reminder-hours = Geef een aantal uren van 0 tot 720.
+form-invalid-retention-days = Vul een aantal dagen in van 1 tot 3650.
 form-invalid-room-cap = Geef een geheel getal van 0 tot 1.000.000.
 form-invalid-slug = Gebruik kleine letters, cijfers en enkele streepjes (hoogstens 100), of laat leeg.
 form-invalid-timezone = Kies een tijdzone uit de lijst.

@@ -31,6 +31,10 @@ online-after-registration = De persoonlijke link naar de uitzending wordt na de 
 register-heading = Inschrijven
 email-hint = Uw bevestiging en persoonlijke link worden naar dit adres gestuurd.
 consent-label = Ik ga ermee akkoord dat de organisatoren mijn gegevens bewaren om deze vergadering te beheren en de aanwezigheid te tellen.
+consent-retention = Ze worden { $days ->
+        [one] één dag
+       *[other] { $days } dagen
+    } na afloop gewist.
 register-button = Inschrijven
 lost-link-question = Al ingeschreven en uw link kwijt?
 

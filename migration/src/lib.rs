@@ -14,6 +14,7 @@ mod m20261207_000002_door;
 mod m20261207_000003_secrets;
 mod m20261207_000004_mail_limits;
 mod m20261207_000005_import_jobs;
+mod m20261207_000006_privacy;
 
 pub struct Migrator;
 
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000003_secrets::Migration),
             Box::new(m20261207_000004_mail_limits::Migration),
             Box::new(m20261207_000005_import_jobs::Migration),
+            Box::new(m20261207_000006_privacy::Migration),
         ]
     }
 }

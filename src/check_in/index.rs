@@ -86,10 +86,10 @@ pub async fn read(db: &impl ConnectionTrait, event_id: Uuid, since: Option<i64>)
             _ => IndexEntry::Present {
                 registration_id: r.id,
                 // The stored ticket code is already its SHA-256.
-                code_sha256: r.ticket_code,
+                code_sha256: r.ticket_code.clone().unwrap_or_default(),
                 checked_in_at: checked_in.get(&r.id).copied().map(utc),
-                first_name: r.first_name,
-                last_name: r.last_name,
+                first_name: r.first_name().to_owned(),
+                last_name: r.last_name().to_owned(),
                 organization: r.organization,
                 mode: r.mode,
                 status: r.status,

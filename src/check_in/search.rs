@@ -46,7 +46,7 @@ pub struct Cursor {
 
 impl Cursor {
     fn of(reg: &registration::Model) -> Cursor {
-        Cursor { last_name: reg.last_name.clone(), first_name: reg.first_name.clone(), id: reg.id }
+        Cursor { last_name: reg.last_name().to_owned(), first_name: reg.first_name().to_owned(), id: reg.id }
     }
 
     pub fn encode(&self) -> String {

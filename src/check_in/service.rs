@@ -126,7 +126,7 @@ fn recipient(reg: &registration::Model) -> Recipient {
 
 /// A walk-in registered without an address has an empty `email`: nothing is mailed to it.
 pub fn mailable(reg: &registration::Model) -> bool {
-    !reg.email.is_empty()
+    !reg.email().is_empty()
 }
 
 /// The registration's active check-in, if any.
@@ -359,6 +359,8 @@ pub async fn walk_in<C: ConnectionTrait + TransactionTrait>(
         status: RegistrationStatus::Confirmed,
         language: new.language,
         consent_source: "desk".to_owned(),
+        // Given in person at the desk, to the organizers' words.
+        consent: None,
         answers,
     };
     let registration = new_row(&event, row, now);

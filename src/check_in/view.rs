@@ -37,9 +37,9 @@ impl StaffRegistrationView {
         StaffRegistrationView {
             id: reg.id,
             event_id: reg.event_id,
-            first_name: reg.first_name.clone(),
-            last_name: reg.last_name.clone(),
-            email: Some(reg.email.clone()).filter(|e| !e.is_empty()),
+            first_name: reg.first_name().to_owned(),
+            last_name: reg.last_name().to_owned(),
+            email: Some(reg.email().to_owned()).filter(|e| !e.is_empty()),
             organization: reg.organization.clone(),
             mode: reg.mode,
             status: reg.status,

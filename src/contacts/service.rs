@@ -24,9 +24,9 @@ pub async fn keep(
 ) -> Result<(), DbErr> {
     let row = contact::ActiveModel {
         id: Set(Uuid::now_v7()),
-        email: Set(reg.email.clone()),
-        first_name: Set(reg.first_name.clone()),
-        last_name: Set(reg.last_name.clone()),
+        email: Set(reg.email().to_owned()),
+        first_name: Set(reg.first_name().to_owned()),
+        last_name: Set(reg.last_name().to_owned()),
         organization: Set(reg.organization.clone()),
         language: Set(reg.language),
         consent_at: Set(now),
@@ -49,7 +49,7 @@ pub async fn keep(
         .on_conflict(OnConflict::column(contact::Column::Email).update_columns(refreshed).to_owned())
         .exec_without_returning(db)
         .await?;
-    invitation_opt_out::Entity::delete_by_id(address_hash(&reg.email)).exec(db).await?;
+    invitation_opt_out::Entity::delete_by_id(address_hash(reg.email())).exec(db).await?;
     Ok(())
 }
 

@@ -8,6 +8,7 @@
 //! `IMMEDIATE`. PostgreSQL and MariaDB use one pool for both.
 
 mod group_commit;
+mod reclaim;
 pub mod upgrade;
 mod write;
 
@@ -39,6 +40,8 @@ pub struct Db {
     writes: Option<GroupCommit>,
     /// Notified after a committed write that queued mail (see [`note_mail_queued`]).
     mail_queued: Arc<Notify>,
+    /// Held while erased data's space is reclaimed (see `reclaim.rs`).
+    reclaiming: Arc<tokio::sync::Mutex<()>>,
 }
 
 impl Db {
@@ -70,7 +73,7 @@ impl Db {
     fn new(read: DatabaseConnection, write: DatabaseConnection) -> Db {
         let mail_queued = Arc::new(Notify::new());
         let writes = Some(GroupCommit::start(write.clone(), mail_queued.clone()));
-        Db { read, write, writes, mail_queued }
+        Db { read, write, writes, mail_queued, reclaiming: Arc::default() }
     }
 
     /// The read pool: for queries outside a write (they see committed data only).
@@ -114,9 +117,21 @@ impl Db {
             DbBackend::Sqlite => {
                 // IMMEDIATE takes SQLite's write lock; a second process waits on busy_timeout
                 // and then finds nothing left to apply.
-                let txn = self.begin_write().await?;
-                Migrator::up(&txn, None).await.context("migration failed")?;
-                txn.commit().await?;
+                // Foreign keys off while migrating (on the one write connection; it cannot
+                // change inside a transaction): rebuilding a table drops the old one, which
+                // would cascade to its children. Checked again before they are turned back on.
+                self.write.execute_unprepared("PRAGMA foreign_keys = OFF").await?;
+                let migrated = async {
+                    let txn = self.begin_write().await?;
+                    Migrator::up(&txn, None).await.context("migration failed")?;
+                    txn.commit().await?;
+                    let broken = self.write.query_all_raw(Statement::from_string(DbBackend::Sqlite, "PRAGMA foreign_key_check")).await?;
+                    anyhow::ensure!(broken.is_empty(), "migration left {} rows with broken foreign keys", broken.len());
+                    anyhow::Ok(())
+                }
+                .await;
+                self.write.execute_unprepared("PRAGMA foreign_keys = ON").await?;
+                migrated?;
             }
             DbBackend::Postgres => {
                 let txn = self.write.begin().await?;
@@ -173,6 +188,8 @@ async fn connect_sqlite(url: &str) -> anyhow::Result<Db> {
         .synchronous(SqliteSynchronous::Full)
         .busy_timeout(Duration::from_secs(30))
         .foreign_keys(true)
+        // Erased personal data is overwritten, not just unlinked, in every connection's writes.
+        .pragma("secure_delete", "ON")
         // Keeps the WAL bounded after checkpoints.
         .pragma("journal_size_limit", "67108864");
     let options = sea_orm::sqlx::ConnectOptions::disable_statement_logging(options);

@@ -27,12 +27,12 @@ pub async fn seal_secrets(db: &Db) -> anyhow::Result<()> {
                         .await?;
                     for r in &rows {
                         registration::Entity::update_many()
-                            .col_expr(registration::Column::TicketCode, Expr::value(lookup_hash(&r.ticket_code)))
-                            .col_expr(registration::Column::ManageToken, Expr::value(lookup_hash(&r.manage_token)))
-                            .col_expr(registration::Column::JoinToken, Expr::value(lookup_hash(&r.join_token)))
-                            .col_expr(registration::Column::TicketCodeSealed, Expr::value(seal(&r.ticket_code)))
-                            .col_expr(registration::Column::ManageTokenSealed, Expr::value(seal(&r.manage_token)))
-                            .col_expr(registration::Column::JoinTokenSealed, Expr::value(seal(&r.join_token)))
+                            .col_expr(registration::Column::TicketCode, Expr::value(lookup_hash(plain(&r.ticket_code))))
+                            .col_expr(registration::Column::ManageToken, Expr::value(lookup_hash(plain(&r.manage_token))))
+                            .col_expr(registration::Column::JoinToken, Expr::value(lookup_hash(plain(&r.join_token))))
+                            .col_expr(registration::Column::TicketCodeSealed, Expr::value(seal(plain(&r.ticket_code))))
+                            .col_expr(registration::Column::ManageTokenSealed, Expr::value(seal(plain(&r.manage_token))))
+                            .col_expr(registration::Column::JoinTokenSealed, Expr::value(seal(plain(&r.join_token))))
                             .filter(registration::Column::Id.eq(r.id))
                             .filter(registration::Column::ManageTokenSealed.eq(""))
                             .exec(txn)
@@ -65,4 +65,9 @@ pub async fn seal_secrets(db: &Db) -> anyhow::Result<()> {
         tracing::info!(rows = sealed, "sealed the secrets of an earlier release");
     }
     Ok(())
+}
+
+/// A plain secret of an earlier release (its columns were never NULL then).
+fn plain(value: &Option<String>) -> &str {
+    value.as_deref().unwrap_or_default()
 }

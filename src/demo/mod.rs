@@ -129,6 +129,7 @@ pub async fn seed(config: &Config) -> anyhow::Result<(String, String)> {
                     language: Language::parse(&field(4)).unwrap_or_default(),
                     answers: [("dietary".to_owned(), json!(["none", "vegetarian", "none", "halal"][i % 4]))].into(),
                     consent_source: "demo".to_owned(),
+                    consent_shown: None,
                     future_invitations: false,
                 };
                 // Registered over the weeks before the meeting.

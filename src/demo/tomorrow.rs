@@ -59,6 +59,7 @@ pub async fn seed_tomorrow(db: &Db) -> anyhow::Result<()> {
                     language: Language::parse(lang).unwrap_or_default(),
                     answers: [("lunch".to_owned(), json!(true))].into(),
                     consent_source: "demo".to_owned(),
+                    consent_shown: None,
                     future_invitations: true,
                 };
                 service::register(txn, event.id, new, now())

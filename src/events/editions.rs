@@ -129,7 +129,7 @@ async fn candidates(
         .all(db)
         .await?
         .into_iter()
-        .map(|r| r.email)
+        .filter_map(|r| r.email)
         .collect();
     let mut seen: HashSet<String> = invitation::Entity::find()
         .filter(invitation::Column::EventId.eq(target.id))
@@ -140,7 +140,10 @@ async fn candidates(
         .chain(registered)
         .collect();
 
-    let people = previous.into_iter().map(|r| (r.email, r.first_name, r.last_name, r.organization, r.language));
+    // Erased registrations have no address left: `filter_map` passes them by.
+    let people = previous.into_iter().filter_map(|r| {
+        Some((r.email?, r.first_name.unwrap_or_default(), r.last_name.unwrap_or_default(), r.organization, r.language))
+    });
     let contacts =
         contacts::all(db).await?.into_iter().map(|c| (c.email, c.first_name, c.last_name, c.organization, c.language));
     let mut invitees = Vec::new();

@@ -47,12 +47,15 @@ pub struct EventInput {
     pub reminder_hours_before: Option<i64>,
     /// At most 50 items, each inside the event's time span.
     pub programme: Option<Vec<ProgrammeInput>>,
+    /// Days after the event until its registrants' personal data is erased (1 to 3650, 180).
+    pub retention_days: Option<i64>,
 }
 
 /// An event's title and description in one more language (stored as given).
 pub use entity::json::Translation as TranslationInput;
 
 pub use super::programme::{ProgrammeInput, ProgrammeItem, parse_programme};
+pub use super::slug::slugify;
 pub use super::questions::{Question, QuestionInput, QuestionKind, QuestionOption, parse_questions};
 
 /// A valid event description.
@@ -78,6 +81,7 @@ pub struct EventSpec {
     pub questions: Vec<Question>,
     pub reminder_minutes_before: i32,
     pub programme: Vec<ProgrammeItem>,
+    pub retention_days: i32,
 }
 
 impl EventSpec {
@@ -249,6 +253,7 @@ impl EventInput {
             }
         };
 
+        let retention_days = crate::privacy::policy::parse_retention_days(self.retention_days, &mut errors);
         let questions = parse_questions(self.questions.unwrap_or_default(), &mut errors);
         let span = starts_at.zip(ends_at).filter(|(s, e)| s < e);
         let programme = parse_programme(self.programme.unwrap_or_default(), span, &mut errors);
@@ -275,37 +280,11 @@ impl EventInput {
                 questions,
                 reminder_minutes_before,
                 programme,
+                retention_days,
             }),
             _ => Err(errors),
         }
     }
-}
-
-/// Turns a title into a URL slug: lowercase ASCII, accents dropped, dashes between words.
-pub fn slugify(title: &str) -> String {
-    let mut slug = String::new();
-    for ch in title.chars().flat_map(char::to_lowercase) {
-        let mapped = match ch {
-            'a'..='z' | '0'..='9' => Some(ch),
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => Some('a'),
-            'ç' => Some('c'),
-            'è' | 'é' | 'ê' | 'ë' => Some('e'),
-            'ì' | 'í' | 'î' | 'ï' => Some('i'),
-            'ñ' => Some('n'),
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => Some('o'),
-            'ù' | 'ú' | 'û' | 'ü' => Some('u'),
-            'ý' | 'ÿ' => Some('y'),
-            _ => None,
-        };
-        match mapped {
-            Some(c) => slug.push(c),
-            None if !slug.is_empty() && !slug.ends_with('-') => slug.push('-'),
-            None => {}
-        }
-    }
-    let mut slug: String = slug.trim_end_matches('-').chars().take(80).collect();
-    slug = slug.trim_end_matches('-').to_owned();
-    if slug.is_empty() { "event".to_owned() } else { slug }
 }
 
 #[cfg(test)]
@@ -388,11 +367,5 @@ mod tests {
         assert!(errors.contains_key("questions[1].label.en"));
         assert!(errors.contains_key("questions[1].options"));
         assert!(!errors.keys().any(|k| k.starts_with("questions[0]")), "{errors:?}");
-    }
-
-    #[test]
-    fn slugify_drops_accents_and_punctuation() {
-        assert_eq!(slugify("Réunion annuelle des partenaires — 2026!"), "reunion-annuelle-des-partenaires-2026");
-        assert_eq!(slugify("***"), "event");
     }
 }

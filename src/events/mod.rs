@@ -12,5 +12,6 @@ pub mod programme;
 pub mod questions;
 pub mod routes;
 pub mod service;
+mod slug;
 pub mod status_pages;
 pub mod view;

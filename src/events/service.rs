@@ -115,6 +115,9 @@ pub async fn create(
         revision: 0,
         calendar_sequence: 0,
         reminder_minutes_before: spec.reminder_minutes_before,
+        retention_days: spec.retention_days,
+        retention_from: None,
+        personal_data_erased_at: None,
         reminders_queued_at: None,
         waitlist_closed_at: None,
         created_by,
@@ -268,7 +271,12 @@ pub async fn update_with_note(
     active.status = Set(spec.status);
     active.questions = Set(Questions(spec.questions.clone()));
     active.reminder_minutes_before = Set(spec.reminder_minutes_before);
+    active.retention_days = Set(spec.retention_days);
     active.calendar_sequence = Set(calendar_changes);
+    if spec.ends_at != current.ends_at || spec.retention_days != current.retention_days {
+        // Erasure is due again on the new date for whatever is left (or added) by then.
+        active.personal_data_erased_at = Set(None);
+    }
     if spec.starts_at != current.starts_at {
         // A new start means new reminders.
         active.reminders_queued_at = Set(None);

@@ -209,6 +209,7 @@ impl Prepared {
             language: partner.language,
             answers: partner.answers,
             consent_source: format!("imported by {}", by.email),
+            consent_shown: None,
             future_invitations: false,
         };
         let outcome = registrations::register_with(

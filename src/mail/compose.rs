@@ -91,7 +91,7 @@ pub fn compose(ctx: MailContext<'_>) -> anyhow::Result<Composed> {
     let venue = event_venue(event, lang).unwrap_or_default();
     // What they told us, so they can check it (and fix it on their page).
     let answers: Vec<minijinja::Value> = match message {
-        Message::Confirmation { .. } | Message::Waitlisted => crate::facts::answers_shown(event, &reg.answers, lang)
+        Message::Confirmation { .. } | Message::Waitlisted => crate::facts::answers_shown(event, reg.answers(), lang)
             .into_iter()
             .map(|(question, answer)| context! { question, answer })
             .collect(),
@@ -117,7 +117,7 @@ pub fn compose(ctx: MailContext<'_>) -> anyhow::Result<Composed> {
         mode => reg.mode.as_str(),
         // What the registration now says, for the registrant to check at a glance.
         registrant => context! {
-            name => format!("{} {}", reg.first_name, reg.last_name), organization => &reg.organization,
+            name => format!("{} {}", reg.first_name(), reg.last_name()), organization => &reg.organization,
             status => reg.status.as_str(),
         },
         has_calendar => message.calendar_sequence().is_some(),
@@ -164,15 +164,15 @@ pub fn compose(ctx: MailContext<'_>) -> anyhow::Result<Composed> {
         None => MultiPart::mixed().multipart(alternative),
     };
 
-    let to_name = format!("{} {}", reg.first_name, reg.last_name);
-    let to = Mailbox::new(Some(to_name), crate::domain::ascii_domain(&reg.email).parse()?);
+    let to_name = format!("{} {}", reg.first_name(), reg.last_name());
+    let to = Mailbox::new(Some(to_name), crate::domain::ascii_domain(reg.email()).parse()?);
     let message = sender
         .envelope(lettre::Message::builder(), lang)
         .to(to)
         .subject(subject)
         .message_id(Some(message_id(row.id, base_url)))
         .multipart(body)?;
-    Ok(Composed { message, to: reg.email.clone() })
+    Ok(Composed { message, to: reg.email().to_owned() })
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -72,7 +72,7 @@ pub(super) fn row_view(row: &Row, tz: chrono_tz::Tz, lang: Language, held_free: 
     let r = &row.registration;
     let active = r.status != RegistrationStatus::Cancelled;
     context! {
-        id => r.id.to_string(), name => format!("{} {}", r.first_name, r.last_name), email => &r.email,
+        id => r.id.to_string(), name => format!("{} {}", r.first_name(), r.last_name()), email => r.email(),
         organization => &r.organization, mode => r.mode.as_str(), status => r.status.as_str(), held => r.held_seat,
         registered_at => format_short(r.created_at, tz, lang), attended => attended_text(row, tz, lang),
         other_mode => if r.mode == AttendanceMode::InPerson { "online" } else { "in_person" },
@@ -139,7 +139,7 @@ pub async fn list(
     // After an action on one person, the notice names them.
     let named = match query.get("rid").and_then(|rid| Uuid::parse_str(rid).ok()) {
         Some(rid) => {
-            service::find_in_event(db, id, rid).await.ok().map(|r| format!("{} {}", r.first_name, r.last_name))
+            service::find_in_event(db, id, rid).await.ok().map(|r| format!("{} {}", r.first_name(), r.last_name()))
         }
         None => None,
     };

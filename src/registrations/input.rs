@@ -44,6 +44,15 @@ pub struct NewRegistration {
     pub consent_source: String,
     /// Asked to be invited to future editions.
     pub future_invitations: bool,
+    /// The server's consent sentence was shown (the form, API clients): it is recorded with
+    /// the registration. `None` for imports, whose consent was given to the organizers.
+    pub consent_shown: Option<ConsentShown>,
+}
+
+/// Where consent was given on the server's own terms: the privacy notice linked at the time.
+#[derive(Debug, Clone, Default)]
+pub struct ConsentShown {
+    pub privacy_url: Option<String>,
 }
 
 fn parse_mode(raw: Option<&str>, errors: &mut FieldErrors) -> Option<AttendanceMode> {
@@ -100,6 +109,7 @@ impl RegistrationInput {
                 answers: self.answers.unwrap_or_default(),
                 consent_source: consent_source.to_owned(),
                 future_invitations: self.future_invitations == Some(true),
+                consent_shown: Some(ConsentShown::default()),
             }),
             _ => Err(errors),
         }

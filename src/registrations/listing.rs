@@ -183,7 +183,7 @@ pub async fn all_matching(db: &impl ConnectionTrait, event_id: Uuid, filter: &Fi
     let mut matching = Vec::new();
     for result in db.query_all_raw(stmt(db.get_database_backend(), &select, values)).await? {
         let r = row(&result)?;
-        if filter.answers.iter().all(|(key, wanted)| answer_matches(r.registration.answers.0.get(key), wanted)) {
+        if filter.answers.iter().all(|(key, wanted)| answer_matches(r.registration.answers().get(key), wanted)) {
             matching.push(r);
         }
     }

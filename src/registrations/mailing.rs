@@ -19,7 +19,7 @@ pub async fn mail_registrant(
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
     match actor {
-        Actor::Registrant => limits::enqueue_limited(db, Recipient::registrant(reg), &reg.email, message, now).await?,
+        Actor::Registrant => limits::enqueue_limited(db, Recipient::registrant(reg), reg.email(), message, now).await?,
         _ => outbox::enqueue(db, Recipient::registrant(reg), message, now).await?,
     };
     Ok(())

@@ -43,9 +43,9 @@ fn manage_view(
     });
     let ticket_unavailable = seated && ticket.is_none();
     let values = values.unwrap_or_else(|| {
-        let mut v = answer_values(&reg.answers);
-        v.insert("first_name".into(), Value::from(reg.first_name.as_str()));
-        v.insert("last_name".into(), Value::from(reg.last_name.as_str()));
+        let mut v = answer_values(reg.answers());
+        v.insert("first_name".into(), Value::from(reg.first_name()));
+        v.insert("last_name".into(), Value::from(reg.last_name()));
         v.insert("organization".into(), Value::from(reg.organization.as_str()));
         v.insert("language".into(), Value::from(reg.language.code()));
         v
@@ -207,9 +207,9 @@ fn changed_fields(before: &registration::Model, after: &registration::Model) -> 
     .filter(|(_, differs)| *differs)
     .map(|(field, _)| field.to_owned())
     .collect();
-    let keys: std::collections::BTreeSet<&String> = before.answers.0.keys().chain(after.answers.0.keys()).collect();
+    let keys: std::collections::BTreeSet<&String> = before.answers().keys().chain(after.answers().keys()).collect();
     for key in keys {
-        if before.answers.0.get(key) != after.answers.0.get(key) {
+        if before.answers().get(key) != after.answers().get(key) {
             changed.push(format!("answers.{key}"));
         }
     }

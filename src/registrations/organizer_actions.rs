@@ -87,12 +87,12 @@ pub async fn issue_new_links(
     }
     let fresh = super::rows::fresh_secrets();
     let mut active = reg.clone().into_active_model();
-    active.ticket_code = Set(fresh.ticket_code.0);
-    active.ticket_code_sealed = Set(fresh.ticket_code.1);
-    active.manage_token = Set(fresh.manage_token.0);
-    active.manage_token_sealed = Set(fresh.manage_token.1);
-    active.join_token = Set(fresh.join_token.0);
-    active.join_token_sealed = Set(fresh.join_token.1);
+    active.ticket_code = Set(Some(fresh.ticket_code.0));
+    active.ticket_code_sealed = Set(Some(fresh.ticket_code.1));
+    active.manage_token = Set(Some(fresh.manage_token.0));
+    active.manage_token_sealed = Set(Some(fresh.manage_token.1));
+    active.join_token = Set(Some(fresh.join_token.0));
+    active.join_token_sealed = Set(Some(fresh.join_token.1));
     active.updated_at = Set(now);
     active.index_revision = Set(event.revision);
     let updated = active.update(db).await?;

@@ -176,9 +176,8 @@ pub(super) fn posted_answers(form: &FormFields, event: &event::Model) -> Answers
 }
 
 /// Form values to show again (answers as the form writes them; a `multi` answer as a list).
-pub(super) fn answer_values(answers: &entity::json::Answers) -> BTreeMap<String, Value> {
+pub(super) fn answer_values(answers: &BTreeMap<String, serde_json::Value>) -> BTreeMap<String, Value> {
     answers
-        .0
         .iter()
         .map(|(k, v)| {
             let shown = match v {

@@ -52,7 +52,7 @@ async fn confirmation(
         .iter()
         .map(|r| {
             let target = if r.mode == AttendanceMode::InPerson { "online" } else { "in_person" };
-            context! { id => r.id.to_string(), name => format!("{} {}", r.first_name, r.last_name),
+            context! { id => r.id.to_string(), name => format!("{} {}", r.first_name(), r.last_name()),
             organization => &r.organization, mode => r.mode.as_str(), target => target }
         })
         .collect();
@@ -135,15 +135,15 @@ fn attendee_row(row: listing::Row) -> AttendeeRow {
     let r = row.registration;
     AttendeeRow {
         id: r.id,
-        first_name: r.first_name,
-        last_name: r.last_name,
-        email: r.email,
+        first_name: r.first_name().to_owned(),
+        last_name: r.last_name().to_owned(),
+        email: r.email().to_owned(),
+        answers: serde_json::to_value(r.answers()).unwrap_or_default(),
         organization: r.organization,
         mode: r.mode.as_str().to_owned(),
         status: r.status.as_str().to_owned(),
         language: r.language.code().to_owned(),
         created_at: r.created_at,
-        answers: serde_json::to_value(&r.answers.0).unwrap_or_default(),
         checked_in_at: row.checked_in_at,
         joined_online_at: row.joined_at,
     }

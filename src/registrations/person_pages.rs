@@ -59,11 +59,11 @@ async fn person_page(
         })
         .collect();
     let values = values.unwrap_or_else(|| {
-        let mut v = answer_values(&reg.answers);
+        let mut v = answer_values(reg.answers());
         for (field, value) in
-            [("first_name", &reg.first_name), ("last_name", &reg.last_name), ("organization", &reg.organization)]
+            [("first_name", reg.first_name()), ("last_name", reg.last_name()), ("organization", reg.organization.as_str())]
         {
-            v.insert(field.to_owned(), Value::from(value.as_str()));
+            v.insert(field.to_owned(), Value::from(value));
         }
         v.insert("language".to_owned(), Value::from(reg.language.code()));
         v
@@ -76,7 +76,7 @@ async fn person_page(
     let ctx = context! {
         event => context! { id => e.id.to_string(), title => &e.title },
         person => context! {
-            id => reg.id.to_string(), name => format!("{} {}", reg.first_name, reg.last_name), email => &reg.email,
+            id => reg.id.to_string(), name => format!("{} {}", reg.first_name(), reg.last_name()), email => reg.email(),
             mode => reg.mode.as_str(), status => reg.status.as_str(), held => reg.held_seat,
             registered_at => format_short(reg.created_at, tz, lang.lang),
             consent => t(lang.lang, "person-consent", &[("when", &format_short(reg.consent_at, tz, lang.lang)), ("how", &reg.consent_source)]),

@@ -1,14 +1,15 @@
-//! New registration rows: what every way of registering (the form, the API, imports, walk-ins)
-//! writes, with fresh, independent secrets.
+//! Registration rows: the new ones every way of registering (the form, the API, imports,
+//! walk-ins) writes, with fresh, independent secrets, and finding one by its manage token.
 
 use chrono::{DateTime, Utc};
 use entity::{AttendanceMode, RegistrationStatus, event, registration};
-use sea_orm::{ConnectionTrait, EntityTrait, IntoActiveModel};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel, QueryFilter};
 use uuid::Uuid;
 
 use super::answers::Answers;
 use super::service::RegistrationError;
-use crate::db::is_unique_violation;
+use crate::db::{FetchUnique, is_unique_violation};
+use crate::privacy::consent::ConsentRecord;
 use crate::secrets;
 
 /// What a new registration row is made of; the rest (secrets, times, queue place) is filled in.
@@ -22,6 +23,8 @@ pub struct NewRow {
     pub status: RegistrationStatus,
     pub language: crate::domain::Language,
     pub consent_source: String,
+    /// The consent sentence shown, when the server's own was.
+    pub consent: Option<ConsentRecord>,
     pub answers: Answers,
 }
 
@@ -48,24 +51,24 @@ pub fn new_row(event: &event::Model, row: NewRow, now: DateTime<Utc>) -> registr
     registration::Model {
         id: Uuid::now_v7(),
         event_id: event.id,
-        first_name: row.first_name,
-        last_name: row.last_name,
-        email: row.email.clone().unwrap_or_default(),
+        first_name: Some(row.first_name),
+        last_name: Some(row.last_name),
+        email: Some(row.email.clone().unwrap_or_default()),
         active_email: row.email,
         organization: row.organization,
         mode: row.mode,
         status: row.status,
         queue_seq: event.next_queue_seq - 1,
         language: row.language,
-        ticket_code: fresh.ticket_code.0,
-        manage_token: fresh.manage_token.0,
-        join_token: fresh.join_token.0,
-        ticket_code_sealed: fresh.ticket_code.1,
-        manage_token_sealed: fresh.manage_token.1,
-        join_token_sealed: fresh.join_token.1,
+        ticket_code: Some(fresh.ticket_code.0),
+        manage_token: Some(fresh.manage_token.0),
+        join_token: Some(fresh.join_token.0),
+        ticket_code_sealed: Some(fresh.ticket_code.1),
+        manage_token_sealed: Some(fresh.manage_token.1),
+        join_token_sealed: Some(fresh.join_token.1),
         consent_at: now,
         consent_source: row.consent_source,
-        answers: entity::json::Answers(row.answers),
+        answers: Some(entity::json::Answers(row.answers)),
         created_at: now,
         updated_at: now,
         confirmed_at: (row.status == RegistrationStatus::Confirmed).then_some(now),
@@ -75,6 +78,11 @@ pub fn new_row(event: &event::Model, row: NewRow, now: DateTime<Utc>) -> registr
         calendar_sequence: 0,
         held_seat: false,
         index_revision: event.revision,
+        erased_at: None,
+        consent_version: row.consent.as_ref().map(|c| c.version.clone()),
+        consent_language: row.consent.as_ref().map(|c| c.language.code().to_owned()),
+        consent_privacy_url: row.consent.as_ref().and_then(|c| c.privacy_url.clone()),
+        consent_text: row.consent.map(|c| c.text),
     }
 }
 
@@ -89,4 +97,22 @@ pub async fn insert_row(
         Err(e) if is_unique_violation(&e) => Err(RegistrationError::AlreadyRegistered),
         Err(e) => Err(e.into()),
     }
+}
+
+/// Looks a registration up by its manage token.
+pub async fn find_by_manage_token(
+    db: &impl ConnectionTrait,
+    token: &str,
+) -> Result<Option<(registration::Model, event::Model)>, DbErr> {
+    // Tokens are 43 URL-safe characters; anything else cannot match and needs no query.
+    if token.len() != 43 || !token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+        return Ok(None);
+    }
+    let hash = crate::secrets::lookup_hash(token);
+    let Some(reg) = registration::Entity::find().filter(registration::Column::ManageToken.eq(hash)).unique(db).await?
+    else {
+        return Ok(None);
+    };
+    let event = event::Entity::find_by_id(reg.event_id).unique(db).await?;
+    Ok(event.map(|e| (reg, e)))
 }

@@ -6,12 +6,13 @@
 
 use chrono::{DateTime, Utc};
 use entity::{AttendanceMode, EventStatus, RegistrationStatus, event, registration};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel, Set};
 use uuid::Uuid;
 
 use super::answers::{self, Answers};
 use super::input::{NewRegistration, RegistrationChanges};
 use super::policy;
+pub use super::rows::find_by_manage_token;
 use super::rows::{NewRow, insert_row, new_row};
 use crate::db::FetchUnique;
 use crate::error::{AppError, FieldError, FieldErrors};
@@ -167,6 +168,9 @@ pub async fn register_with(
             status,
             language: new.language,
             consent_source: new.consent_source,
+            consent: new.consent_shown.map(|shown| {
+                crate::privacy::consent::record(new.language, event.retention_days, shown.privacy_url.as_deref())
+            }),
             answers,
         },
         now,
@@ -207,24 +211,6 @@ async fn public_placement(
         Placement::Confirmed | Placement::Full => return Err(RegistrationError::CapacityFull),
         Placement::Waitlisted => RegistrationStatus::Waitlisted,
     })
-}
-
-/// Looks a registration up by its manage token.
-pub async fn find_by_manage_token(
-    db: &impl ConnectionTrait,
-    token: &str,
-) -> Result<Option<(registration::Model, event::Model)>, DbErr> {
-    // Tokens are 43 URL-safe characters; anything else cannot match and needs no query.
-    if token.len() != 43 || !token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
-        return Ok(None);
-    }
-    let hash = crate::secrets::lookup_hash(token);
-    let Some(reg) = registration::Entity::find().filter(registration::Column::ManageToken.eq(hash)).unique(db).await?
-    else {
-        return Ok(None);
-    };
-    let event = event::Entity::find_by_id(reg.event_id).unique(db).await?;
-    Ok(event.map(|e| (reg, e)))
 }
 
 /// Which registration a change is for: the registrant's own (by the token in their link) or
@@ -276,6 +262,22 @@ pub async fn cancel_with_note(
     if !policy::may_cancel(now, event.ends_at) {
         return Err(RegistrationError::Closed("the event has ended"));
     }
+    // The cancellation's calendar entry carries the sequence `cancel_locked` moves to.
+    let mail = Message::Cancelled { sequence: reg.calendar_sequence + 1, note };
+    let reg = cancel_locked(db, reg, &event, Some(mail), actor, now).await?;
+    Ok((reg, event))
+}
+
+/// Cancels `reg` of `event` (locked by the caller), promoting from the waitlist into a freed
+/// seat; `mail` (the cancellation) goes to the registrant when given: erasure sends none.
+pub async fn cancel_locked(
+    db: &impl ConnectionTrait,
+    reg: registration::Model,
+    event: &event::Model,
+    mail: Option<Message>,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<registration::Model, RegistrationError> {
     let was_confirmed = reg.status == RegistrationStatus::Confirmed;
     let mut active = reg.clone().into_active_model();
     active.status = Set(RegistrationStatus::Cancelled);
@@ -288,9 +290,11 @@ pub async fn cancel_with_note(
     if was_confirmed && release_seat_of(db, &reg).await? {
         promote_waitlist(db, event.id, reg.mode, now).await?;
     }
-    mail_registrant(db, &reg, &Message::Cancelled { sequence: reg.calendar_sequence, note }, actor, now).await?;
+    if let Some(message) = mail {
+        mail_registrant(db, &reg, &message, actor, now).await?;
+    }
     history::record(db, history::of(&reg), Kind::Cancelled, actor, &[("mode", reg.mode.as_str())], now).await?;
-    Ok((reg, event))
+    Ok(reg)
 }
 
 /// Applies a registrant's changes: details, answers and possibly a mode switch. A switch into
@@ -319,10 +323,10 @@ pub async fn update_by(
     }
     let mut active = reg.clone().into_active_model();
     if let Some(v) = changes.first_name {
-        active.first_name = Set(v);
+        active.first_name = Set(Some(v));
     }
     if let Some(v) = changes.last_name {
-        active.last_name = Set(v);
+        active.last_name = Set(Some(v));
     }
     if let Some(v) = changes.organization {
         active.organization = Set(v);
@@ -331,7 +335,7 @@ pub async fn update_by(
         active.language = Set(v);
     }
     if let Some(patch) = changes.answers {
-        let mut merged: Answers = reg.answers.0.clone();
+        let mut merged: Answers = reg.answers().clone();
         for (k, v) in patch {
             if v.is_null() {
                 merged.remove(&k);
@@ -340,7 +344,7 @@ pub async fn update_by(
             }
         }
         let checked = answers::check(&questions(&event), &merged).map_err(RegistrationError::Invalid)?;
-        active.answers = Set(entity::json::Answers(checked));
+        active.answers = Set(Some(entity::json::Answers(checked)));
     }
 
     let mut switched_from = None;

@@ -43,8 +43,8 @@ async fn candidates(db: &Db) -> Result<Vec<(Uuid, String)>, DbErr> {
 
 async fn normalize_one(txn: &impl ConnectionTrait, id: Uuid) -> Result<(), DbErr> {
     let Some(reg) = registration::Entity::find_by_id(id).unique(txn).await? else { return Ok(()) };
-    let normalized = normalize_email(&reg.email);
-    if normalized == reg.email {
+    let normalized = normalize_email(reg.email());
+    if normalized == reg.email() {
         return Ok(());
     }
     let mut keep_active = reg.active_email.is_some();

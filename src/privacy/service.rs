@@ -1,0 +1,72 @@
+//! Erasure as the API, the pages and the retention job run it: in a transaction of its own,
+//! then the erased mails' `.eml` files deleted and the space reclaimed.
+
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use super::audit::Action;
+use super::erasure::{self, Erased, ErasedBy};
+use crate::db::{Db, Keep};
+use crate::history::Actor;
+use crate::registrations::service::{RegistrationError, find_by_manage_token};
+
+/// Whose data: a registration an organizer picked, or the registrant's own (by manage token).
+#[derive(Debug, Clone)]
+pub enum Person {
+    Id(Uuid),
+    Token(String),
+}
+
+/// Erases one person's registration; `NotFound` for an unknown (or already erased) token.
+pub async fn erase_person(
+    db: &Db,
+    mail_dir: &Path,
+    person: Person,
+    actor: Actor,
+    now: DateTime<Utc>,
+) -> Result<u64, RegistrationError> {
+    let erased = db
+        .write_alone(move |txn| {
+            Box::pin(async move {
+                let id = match &person {
+                    Person::Id(id) => *id,
+                    Person::Token(token) => {
+                        find_by_manage_token(txn, token).await?.ok_or(RegistrationError::NotFound)?.0.id
+                    }
+                };
+                let by = ErasedBy { actor: &actor, action: Action::ErasePerson };
+                erasure::erase_registration(txn, id, by, now).await.map(Keep)
+            })
+        })
+        .await?;
+    Ok(after(db, mail_dir, erased).await)
+}
+
+/// Erases every registration of an event (an organizer's request).
+pub async fn erase_event(
+    db: &Db,
+    mail_dir: &Path,
+    event_id: Uuid,
+    actor: Actor,
+    now: DateTime<Utc>,
+) -> Result<u64, RegistrationError> {
+    let erased = db
+        .write_alone(move |txn| {
+            Box::pin(async move {
+                let by = ErasedBy { actor: &actor, action: Action::EraseEvent };
+                erasure::erase_event(txn, event_id, by, now).await.map(Keep)
+            })
+        })
+        .await?;
+    Ok(after(db, mail_dir, erased).await)
+}
+
+async fn after(db: &Db, mail_dir: &Path, erased: Erased) -> u64 {
+    erasure::delete_mail_files(mail_dir, &erased).await;
+    if erased.registrations > 0 {
+        db.reclaim_after_erasure();
+    }
+    erased.registrations
+}

@@ -107,7 +107,7 @@ impl App {
                 n => Duration::from_secs(1) / n,
             },
         };
-        let jobs = Jobs { db: state.db.clone(), mailer };
+        let jobs = Jobs { db: state.db.clone(), mailer, mail_dir: state.config.mail.outbox_dir.clone() };
         Ok(App { listener, state, jobs })
     }
 

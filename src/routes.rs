@@ -18,7 +18,9 @@ use utoipa_axum::routes;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::web::{AppState, assets, extract, health, lang, middleware, pages, security};
-use crate::{accounts, attendance, check_in, contacts, events, exports, imports, mail, privacy, registrations, settings};
+use crate::{
+    accounts, attendance, check_in, contacts, events, exports, imports, mail, privacy, registrations, settings,
+};
 
 #[derive(OpenApi)]
 #[openapi(

@@ -134,7 +134,9 @@ async fn rebuild_registration_nullable(manager: &SchemaManager<'_>) -> Result<()
     let schema = |kind: &str| {
         Statement::from_string(
             DbBackend::Sqlite,
-            format!("SELECT sql FROM sqlite_master WHERE tbl_name = 'registration' AND type = '{kind}' AND sql IS NOT NULL"),
+            format!(
+                "SELECT sql FROM sqlite_master WHERE tbl_name = 'registration' AND type = '{kind}' AND sql IS NOT NULL"
+            ),
         )
     };
     let table_sql: String = conn

@@ -63,7 +63,9 @@ pub async fn read(db: &impl ConnectionTrait, event_id: Uuid, since: Option<i64>)
     let mut query = registration::Entity::find().filter(registration::Column::EventId.eq(event_id));
     query = match since {
         Some(cursor) => query.filter(registration::Column::IndexRevision.gt(cursor)),
-        None => query.filter(registration::Column::Status.ne(RegistrationStatus::Cancelled)),
+        None => query
+            .filter(registration::Column::Status.ne(RegistrationStatus::Cancelled))
+            .filter(registration::Column::ErasedAt.is_null()),
     };
     let rows = query.order_by_asc(registration::Column::Id).all(db).await?;
     let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
@@ -82,6 +84,7 @@ pub async fn read(db: &impl ConnectionTrait, event_id: Uuid, since: Option<i64>)
     let entries = rows
         .into_iter()
         .map(|r| match r.status {
+            _ if r.is_erased() => IndexEntry::Removed { registration_id: r.id, removed: true },
             RegistrationStatus::Cancelled => IndexEntry::Removed { registration_id: r.id, removed: true },
             _ => IndexEntry::Present {
                 registration_id: r.id,
@@ -99,7 +102,7 @@ pub async fn read(db: &impl ConnectionTrait, event_id: Uuid, since: Option<i64>)
     Ok(CheckInIndex { cursor: revision.to_string(), entries })
 }
 
-/// Records a download for the audit trail.
+/// Records a download for the audit trail (and in the audit all organizers read).
 pub async fn record_download(
     db: &impl ConnectionTrait,
     event_id: Uuid,
@@ -108,6 +111,9 @@ pub async fn record_download(
     entries: usize,
     at: DateTime<Utc>,
 ) -> Result<(), DbErr> {
+    let count = u64::try_from(entries).unwrap_or(u64::MAX);
+    crate::privacy::audit::record(db, &who.1, crate::privacy::audit::Action::CheckinIndex, Some(event_id), count, at)
+        .await?;
     let row = index_download::Model {
         id: Uuid::now_v7(),
         event_id,

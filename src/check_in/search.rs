@@ -110,7 +110,8 @@ pub async fn search(
     cursor: Option<&Cursor>,
     with_emails: bool,
 ) -> Result<SearchPage, DbErr> {
-    let mut condition = Condition::all().add(Column::EventId.eq(event_id));
+    // Erased registrations are never found (their names are gone; an empty term lists all).
+    let mut condition = Condition::all().add(Column::EventId.eq(event_id)).add(Column::ErasedAt.is_null());
     for term in &terms.terms {
         condition = condition.add(matches_term(term, with_emails));
     }

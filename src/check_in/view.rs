@@ -30,6 +30,9 @@ pub struct StaffRegistrationView {
     pub language: entity::Language,
     /// When the active check-in was made; `null` when not checked in.
     pub checked_in_at: Option<String>,
+    /// Present (`true`) once its personal data is erased: the personal fields are then "".
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub erased: bool,
 }
 
 impl StaffRegistrationView {
@@ -45,6 +48,7 @@ impl StaffRegistrationView {
             status: reg.status,
             language: reg.language,
             checked_in_at: checked_in_at.map(utc),
+            erased: reg.is_erased(),
         }
     }
 }

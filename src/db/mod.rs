@@ -125,7 +125,10 @@ impl Db {
                     let txn = self.begin_write().await?;
                     Migrator::up(&txn, None).await.context("migration failed")?;
                     txn.commit().await?;
-                    let broken = self.write.query_all_raw(Statement::from_string(DbBackend::Sqlite, "PRAGMA foreign_key_check")).await?;
+                    let broken = self
+                        .write
+                        .query_all_raw(Statement::from_string(DbBackend::Sqlite, "PRAGMA foreign_key_check"))
+                        .await?;
                     anyhow::ensure!(broken.is_empty(), "migration left {} rows with broken foreign keys", broken.len());
                     anyhow::Ok(())
                 }

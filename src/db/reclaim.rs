@@ -48,7 +48,8 @@ impl Db {
     async fn vacuum(&self, command: &str) -> anyhow::Result<()> {
         // One statement per table: VACUUM runs outside a transaction, one table at a time.
         for table in ERASED_TABLES {
-            let quoted = if self.backend() == DbBackend::Postgres { format!("\"{table}\"") } else { format!("`{table}`") };
+            let quoted =
+                if self.backend() == DbBackend::Postgres { format!("\"{table}\"") } else { format!("`{table}`") };
             self.write.execute_unprepared(&format!("{command} {quoted}")).await?;
         }
         Ok(())
@@ -74,7 +75,9 @@ impl Db {
                 Err(err) => return Err(err.into()),
             }
             if started.elapsed() > CHECKPOINT_GIVE_UP {
-                anyhow::bail!("a reader has held the database for an hour; erased data stays in the WAL until the next checkpoint");
+                anyhow::bail!(
+                    "a reader has held the database for an hour; erased data stays in the WAL until the next checkpoint"
+                );
             }
             tokio::time::sleep(CHECKPOINT_RETRY).await;
         }

@@ -28,10 +28,16 @@ pub async fn seal_secrets(db: &Db) -> anyhow::Result<()> {
                     for r in &rows {
                         registration::Entity::update_many()
                             .col_expr(registration::Column::TicketCode, Expr::value(lookup_hash(plain(&r.ticket_code))))
-                            .col_expr(registration::Column::ManageToken, Expr::value(lookup_hash(plain(&r.manage_token))))
+                            .col_expr(
+                                registration::Column::ManageToken,
+                                Expr::value(lookup_hash(plain(&r.manage_token))),
+                            )
                             .col_expr(registration::Column::JoinToken, Expr::value(lookup_hash(plain(&r.join_token))))
                             .col_expr(registration::Column::TicketCodeSealed, Expr::value(seal(plain(&r.ticket_code))))
-                            .col_expr(registration::Column::ManageTokenSealed, Expr::value(seal(plain(&r.manage_token))))
+                            .col_expr(
+                                registration::Column::ManageTokenSealed,
+                                Expr::value(seal(plain(&r.manage_token))),
+                            )
                             .col_expr(registration::Column::JoinTokenSealed, Expr::value(seal(plain(&r.join_token))))
                             .filter(registration::Column::Id.eq(r.id))
                             .filter(registration::Column::ManageTokenSealed.eq(""))

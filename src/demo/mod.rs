@@ -64,7 +64,10 @@ pub async fn seed(config: &Config) -> anyhow::Result<(String, String)> {
         accent_color: Some(Some("#0033a0".to_owned())),
         delete_logo: false,
     };
-    db.write_alone(move |txn| keep(crate::settings::service::apply(txn, identity, now()))).await?;
+    db.write_alone(move |txn| {
+        keep(crate::settings::service::apply(txn, identity, crate::privacy::audit::SYSTEM, now()))
+    })
+    .await?;
 
     // Happening now: it started an hour ago and runs for two and a half more, so the desk,
     // the join links and the dashboard all have something to show.

@@ -55,8 +55,8 @@ pub struct EventInput {
 pub use entity::json::Translation as TranslationInput;
 
 pub use super::programme::{ProgrammeInput, ProgrammeItem, parse_programme};
-pub use super::slug::slugify;
 pub use super::questions::{Question, QuestionInput, QuestionKind, QuestionOption, parse_questions};
+pub use super::slug::slugify;
 
 /// A valid event description.
 #[derive(Debug, Clone, PartialEq)]

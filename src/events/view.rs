@@ -35,6 +35,12 @@ pub struct EventView {
     pub questions: Vec<Question>,
     pub reminder_hours_before: i32,
     pub programme: Vec<ProgrammeInput>,
+    /// Days after the end until the registrants' personal data is erased.
+    pub retention_days: i32,
+    /// When that erasure is due (RFC 3339, UTC).
+    pub erasure_due_at: String,
+    /// When it happened; `null` until then.
+    pub personal_data_erased_at: Option<String>,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -93,6 +99,9 @@ impl From<&event::Model> for EventView {
                     speakers: Some(item.speakers.clone()),
                 })
                 .collect(),
+            retention_days: e.retention_days,
+            erasure_due_at: utc(crate::privacy::policy::event_erasure_due_at(e)),
+            personal_data_erased_at: e.personal_data_erased_at.map(utc),
             created_at: utc(e.created_at),
             updated_at: utc(e.updated_at),
         }

@@ -167,7 +167,8 @@ pub struct AttendeeRow {
     pub status: String,
     pub language: String,
     pub created_at: DateTime<Utc>,
-    pub answers: Value,
+    /// NULL once erased.
+    pub answers: Option<Value>,
     pub checked_in_at: Option<DateTime<Utc>>,
     pub joined_online_at: Option<DateTime<Utc>>,
 }
@@ -271,13 +272,15 @@ impl Columns {
             }
         }
         for (key, _) in &self.questions {
-            out.push(Cell::Text(cells::answer(row.answers.get(key))));
+            out.push(Cell::Text(cells::answer(row.answers.as_ref().and_then(|a| a.get(key)))));
         }
         out
     }
 }
 
-const SELECT: &str = "SELECT r.id, r.first_name, r.last_name, r.email, r.organization, r.mode, r.status, \
+// Erased registrations keep their row with empty personal cells (NULL columns read as "").
+const SELECT: &str = "SELECT r.id, COALESCE(r.first_name, '') AS first_name, COALESCE(r.last_name, '') AS last_name, \
+COALESCE(r.email, '') AS email, r.organization, r.mode, r.status, \
 r.language, r.created_at, r.answers, c.checked_in_at AS checked_in_at, j.first_joined_at AS joined_online_at \
 FROM registration r \
 LEFT JOIN checkin c ON c.active_registration_id = r.id \

@@ -128,6 +128,9 @@ pub async fn run(command: ExportCommand) -> anyhow::Result<()> {
         out.flush()?;
     }
     bar.finish_and_clear();
+    // The command line has no user: the audit names the account that ran it.
+    let who = format!("command line ({})", std::env::var("USER").unwrap_or_else(|_| "unknown user".to_owned()));
+    crate::privacy::audit::record_now(&db, &who, crate::privacy::audit::Action::Export, Some(event.id), total).await?;
     let target = args.out.as_ref().map_or_else(|| "stdout".to_owned(), |p| p.display().to_string());
     eprintln!("exported {total} registrations of {} to {target}", event.slug);
     Ok(())

@@ -93,7 +93,7 @@ mod tests {
             status: "confirmed".into(),
             language: "fr".into(),
             created_at: Utc::now(),
-            answers: json!({}),
+            answers: Some(json!({})),
             checked_in_at: None,
             joined_online_at: None,
         }

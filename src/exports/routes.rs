@@ -11,6 +11,7 @@ use super::attendees::ExportOptions;
 use super::checkin_list;
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::events::service as events;
+use crate::privacy::audit::{self, Action};
 use crate::web::AppState;
 use crate::web::extract::PathId;
 use crate::web::identity::Organizer;
@@ -80,6 +81,13 @@ pub fn people_csv(
     Ok(download(axum::body::Body::from(bytes), "text/csv; charset=utf-8", attachment(event, &options, "csv")))
 }
 
+/// Records an export in the audit, with the number of registrations it holds.
+async fn audit_export(state: &AppState, who: &str, event_id: uuid::Uuid, options: &ExportOptions) -> AppResult<()> {
+    let rows = super::attendees::count(state.db.read(), event_id, &options.filter).await?;
+    audit::record_now(&state.db, who, Action::Export, Some(event_id), rows).await?;
+    Ok(())
+}
+
 /// The attendee list as CSV, streamed: a header row, then one row per registration.
 #[utoipa::path(get, path = "/api/v1/events/{id}/attendees.csv", tag = "exports", security(("bearer" = [])),
     params(("id" = uuid::Uuid, Path, description = "event id"),
@@ -96,12 +104,13 @@ pub fn people_csv(
         (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn attendees_csv(
     State(state): State<AppState>,
-    _: Organizer,
+    Organizer(user): Organizer,
     PathId(id): PathId,
     query: QueryPairs,
 ) -> AppResult<Response> {
     let options = ExportOptions::parse(query.iter()).map_err(AppError::Validation)?;
     let event = events::get(state.db.read(), id).await?;
+    audit_export(&state, &user.email, event.id, &options).await?;
     let body = super::csv::body(state.db.read().clone(), &event, options);
     Ok(download(body, "text/csv; charset=utf-8", attachment(&event, &options, "csv")))
 }
@@ -120,12 +129,13 @@ pub async fn attendees_csv(
         (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn attendees_xlsx(
     State(state): State<AppState>,
-    _: Organizer,
+    Organizer(user): Organizer,
     PathId(id): PathId,
     query: QueryPairs,
 ) -> AppResult<Response> {
     let options = ExportOptions::parse(query.iter()).map_err(AppError::Validation)?;
     let event = events::get(state.db.read(), id).await?;
+    audit_export(&state, &user.email, event.id, &options).await?;
     let disposition = attachment(&event, &options, "xlsx");
     let body = super::xlsx::body(state.db.read().clone(), event, options);
     Ok(download(body, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", disposition))
@@ -139,16 +149,17 @@ pub async fn checkin_list(
     PathId(id): PathId,
 ) -> AppResult<Response> {
     // A page: someone not logged in is sent to log in (a script may still use a token).
-    match organizer {
-        Ok(_) => {}
+    let user = match organizer {
+        Ok(Organizer(user)) => user,
         Err(AppError::Unauthorized) => {
             let next = format!("/admin/events/{id}/checkin-list");
             return Ok(axum::response::Redirect::to(&format!("/admin/login?next={next}")).into_response());
         }
         Err(other) => return Err(other),
-    }
+    };
     let event = events::get(state.db.read(), id).await?;
     let list = checkin_list::build(state.db.read(), &event, lang.lang).await?;
+    audit::record_now(&state.db, &user.email, Action::Export, Some(event.id), list.entries.len() as u64).await?;
     let printed_at = crate::i18n::format_instant(crate::domain::now(), crate::events::view::zone(&event), lang.lang);
     let mut response = crate::web::pages::render(
         StatusCode::OK,

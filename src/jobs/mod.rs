@@ -1,6 +1,7 @@
 //! The background loop of `serve`: mail delivery (as soon as the write door says a committed
 //! write queued mail, and every second for rows other instances wrote), the time-driven event
-//! jobs (`schedule`), the purge of expired sessions, and (in a task of its own, so mail never
+//! jobs (`schedule`), the retention job (`privacy::retention`, every minute), the purge of
+//! expired sessions, and (in a task of its own, so mail never
 //! waits for a long import) the import jobs. Each job is safe to run on several instances at
 //! once: the outbox and import jobs are claimed with a lease, event jobs with a conditional
 //! update.
@@ -21,10 +22,14 @@ const POLL: Duration = Duration::from_secs(1);
 const SCHEDULE_EVERY: Duration = Duration::from_secs(10);
 /// How often expired back-office and desk sessions are deleted.
 const PURGE_EVERY: Duration = Duration::from_secs(600);
+/// How often the retention job looks for events whose personal data is due for erasure.
+const RETENTION_EVERY: Duration = Duration::from_secs(60);
 
 pub struct Jobs {
     pub db: Db,
     pub mailer: MailWorker,
+    /// Where `.eml` files are written (erasure deletes those of erased mails).
+    pub mail_dir: std::path::PathBuf,
 }
 
 impl Jobs {
@@ -34,6 +39,7 @@ impl Jobs {
         let mail_queued = self.db.mail_queued();
         let mut last_schedule: Option<Instant> = None;
         let mut last_purge: Option<Instant> = None;
+        let mut last_retention: Option<Instant> = None;
         loop {
             if *shutdown.borrow() {
                 break;
@@ -49,6 +55,14 @@ impl Jobs {
                     tracing::warn!(error = %err, "could not purge expired sessions");
                 }
                 last_purge = Some(Instant::now());
+            }
+            if last_retention.is_none_or(|t| t.elapsed() >= RETENTION_EVERY) {
+                // The first run (at start) logs what it is about to erase.
+                let first = last_retention.is_none();
+                if let Err(err) = crate::privacy::retention::run_due(&self.db, &self.mail_dir, now(), first).await {
+                    tracing::warn!(error = %err, "the retention job failed; will retry");
+                }
+                last_retention = Some(Instant::now());
             }
             if let Err(err) = self.mailer.deliver_due(&shutdown).await {
                 tracing::warn!(error = %err, "mail delivery round failed; will retry");

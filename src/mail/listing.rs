@@ -45,10 +45,12 @@ pub async fn list(
         .column(registration::Column::Id)
         .column(registration::Column::Email)
         .filter(registration::Column::Id.is_in(ids))
-        .into_tuple::<(Uuid, String)>()
+        .into_tuple::<(Uuid, Option<String>)>()
         .all(db)
         .await?
         .into_iter()
+        // An erased registration has no address left.
+        .filter_map(|(id, email)| Some((id, email.filter(|e| !e.is_empty())?)))
         .collect();
     let items = rows
         .into_iter()

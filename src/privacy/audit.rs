@@ -4,7 +4,9 @@
 
 use chrono::{DateTime, Utc};
 use entity::audit_entry;
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
+};
 use uuid::Uuid;
 
 /// What was done: the published `action` values.
@@ -84,4 +86,19 @@ pub async fn list(
         None
     };
     Ok(Page { items, next_cursor })
+}
+
+/// [`record`] in a write of its own, for a handler or command that writes nothing else.
+pub async fn record_now(
+    db: &crate::db::Db,
+    actor: &str,
+    action: Action,
+    event_id: Option<Uuid>,
+    count: u64,
+) -> Result<(), DbErr> {
+    let actor = actor.to_owned();
+    db.write(move |txn| {
+        crate::db::keep(async move { record(txn, &actor, action, event_id, count, crate::domain::now()).await })
+    })
+    .await
 }

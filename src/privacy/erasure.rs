@@ -11,8 +11,8 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use entity::{
-    OutboxStatus, RegistrationStatus, contact, door_request, event, import_job, invitation, outbox_email,
-    registration, registration_history,
+    OutboxStatus, RegistrationStatus, contact, door_request, event, import_job, invitation, outbox_email, registration,
+    registration_history,
 };
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Value};

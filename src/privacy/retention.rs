@@ -41,11 +41,7 @@ pub async fn run_due(db: &Db, mail_dir: &Path, now: DateTime<Utc>, announce: boo
             })
             .await?;
         tracing::info!(event = %e.slug, registrations = erased.registrations, "retention: personal data erased");
-        erasure::delete_mail_files(mail_dir, &erased).await;
-        total += erased.registrations;
-    }
-    if total > 0 {
-        db.reclaim_after_erasure();
+        total += super::service::after(db, mail_dir, erased).await;
     }
     Ok(total)
 }

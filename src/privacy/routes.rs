@@ -127,7 +127,13 @@ pub async fn audit_list(
     let items = page
         .items
         .into_iter()
-        .map(|e| AuditEntryView { at: utc(e.at), actor: e.actor, action: e.action, event_id: e.event_id, count: e.count })
+        .map(|e| AuditEntryView {
+            at: utc(e.at),
+            actor: e.actor,
+            action: e.action,
+            event_id: e.event_id,
+            count: e.count,
+        })
         .collect();
     Ok(Json(AuditList { items, next_cursor: page.next_cursor.map(|id| id.to_string()) }))
 }

@@ -63,7 +63,8 @@ pub async fn erase_event(
     Ok(after(db, mail_dir, erased).await)
 }
 
-async fn after(db: &Db, mail_dir: &Path, erased: Erased) -> u64 {
+/// After an erasure commits: its mails' files deleted, the space reclaimed.
+pub(super) async fn after(db: &Db, mail_dir: &Path, erased: Erased) -> u64 {
     erasure::delete_mail_files(mail_dir, &erased).await;
     if erased.registrations > 0 {
         db.reclaim_after_erasure();

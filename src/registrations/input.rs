@@ -49,9 +49,11 @@ pub struct NewRegistration {
     pub consent_shown: Option<ConsentShown>,
 }
 
-/// Where consent was given on the server's own terms: the privacy notice linked at the time.
-#[derive(Debug, Clone, Default)]
+/// Consent given to the server's own sentence: the language it was shown in and the privacy
+/// notice linked at the time.
+#[derive(Debug, Clone)]
 pub struct ConsentShown {
+    pub language: Language,
     pub privacy_url: Option<String>,
 }
 
@@ -109,7 +111,7 @@ impl RegistrationInput {
                 answers: self.answers.unwrap_or_default(),
                 consent_source: consent_source.to_owned(),
                 future_invitations: self.future_invitations == Some(true),
-                consent_shown: Some(ConsentShown::default()),
+                consent_shown: Some(ConsentShown { language, privacy_url: None }),
             }),
             _ => Err(errors),
         }

@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
 
-use super::input::RegistrationInput;
+use super::input::{ConsentShown, RegistrationInput};
 use super::page_views::{closed_reason, event_view, not_found, posted_answers, public_event, register_form_labels};
 use super::service::{self, RegisterOutcome, RegistrationError};
 use crate::db::keep;
@@ -98,7 +98,12 @@ pub async fn register(
         Page::new("public/event.html", lang.clone(), ctx).status(status).into_response()
     };
     let new = match input.parse("form") {
-        Ok(new) => new,
+        Ok(mut new) => {
+            // The form showed the consent sentence and privacy link in the page's language.
+            let privacy_url = crate::branding::current().privacy_url(lang.lang).map(str::to_owned);
+            new.consent_shown = Some(ConsentShown { language: lang.lang, privacy_url });
+            new
+        }
         Err(mut errors) => {
             // Every problem at once: the answers too, not only after the rest is fixed.
             if let Err(answer_errors) = super::answers::check(&questions(&event), &posted_answers(&form, &event)) {

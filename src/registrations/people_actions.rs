@@ -123,6 +123,15 @@ pub async fn bulk(
             let e = events::get(state.db.read(), event_id).await?;
             let rows: Vec<AttendeeRow> =
                 listing::selected_rows(state.db.read(), event_id, &ids).await?.into_iter().map(attendee_row).collect();
+            let count = rows.len() as u64;
+            crate::privacy::audit::record_now(
+                &state.db,
+                &me.email,
+                crate::privacy::audit::Action::Export,
+                Some(event_id),
+                count,
+            )
+            .await?;
             crate::exports::routes::people_csv(&e, &rows, lang.lang)
                 .map_err(|err| AppError::Internal(anyhow::anyhow!("selection export: {err}")))
         }
@@ -138,7 +147,7 @@ fn attendee_row(row: listing::Row) -> AttendeeRow {
         first_name: r.first_name().to_owned(),
         last_name: r.last_name().to_owned(),
         email: r.email().to_owned(),
-        answers: serde_json::to_value(r.answers()).unwrap_or_default(),
+        answers: serde_json::to_value(r.answers()).ok(),
         organization: r.organization,
         mode: r.mode.as_str().to_owned(),
         status: r.status.as_str().to_owned(),

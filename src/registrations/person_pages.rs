@@ -60,9 +60,11 @@ async fn person_page(
         .collect();
     let values = values.unwrap_or_else(|| {
         let mut v = answer_values(reg.answers());
-        for (field, value) in
-            [("first_name", reg.first_name()), ("last_name", reg.last_name()), ("organization", reg.organization.as_str())]
-        {
+        for (field, value) in [
+            ("first_name", reg.first_name()),
+            ("last_name", reg.last_name()),
+            ("organization", reg.organization.as_str()),
+        ] {
             v.insert(field.to_owned(), Value::from(value));
         }
         v.insert("language".to_owned(), Value::from(reg.language.code()));

@@ -5,7 +5,7 @@ use axum::http::StatusCode;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
-use super::input::{RegistrationInput, RegistrationPatchInput};
+use super::input::{ConsentShown, RegistrationInput, RegistrationPatchInput};
 use super::service::{self, RegisterOptions, RegisterOutcome, RegistrationError};
 use super::view::RegistrationView;
 use crate::db::keep;
@@ -42,7 +42,12 @@ pub async fn register(
             RegisterOptions::PUBLIC
         }
     };
-    let new = input.parse(if held_seat { "api (held seat)" } else { "api" }).map_err(AppError::Validation)?;
+    let mut new = input.parse(if held_seat { "api (held seat)" } else { "api" }).map_err(AppError::Validation)?;
+    let branding = state.branding.get(state.db.read()).await?;
+    new.consent_shown = Some(ConsentShown {
+        language: new.language,
+        privacy_url: branding.privacy_url(new.language).map(str::to_owned),
+    });
     let outcome = state
         .db
         .write(move |txn| keep(service::register_with(txn, event_id, new, options, crate::domain::now())))

@@ -169,7 +169,7 @@ pub async fn register_with(
             language: new.language,
             consent_source: new.consent_source,
             consent: new.consent_shown.map(|shown| {
-                crate::privacy::consent::record(new.language, event.retention_days, shown.privacy_url.as_deref())
+                crate::privacy::consent::record(shown.language, event.retention_days, shown.privacy_url.as_deref())
             }),
             answers,
         },

@@ -128,7 +128,7 @@ pub async fn save(
             return Ok(page(&me, lang, &branding, form.strings(), errors.map_fields(form_field), None));
         }
     };
-    state.db.write(move |txn| keep(service::apply(txn, change, now()))).await?;
+    state.db.write(move |txn| keep(async move { service::apply(txn, change, &me.email, now()).await })).await?;
     state.branding.forget();
     Ok(Redirect::to("/admin/settings?saved=1").into_response())
 }
@@ -163,14 +163,17 @@ pub async fn upload_logo(
     }
     let Some((bytes, declared)) = file else { return Err(AppError::BadRequest("no logo".into())) };
     let media_type = service::logo_type(declared.as_deref(), &bytes).ok_or(AppError::UnsupportedMediaType)?;
-    state.db.write(move |txn| keep(service::set_logo(txn, bytes, media_type, now()))).await?;
+    state
+        .db
+        .write(move |txn| keep(async move { service::set_logo(txn, bytes, media_type, &me.email, now()).await }))
+        .await?;
     state.branding.forget();
     Ok(Redirect::to("/admin/settings?logo=1").into_response())
 }
 
-pub async fn delete_logo(State(state): State<AppState>, _: AdminPage) -> Result<Response, AppError> {
+pub async fn delete_logo(State(state): State<AppState>, AdminPage(me): AdminPage) -> Result<Response, AppError> {
     let change = input::SettingsChange { delete_logo: true, ..Default::default() };
-    state.db.write(move |txn| keep(service::apply(txn, change, now()))).await?;
+    state.db.write(move |txn| keep(async move { service::apply(txn, change, &me.email, now()).await })).await?;
     state.branding.forget();
     Ok(Redirect::to("/admin/settings?logo=0").into_response())
 }

@@ -55,13 +55,14 @@ pub async fn get(State(state): State<AppState>, _: Staff) -> AppResult<Json<Sett
     request_body(content = Object, description = "any of organization_name, contact_email, privacy_url, accent_color, logo (null only)"),
     responses((status = 200, body = SettingsView), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn patch(State(state): State<AppState>, _: Admin, request: Request) -> AppResult<Json<SettingsView>> {
+pub async fn patch(State(state): State<AppState>, Admin(me): Admin, request: Request) -> AppResult<Json<SettingsView>> {
     let body = json_value(request, &state).await?;
     let serde_json::Value::Object(body) = body else {
         return Err(AppError::BadRequest("the body must be a JSON object".into()));
     };
     let change = input::parse(&body).map_err(AppError::Validation)?;
-    let branding = state.db.write(move |txn| keep(service::apply(txn, change, now()))).await?;
+    let branding =
+        state.db.write(move |txn| keep(async move { service::apply(txn, change, &me.email, now()).await })).await?;
     state.branding.forget();
     Ok(Json(view(&branding, &state.base_url)))
 }
@@ -71,11 +72,16 @@ pub async fn patch(State(state): State<AppState>, _: Admin, request: Request) ->
     request_body(content = Vec<u8>, content_type = "image/png"),
     responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
         (status = 413, body = ErrorBody), (status = 415, body = ErrorBody)))]
-pub async fn put_logo(State(state): State<AppState>, _: Admin, request: Request) -> AppResult<StatusCode> {
+pub async fn put_logo(State(state): State<AppState>, Admin(me): Admin, request: Request) -> AppResult<StatusCode> {
     let declared = request.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned);
     let bytes = read_limited(request, &state).await?;
     let media_type = service::logo_type(declared.as_deref(), &bytes).ok_or(AppError::UnsupportedMediaType)?;
-    state.db.write(move |txn| keep(service::set_logo(txn, bytes.to_vec(), media_type, now()))).await?;
+    state
+        .db
+        .write(move |txn| {
+            keep(async move { service::set_logo(txn, bytes.to_vec(), media_type, &me.email, now()).await })
+        })
+        .await?;
     state.branding.forget();
     Ok(StatusCode::NO_CONTENT)
 }

@@ -8,6 +8,7 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveM
 use super::input::SettingsChange;
 use crate::branding::{Branding, ROW_ID};
 use crate::db::FetchUnique;
+use crate::privacy::audit;
 
 /// Largest logo accepted.
 pub const LOGO_LIMIT: usize = 512 * 1024;
@@ -32,8 +33,23 @@ async fn row(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<organizer_
     Ok(fresh)
 }
 
-/// Applies `change` in the caller's transaction and returns the identity as it now is.
-pub async fn apply(db: &impl ConnectionTrait, change: SettingsChange, now: DateTime<Utc>) -> Result<Branding, DbErr> {
+/// Applies `change` by `by` (recorded in the audit) in the caller's transaction and returns
+/// the identity as it now is.
+pub async fn apply(
+    db: &impl ConnectionTrait,
+    change: SettingsChange,
+    by: &str,
+    now: DateTime<Utc>,
+) -> Result<Branding, DbErr> {
+    let fields = [
+        change.organization_name.is_some(),
+        change.contact_email.is_some(),
+        change.privacy_url.is_some(),
+        change.accent_color.is_some(),
+        change.delete_logo,
+    ];
+    let changed = fields.into_iter().filter(|f| *f).count() as u64;
+    audit::record(db, by, audit::Action::SettingsChange, None, changed, now).await?;
     let current = row(db, now).await?;
     let revision = current.revision + 1;
     let mut active = current.into_active_model();
@@ -63,8 +79,10 @@ pub async fn set_logo(
     db: &impl ConnectionTrait,
     bytes: Vec<u8>,
     media_type: &str,
+    by: &str,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
+    audit::record(db, by, audit::Action::SettingsChange, None, 1, now).await?;
     let current = row(db, now).await?;
     let revision = current.revision + 1;
     let mut active = current.into_active_model();

@@ -100,10 +100,7 @@ async fn the_partner_list_imports_with_the_right_outcome_for_every_special_row()
 
     // Trimmed, normalized, consent recorded, and no mail without --notify.
     let geert = by_email(&app, &event_id, "geert.vandamme@fedasil.be").await;
-    assert_eq!(
-        (geert.first_name(), geert.last_name(), geert.language.code()),
-        ("Geert", "Vandamme", "nl")
-    );
+    assert_eq!((geert.first_name(), geert.last_name(), geert.language.code()), ("Geert", "Vandamme", "nl"));
     assert_eq!(geert.mode, entity::AttendanceMode::InPerson, "the first of the two rows counts");
     assert_eq!(geert.consent_source, "imported by organizer@example.org");
     let formula = by_email(&app, &event_id, "emmanuel.formula@example.org").await;
@@ -323,7 +320,8 @@ async fn the_attendance_report_marks_joins_merges_reconnections_and_reports_the_
     let event_id = str_of(&app.create_event(json!({})).await, "id");
     import(&app, &event_id, "registrations", "", PARTNERS).await;
     let cancelled = by_email(&app, &event_id, "zoe.haddad@cpasdeliege.be").await;
-    let token = convene::secrets::open(cancelled.manage_token_sealed.as_deref().unwrap_or_default()).expect("sealed with the test key");
+    let token = convene::secrets::open(cancelled.manage_token_sealed.as_deref().unwrap_or_default())
+        .expect("sealed with the test key");
     app.manage(Method::DELETE, &token, None).await;
     // Anaïs already followed through her personal link, a little earlier than the report says.
     let anais = by_email(&app, &event_id, "anais.elamrani@ocmwantwerpen.lu").await;

@@ -28,6 +28,8 @@ mod mail;
 mod mail_limits;
 mod mail_samples;
 mod pages;
+mod privacy;
+mod privacy_bytes;
 mod questions;
 mod registrations;
 mod registrations_table;

@@ -42,6 +42,8 @@ pub struct Db {
     mail_queued: Arc<Notify>,
     /// Held while erased data's space is reclaimed (see `reclaim.rs`).
     reclaiming: Arc<tokio::sync::Mutex<()>>,
+    /// MariaDB: an erasure asked for the tables to be rebuilt (see `reclaim.rs`).
+    rebuild_owed: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Db {
@@ -73,7 +75,7 @@ impl Db {
     fn new(read: DatabaseConnection, write: DatabaseConnection) -> Db {
         let mail_queued = Arc::new(Notify::new());
         let writes = Some(GroupCommit::start(write.clone(), mail_queued.clone()));
-        Db { read, write, writes, mail_queued, reclaiming: Arc::default() }
+        Db { read, write, writes, mail_queued, reclaiming: Arc::default(), rebuild_owed: Arc::default() }
     }
 
     /// The read pool: for queries outside a write (they see committed data only).

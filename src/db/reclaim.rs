@@ -2,9 +2,14 @@
 //! has `secure_delete` on (erased cells and freed pages are overwritten with zeros), so what is
 //! left is the old page images in the WAL and in the main file until a checkpoint: a
 //! checkpoint that truncates the WAL, retried while a reader (a streamed export, say) still
-//! holds an older snapshot. PostgreSQL and MariaDB get a VACUUM or OPTIMIZE of the tables
-//! erasure touches; their own WAL, binary logs and backups keep old pages until they expire.
+//! holds an older snapshot. PostgreSQL gets a VACUUM of the tables erasure touches at once
+//! (it takes no lock that writes wait for). MariaDB rebuilds them with OPTIMIZE TABLE, which
+//! must briefly lock each table exclusively and picks a concurrent write as a deadlock victim:
+//! so it runs from the background loop at most every 10 minutes, only when an erasure asked
+//! for it ([`Db::rebuild_if_owed`]). Their own WAL, binary logs and backups keep old pages
+//! until they expire.
 
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use sea_orm::{ConnectionTrait, DbBackend};
@@ -29,30 +34,63 @@ const CHECKPOINT_RETRY: Duration = Duration::from_millis(500);
 const CHECKPOINT_GIVE_UP: Duration = Duration::from_secs(3600);
 
 impl Db {
-    /// Reclaims the space of erased rows in the background (one reclaim at a time).
+    /// Reclaims the space of erased rows: now in the background on SQLite and PostgreSQL,
+    /// within 10 minutes on MariaDB.
     pub fn reclaim_after_erasure(&self) {
+        if self.backend() == DbBackend::MySql {
+            self.rebuild_owed.store(true, Ordering::SeqCst);
+            return;
+        }
         let db = self.clone();
         tokio::spawn(async move {
-            let _one_at_a_time = db.reclaiming.lock().await;
-            let result = match db.backend() {
-                DbBackend::Sqlite => db.checkpoint_truncate().await,
-                DbBackend::Postgres => db.vacuum("VACUUM").await,
-                _ => db.vacuum("OPTIMIZE TABLE").await,
-            };
-            if let Err(err) = result {
+            if let Err(err) = db.reclaim_now().await {
                 tracing::warn!(error = %err, "could not reclaim the space of erased data; the next erasure tries again");
             }
         });
     }
 
-    async fn vacuum(&self, command: &str) -> anyhow::Result<()> {
-        // One statement per table: VACUUM runs outside a transaction, one table at a time.
-        for table in ERASED_TABLES {
-            let quoted =
-                if self.backend() == DbBackend::Postgres { format!("\"{table}\"") } else { format!("`{table}`") };
-            self.write.execute_unprepared(&format!("{command} {quoted}")).await?;
+    /// Reclaims the space of erased rows now (one reclaim at a time).
+    pub async fn reclaim_now(&self) -> anyhow::Result<()> {
+        let _one_at_a_time = self.reclaiming.lock().await;
+        match self.backend() {
+            DbBackend::Sqlite => self.checkpoint_truncate().await,
+            DbBackend::Postgres => {
+                // VACUUM runs outside a transaction, one table at a time.
+                for table in ERASED_TABLES {
+                    self.write.execute_unprepared(&format!("VACUUM \"{table}\"")).await?;
+                }
+                Ok(())
+            }
+            _ => self.optimize_tables().await,
         }
-        Ok(())
+    }
+
+    /// MariaDB: rebuilds the erased tables when an erasure asked for it since the last time.
+    pub async fn rebuild_if_owed(&self) {
+        if self.backend() == DbBackend::MySql && self.rebuild_owed.swap(false, Ordering::SeqCst) {
+            if let Err(err) = self.reclaim_now().await {
+                self.rebuild_owed.store(true, Ordering::SeqCst);
+                tracing::warn!(error = %err, "could not rebuild the tables of erased data; will try again");
+            }
+        }
+    }
+
+    /// OPTIMIZE TABLE on one connection that gives up on a busy table after 10 s rather than
+    /// holding requests behind it.
+    async fn optimize_tables(&self) -> anyhow::Result<()> {
+        let pool = self.write.get_mysql_connection_pool();
+        let mut conn = pool.acquire().await?;
+        sea_orm::sqlx::query("SET SESSION lock_wait_timeout = 10").execute(&mut *conn).await?;
+        let mut outcome = Ok(());
+        for table in ERASED_TABLES {
+            let sql = sea_orm::sqlx::AssertSqlSafe(format!("OPTIMIZE TABLE `{table}`"));
+            if let Err(err) = sea_orm::sqlx::query(sql).execute(&mut *conn).await {
+                outcome = Err(err.into());
+            }
+        }
+        // The connection goes back to the pool: its usual lock wait again.
+        sea_orm::sqlx::query("SET SESSION lock_wait_timeout = DEFAULT").execute(&mut *conn).await?;
+        outcome
     }
 
     /// Checkpoints the whole WAL into the database file and truncates it, on a read

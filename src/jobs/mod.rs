@@ -24,6 +24,8 @@ const SCHEDULE_EVERY: Duration = Duration::from_secs(10);
 const PURGE_EVERY: Duration = Duration::from_secs(600);
 /// How often the retention job looks for events whose personal data is due for erasure.
 const RETENTION_EVERY: Duration = Duration::from_secs(60);
+/// How often MariaDB's tables are rebuilt after erasures, at most (see `db::reclaim`).
+const REBUILD_EVERY: Duration = Duration::from_secs(600);
 
 pub struct Jobs {
     pub db: Db,
@@ -40,6 +42,7 @@ impl Jobs {
         let mut last_schedule: Option<Instant> = None;
         let mut last_purge: Option<Instant> = None;
         let mut last_retention: Option<Instant> = None;
+        let mut last_rebuild = Instant::now();
         loop {
             if *shutdown.borrow() {
                 break;
@@ -63,6 +66,10 @@ impl Jobs {
                     tracing::warn!(error = %err, "the retention job failed; will retry");
                 }
                 last_retention = Some(Instant::now());
+            }
+            if last_rebuild.elapsed() >= REBUILD_EVERY {
+                self.db.rebuild_if_owed().await;
+                last_rebuild = Instant::now();
             }
             if let Err(err) = self.mailer.deliver_due(&shutdown).await {
                 tracing::warn!(error = %err, "mail delivery round failed; will retry");

@@ -154,6 +154,9 @@ impl MailWorker {
         let Some(registration) = registration::Entity::find_by_id(registration_id).unique(self.db.read()).await? else {
             return Ok(Err(anyhow::anyhow!("registration {registration_id} no longer exists")));
         };
+        if registration.is_erased() {
+            return Ok(Err(anyhow::anyhow!("the registration's personal data was erased")));
+        }
         let Some(event) = event::Entity::find_by_id(row.event_id).unique(self.db.read()).await? else {
             return Ok(Err(anyhow::anyhow!("event {} no longer exists", row.event_id)));
         };

@@ -15,7 +15,8 @@ use entity::{
     registration_history,
 };
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Value};
+use sea_orm::sea_query::{LockBehavior, LockType};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect, Value};
 use uuid::Uuid;
 
 use super::audit::{self, Action};
@@ -24,12 +25,24 @@ use crate::mail::Message;
 use crate::registrations::service::{RegistrationError, cancel_locked};
 use crate::seats::lock_event;
 
-/// What an erasure did: how many registrations it erased, and the mails whose `.eml` files
-/// (named by their id) are to be deleted once it commits.
+/// What the first step of an erasure did: how many registrations it erased, and what is
+/// left for the second step ([`scrub_leftovers`]).
 #[derive(Debug, Default)]
 pub struct Erased {
     pub registrations: u64,
-    pub mail_ids: Vec<Uuid>,
+    pub leftovers: Leftovers,
+}
+
+/// What the second step removes, outside the event lock: the mails (which the mail worker
+/// locks in its own order), finished upload jobs and future-invitation contacts.
+#[derive(Debug, Default, Clone)]
+pub struct Leftovers {
+    pub event_id: Uuid,
+    /// `None`: the whole event.
+    pub registrations: Option<Vec<Uuid>>,
+    pub invitations: Vec<Uuid>,
+    /// The erased addresses (a person's request to be forgotten ends their contact too).
+    pub emails: Vec<String>,
 }
 
 /// Who erases: the audit's actor and action.
@@ -157,67 +170,65 @@ async fn erase_rows(
         }
     };
     let invitation_ids: Vec<Uuid> = invitations.iter().map(|i| i.id).collect();
-    erased.mail_ids = scrub_mails(db, event.id, scope, &ids, &invitation_ids).await?;
     for chunk in invitation_ids.chunks(500) {
         invitation::Entity::delete_many().filter(invitation::Column::Id.is_in(chunk.iter().copied())).exec(db).await?;
     }
-
-    match scope {
-        Scope::Event => {
-            door_request::Entity::delete_many().filter(door_request::Column::EventId.eq(event.id)).exec(db).await?;
-            import_job::Entity::delete_many().filter(import_job::Column::EventId.eq(event.id)).exec(db).await?;
-        }
-        Scope::One(id) => {
-            // A replayable door answer names the person it checked in.
-            door_request::Entity::delete_many()
-                .filter(door_request::Column::EventId.eq(event.id))
-                .filter(door_request::Column::Response.contains(id.to_string()))
-                .exec(db)
-                .await?;
-            // Uploaded partner lists hold whole rows; the finished ones of this event go.
-            import_job::Entity::delete_many()
-                .filter(import_job::Column::EventId.eq(event.id))
-                .filter(import_job::Column::FinishedAt.is_not_null())
-                .exec(db)
-                .await?;
-            // A request to be forgotten also ends future invitations kept with its consent.
-            if !emails.is_empty() {
-                contact::Entity::delete_many().filter(contact::Column::Email.is_in(emails)).exec(db).await?;
-            }
-        }
+    // A replayable door answer names the person it checked in (written under the event lock).
+    let mut door = door_request::Entity::delete_many().filter(door_request::Column::EventId.eq(event.id));
+    if let Scope::One(id) = scope {
+        door = door.filter(door_request::Column::Response.contains(id.to_string()));
     }
+    door.exec(db).await?;
+    erased.leftovers = Leftovers {
+        event_id: event.id,
+        registrations: match scope {
+            Scope::Event => None,
+            // The one asked for, even when erased before: erasing again finishes its mails.
+            Scope::One(id) => Some(vec![id]),
+        },
+        invitations: invitation_ids,
+        emails: match scope {
+            Scope::Event => Vec::new(),
+            Scope::One(_) => emails,
+        },
+    };
     Ok(erased)
 }
 
-fn null() -> Expr {
-    Expr::value(Value::String(None))
-}
-
-/// Drops the mails not sent yet to the erased people and empties the sent ones (kind, status
-/// and times stay, for their history and the counts); returns every mail's id.
-async fn scrub_mails(
+/// The second step: drops the mails not sent yet to the erased people, empties the sent ones
+/// (kind, status and times stay, for their history and the counts), deletes upload jobs
+/// (whole rows of partner lists) and, for a person, their future-invitation contact. Rows
+/// the mail worker holds are skipped, never waited for: `Ok((ids, false))` asks to be called
+/// again. Returns the mails' ids (their `.eml` files are named by them).
+pub async fn scrub_leftovers(
     db: &impl ConnectionTrait,
-    event_id: Uuid,
-    scope: Scope,
-    registration_ids: &[Uuid],
-    invitation_ids: &[Uuid],
-) -> Result<Vec<Uuid>, DbErr> {
-    let of_event = outbox_email::Entity::find().filter(outbox_email::Column::EventId.eq(event_id)).all(db).await?;
-    let concerned: Vec<outbox_email::Model> = match scope {
-        Scope::Event => of_event,
-        Scope::One(_) => of_event
-            .into_iter()
-            .filter(|mail| match mail.registration_id {
-                Some(id) => registration_ids.contains(&id),
-                None => matches!(
-                    serde_json::from_value(mail.payload.clone()),
-                    Ok(Message::Invitation { invitation_id }) if invitation_ids.contains(&invitation_id)
-                ),
-            })
-            .collect(),
-    };
+    left: &Leftovers,
+    skip_locked: bool,
+) -> Result<(Vec<Uuid>, bool), DbErr> {
+    let of_event = outbox_email::Entity::find().filter(outbox_email::Column::EventId.eq(left.event_id)).all(db).await?;
+    let concerned: Vec<Uuid> = of_event
+        .iter()
+        .filter(|mail| match (&left.registrations, mail.registration_id) {
+            (None, _) => true,
+            (Some(ids), Some(id)) => ids.contains(&id),
+            (Some(_), None) => matches!(
+                serde_json::from_value(mail.payload.clone()),
+                Ok(Message::Invitation { invitation_id }) if left.invitations.contains(&invitation_id)
+            ),
+        })
+        .map(|m| m.id)
+        .collect();
+    let mut held = Vec::new();
+    for chunk in concerned.chunks(500) {
+        let mut query = outbox_email::Entity::find().filter(outbox_email::Column::Id.is_in(chunk.iter().copied()));
+        if skip_locked {
+            query = query.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
+        }
+        held.extend(query.all(db).await?);
+    }
+    let complete = held.len() == concerned.len();
     let (sent, unsent): (Vec<_>, Vec<_>) =
-        concerned.iter().partition(|m| matches!(m.status, OutboxStatus::Sent | OutboxStatus::Sending));
+        held.iter().partition(|m| matches!(m.status, OutboxStatus::Sent | OutboxStatus::Sending));
     for chunk in unsent.chunks(500) {
         outbox_email::Entity::delete_many()
             .filter(outbox_email::Column::Id.is_in(chunk.iter().map(|m| m.id)))
@@ -233,13 +244,26 @@ async fn scrub_mails(
             .exec(db)
             .await?;
     }
-    Ok(concerned.into_iter().map(|m| m.id).collect())
+    let mut jobs = import_job::Entity::delete_many().filter(import_job::Column::EventId.eq(left.event_id));
+    if left.registrations.is_some() {
+        // Only finished uploads: a running one still needs its rows.
+        jobs = jobs.filter(import_job::Column::FinishedAt.is_not_null());
+    }
+    jobs.exec(db).await?;
+    if !left.emails.is_empty() {
+        contact::Entity::delete_many().filter(contact::Column::Email.is_in(left.emails.clone())).exec(db).await?;
+    }
+    Ok((held.into_iter().map(|m| m.id).collect(), complete))
 }
 
-/// Deletes the `.eml` files written for `erased` mails in `folder` (those never written are
-/// simply absent).
-pub async fn delete_mail_files(folder: &Path, erased: &Erased) {
-    for id in &erased.mail_ids {
+fn null() -> Expr {
+    Expr::value(Value::String(None))
+}
+
+/// Deletes the `.eml` files written for the mails `mail_ids` in `folder` (those never
+/// written are simply absent).
+pub async fn delete_mail_files(folder: &Path, mail_ids: &[Uuid]) {
+    for id in mail_ids {
         let path = folder.join(format!("{id}.eml"));
         match tokio::fs::remove_file(&path).await {
             Ok(()) => {}

@@ -63,11 +63,40 @@ pub async fn erase_event(
     Ok(after(db, mail_dir, erased).await)
 }
 
-/// After an erasure commits: its mails' files deleted, the space reclaimed.
+/// After the first step commits: the second step (mails, uploads, contacts) in transactions
+/// of its own, again while the mail worker holds some of the rows; then the mails' files
+/// deleted and the space reclaimed.
 pub(super) async fn after(db: &Db, mail_dir: &Path, erased: Erased) -> u64 {
-    erasure::delete_mail_files(mail_dir, &erased).await;
+    let skip_locked = db.backend() != sea_orm::DbBackend::Sqlite;
+    let mut mail_ids = Vec::new();
+    for attempt in 1..=ATTEMPTS {
+        let left = erased.leftovers.clone();
+        let step = db
+            .write_alone(move |txn| {
+                Box::pin(async move { erasure::scrub_leftovers(txn, &left, skip_locked).await.map(Keep) })
+            })
+            .await;
+        match step {
+            Ok((ids, complete)) => {
+                mail_ids.extend(ids);
+                if complete {
+                    break;
+                }
+            }
+            Err(err) => tracing::warn!(error = %err, attempt, "erasing mails and uploads failed; trying again"),
+        }
+        if attempt == ATTEMPTS {
+            tracing::error!(event = %erased.leftovers.event_id, "some mails of erased people could not be emptied; erase again to finish");
+        } else {
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
+    }
+    erasure::delete_mail_files(mail_dir, &mail_ids).await;
     if erased.registrations > 0 {
         db.reclaim_after_erasure();
     }
     erased.registrations
 }
+
+/// How often the second step tries while the mail worker holds rows (a send takes seconds).
+const ATTEMPTS: u32 = 50;

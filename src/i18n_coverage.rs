@@ -14,6 +14,10 @@ const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 /// prefix must be added here, or the test fails.
 const DYNAMIC: &[(&str, &[&str])] = &[
     ("mode-", &["in_person", "online"]),
+    (
+        "audit-action-",
+        &["export", "checkin-index", "erase-event", "erase-person", "retention-erase", "settings-change", "mailing"],
+    ),
     ("import-job-", &["queued", "running", "done", "failed"]),
     ("mode-label-", &["in_person", "online"]),
     ("status-", &["confirmed", "waitlisted", "cancelled"]),

@@ -179,6 +179,8 @@ pub fn router(state: AppState) -> Router {
             get(registrations::manage_pages::manage_page).post(registrations::manage_pages::manage_update),
         )
         .route("/r/{token}/mode", post(registrations::manage_pages::manage_switch))
+        .route("/r/{token}/data", get(registrations::data_pages::download))
+        .route("/r/{token}/forget", get(registrations::data_pages::forget_page).post(registrations::data_pages::forget))
         .route(
             "/r/{token}/cancel",
             get(registrations::manage_pages::cancel_page).post(registrations::manage_pages::cancel),
@@ -213,6 +215,12 @@ pub fn router(state: AppState) -> Router {
             "/admin/events/{id}/held-seat",
             get(registrations::person_pages::held_form).post(registrations::person_pages::held_create),
         )
+        .route(
+            "/admin/events/{id}/registrations/{registration_id}/erase",
+            get(privacy::pages::erase_person_page).post(privacy::pages::erase_person),
+        )
+        .route("/admin/events/{id}/erase", get(privacy::pages::erase_event_page).post(privacy::pages::erase_event))
+        .route("/admin/events/{id}/audit", get(privacy::pages::audit_page))
         .route("/admin/events/{id}/badges", get(registrations::badges::sheets))
         .route("/admin/events/{id}/export/{preset}", get(events::dashboard::export))
         .route(

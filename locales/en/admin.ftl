@@ -487,3 +487,56 @@ notice-secret-unavailable = This person's ticket and links cannot be sent again:
 done-people-newlinks-one = { $name } has new links, mailed to them; the old ones no longer work.
 done-people-secret-unavailable-one = { $name }'s ticket and links cannot be sent again (the server's secret key changed): open their page and issue new links.
 history-new_links = New ticket and links issued
+
+## Privacy: retention, erasure, the audit
+event-section-privacy = Personal data
+event-retention = Keep registrants' details for, in days after the event
+event-retention-hint = Names, addresses and answers are then erased by themselves; the counts stay. 180 days unless you choose.
+event-retention-hint-on = With these dates they are erased on { $when }; the counts stay.
+privacy-title = Personal data
+privacy-due-on = Registrants' names, addresses and answers are kept { $days } days after the event: they are erased on { $when }. The counts stay.
+privacy-erased-on = Registrants' personal data was erased on { $when }. The counts stay.
+privacy-change = Change how long
+privacy-erase-now = Erase personal data now…
+done-erased = { $count ->
+    [one] The personal data of one registration was erased.
+   *[other] The personal data of { $count } registrations was erased.
+}
+erase-event-title = Erase this event's personal data
+erase-event-what = { $count ->
+    [0] No registration has personal data left.
+    [one] The name, address, answers, ticket and links of one registration will be erased, with the mails written to them.
+   *[other] The names, addresses, answers, tickets and links of { $count } registrations will be erased, with the mails written to them.
+}
+erase-kept = Kept: each registration's mode, status, organization, language and times, so every count and the organizations report stay the same.
+erase-final = This cannot be undone.
+erase-event-button = { $count ->
+    [one] Erase one registration's personal data
+   *[other] Erase the personal data of { $count } registrations
+}
+erase-event-not-yet = An event's personal data can be erased as a whole once it has ended or is cancelled. Before that, erase one person from their page.
+erase-person-title = Erase this person's personal data
+erase-person-what = { $name }'s name, address, answers, ticket and links will be erased, with the mails written to them. Their links stop working at once.
+erase-person-seat = Their registration is cancelled first and their seat goes to the waiting list; they are not mailed.
+erase-person-button = Erase the personal data
+action-erase-ellipsis = Erase personal data…
+person-erased-name = Erased registration
+person-erased = Personal data erased on { $when }. The registration still counts in the figures.
+notice-erased = The personal data was erased.
+copy-retention = The copy keeps registrants' details { $days } days after its own end, like this event; you can change it in the new edition's form.
+audit-title = Audit
+audit-hint = Who exported registrants, downloaded the check-in list, erased personal data or changed settings, newest first. It names no registrant.
+audit-when = When
+audit-who = Who
+audit-what = What
+audit-count = Registrations
+audit-none = Nothing recorded yet.
+audit-newest = Newest
+audit-older = Older
+audit-action-export = Export
+audit-action-checkin-index = Check-in list downloaded by a desk
+audit-action-erase-event = Event's personal data erased
+audit-action-erase-person = One person's data erased
+audit-action-retention-erase = Erased when retention ran out
+audit-action-settings-change = Settings changed
+audit-action-mailing = Mailing sent

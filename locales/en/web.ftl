@@ -138,3 +138,16 @@ programme-times = Times are { $zone }.
 future-invitations-label = Invite me to future editions of this meeting
 future-invitations-hint = Optional. We keep your name, organization and email for that alone; every invitation has a link to stop them.
 secret-unavailable = Your ticket cannot be shown here at the moment. Show the ticket from your confirmation mail at the entrance, or ask the organizers for a new link.
+
+## The registrant's data
+data-heading = Your details
+data-hint = We keep your details until { $days } days after the meeting, then erase them. You can download everything we hold about you, or have it erased now.
+data-download = Download my data (JSON)
+forget-link = Erase my details…
+forget-title = Erase your details?
+forget-what = Your name, address, answers, ticket and links for “{ $event }” will be erased, with the mails we wrote to you. This link stops working at once.
+forget-seat = Your registration is cancelled first and your place goes to the next person waiting.
+forget-final = This cannot be undone. The organizers keep only a count of registrations.
+forget-button = Erase my details
+forgotten-title = Your details are erased
+forgotten-text = We no longer hold your name, address or answers for this meeting, and your links no longer work. Thank you.

@@ -487,3 +487,56 @@ notice-secret-unavailable = Le billet et les liens de cette personne ne peuvent 
 done-people-newlinks-one = { $name } a de nouveaux liens, envoyés par courriel ; les anciens ne fonctionnent plus.
 done-people-secret-unavailable-one = Le billet et les liens de { $name } ne peuvent pas être renvoyés (la clé secrète du serveur a changé) : ouvrez sa page et créez de nouveaux liens.
 history-new_links = Nouveau billet et nouveaux liens créés
+
+## Vie privée : conservation, effacement, journal
+event-section-privacy = Données personnelles
+event-retention = Conserver les données des inscrits, en jours après l'événement
+event-retention-hint = Noms, adresses et réponses sont ensuite effacés automatiquement ; les chiffres restent. 180 jours sauf choix contraire.
+event-retention-hint-on = Avec ces dates, elles sont effacées le { $when } ; les chiffres restent.
+privacy-title = Données personnelles
+privacy-due-on = Les noms, adresses et réponses des inscrits sont conservés { $days } jours après l'événement : ils sont effacés le { $when }. Les chiffres restent.
+privacy-erased-on = Les données personnelles des inscrits ont été effacées le { $when }. Les chiffres restent.
+privacy-change = Modifier la durée
+privacy-erase-now = Effacer les données personnelles maintenant…
+done-erased = { $count ->
+    [one] Les données personnelles d'une inscription ont été effacées.
+   *[other] Les données personnelles de { $count } inscriptions ont été effacées.
+}
+erase-event-title = Effacer les données personnelles de cet événement
+erase-event-what = { $count ->
+    [0] Aucune inscription n'a encore de données personnelles.
+    [one] Le nom, l'adresse, les réponses, le billet et les liens d'une inscription seront effacés, avec les e-mails qui lui ont été écrits.
+   *[other] Les noms, adresses, réponses, billets et liens de { $count } inscriptions seront effacés, avec les e-mails qui leur ont été écrits.
+}
+erase-kept = Conservés : le mode, le statut, l'organisation, la langue et les dates de chaque inscription, pour que tous les chiffres et le rapport par organisation restent identiques.
+erase-final = Cette action est irréversible.
+erase-event-button = { $count ->
+    [one] Effacer les données personnelles d'une inscription
+   *[other] Effacer les données personnelles de { $count } inscriptions
+}
+erase-event-not-yet = Les données personnelles d'un événement peuvent être effacées en bloc une fois l'événement terminé ou annulé. Avant cela, effacez une personne depuis sa page.
+erase-person-title = Effacer les données personnelles de cette personne
+erase-person-what = Le nom, l'adresse, les réponses, le billet et les liens de { $name } seront effacés, avec les e-mails qui lui ont été écrits. Ses liens cessent aussitôt de fonctionner.
+erase-person-seat = Son inscription est d'abord annulée et sa place revient à la liste d'attente ; elle ne reçoit pas d'e-mail.
+erase-person-button = Effacer les données personnelles
+action-erase-ellipsis = Effacer les données personnelles…
+person-erased-name = Inscription effacée
+person-erased = Données personnelles effacées le { $when }. L'inscription compte toujours dans les chiffres.
+notice-erased = Les données personnelles ont été effacées.
+copy-retention = La copie conserve les données des inscrits { $days } jours après sa propre fin, comme cet événement ; vous pourrez le changer dans le formulaire de la nouvelle édition.
+audit-title = Journal
+audit-hint = Qui a exporté les inscrits, téléchargé la liste d'accueil, effacé des données personnelles ou modifié les paramètres, du plus récent au plus ancien. Aucun inscrit n'y est nommé.
+audit-when = Quand
+audit-who = Qui
+audit-what = Quoi
+audit-count = Inscriptions
+audit-none = Rien n'a encore été enregistré.
+audit-newest = Plus récents
+audit-older = Plus anciens
+audit-action-export = Export
+audit-action-checkin-index = Liste d'accueil téléchargée par un poste d'accueil
+audit-action-erase-event = Données personnelles de l'événement effacées
+audit-action-erase-person = Données d'une personne effacées
+audit-action-retention-erase = Effacées à la fin de la durée de conservation
+audit-action-settings-change = Paramètres modifiés
+audit-action-mailing = Envoi groupé

@@ -138,3 +138,16 @@ programme-times = Heures indiquées : { $zone }.
 future-invitations-label = M’inviter aux prochaines éditions de cette rencontre
 future-invitations-hint = Facultatif. Nous gardons vos nom, organisation et e-mail à cette seule fin ; chaque invitation contient un lien pour les arrêter.
 secret-unavailable = Votre billet ne peut pas être affiché ici pour le moment. Présentez le billet de votre courriel de confirmation à l’entrée, ou demandez un nouveau lien aux organisateurs.
+
+## Les données de l'inscrit
+data-heading = Vos données
+data-hint = Nous conservons vos données jusqu'à { $days } jours après la réunion, puis nous les effaçons. Vous pouvez télécharger tout ce que nous détenons sur vous, ou le faire effacer maintenant.
+data-download = Télécharger mes données (JSON)
+forget-link = Effacer mes données…
+forget-title = Effacer vos données ?
+forget-what = Votre nom, votre adresse, vos réponses, votre billet et vos liens pour « { $event } » seront effacés, avec les e-mails que nous vous avons écrits. Ce lien cesse aussitôt de fonctionner.
+forget-seat = Votre inscription est d'abord annulée et votre place revient à la prochaine personne en attente.
+forget-final = Cette action est irréversible. Les organisateurs ne conservent qu'un décompte des inscriptions.
+forget-button = Effacer mes données
+forgotten-title = Vos données sont effacées
+forgotten-text = Nous ne détenons plus votre nom, votre adresse ni vos réponses pour cette réunion, et vos liens ne fonctionnent plus. Merci.

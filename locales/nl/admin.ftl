@@ -487,3 +487,56 @@ notice-secret-unavailable = Het ticket en de links van deze persoon kunnen niet 
 done-people-newlinks-one = { $name } heeft nieuwe links, per mail verstuurd; de oude werken niet meer.
 done-people-secret-unavailable-one = Het ticket en de links van { $name } kunnen niet opnieuw verstuurd worden (de geheime sleutel van de server is veranderd): open de pagina van de persoon en maak nieuwe links.
 history-new_links = Nieuw ticket en nieuwe links gemaakt
+
+## Privacy: bewaartermijn, wissen, logboek
+event-section-privacy = Persoonsgegevens
+event-retention = Gegevens van ingeschrevenen bewaren, in dagen na het evenement
+event-retention-hint = Namen, adressen en antwoorden worden daarna vanzelf gewist; de cijfers blijven. 180 dagen tenzij u iets anders kiest.
+event-retention-hint-on = Met deze data worden ze gewist op { $when }; de cijfers blijven.
+privacy-title = Persoonsgegevens
+privacy-due-on = Namen, adressen en antwoorden van ingeschrevenen worden { $days } dagen na het evenement bewaard: ze worden gewist op { $when }. De cijfers blijven.
+privacy-erased-on = De persoonsgegevens van de ingeschrevenen zijn gewist op { $when }. De cijfers blijven.
+privacy-change = Bewaartermijn wijzigen
+privacy-erase-now = Persoonsgegevens nu wissen…
+done-erased = { $count ->
+    [one] De persoonsgegevens van één inschrijving zijn gewist.
+   *[other] De persoonsgegevens van { $count } inschrijvingen zijn gewist.
+}
+erase-event-title = Persoonsgegevens van dit evenement wissen
+erase-event-what = { $count ->
+    [0] Geen enkele inschrijving heeft nog persoonsgegevens.
+    [one] Naam, adres, antwoorden, ticket en links van één inschrijving worden gewist, met de e-mails die eraan geschreven zijn.
+   *[other] Namen, adressen, antwoorden, tickets en links van { $count } inschrijvingen worden gewist, met de e-mails die eraan geschreven zijn.
+}
+erase-kept = Bewaard: de deelnamevorm, status, organisatie, taal en tijden van elke inschrijving, zodat alle cijfers en het overzicht per organisatie gelijk blijven.
+erase-final = Dit kan niet ongedaan worden gemaakt.
+erase-event-button = { $count ->
+    [one] Persoonsgegevens van één inschrijving wissen
+   *[other] Persoonsgegevens van { $count } inschrijvingen wissen
+}
+erase-event-not-yet = De persoonsgegevens van een evenement kunnen in één keer gewist worden zodra het voorbij of geannuleerd is. Wis tot dan één persoon via diens pagina.
+erase-person-title = Persoonsgegevens van deze persoon wissen
+erase-person-what = Naam, adres, antwoorden, ticket en links van { $name } worden gewist, met de e-mails die aan hen geschreven zijn. Hun links werken meteen niet meer.
+erase-person-seat = De inschrijving wordt eerst geannuleerd en de plaats gaat naar de wachtlijst; de persoon krijgt geen e-mail.
+erase-person-button = Persoonsgegevens wissen
+action-erase-ellipsis = Persoonsgegevens wissen…
+person-erased-name = Gewiste inschrijving
+person-erased = Persoonsgegevens gewist op { $when }. De inschrijving telt nog mee in de cijfers.
+notice-erased = De persoonsgegevens zijn gewist.
+copy-retention = De kopie bewaart de gegevens van ingeschrevenen { $days } dagen na haar eigen einde, zoals dit evenement; u kunt dat wijzigen in het formulier van de nieuwe editie.
+audit-title = Logboek
+audit-hint = Wie ingeschrevenen exporteerde, de onthaallijst downloadde, persoonsgegevens wiste of instellingen wijzigde, nieuwste eerst. Er wordt geen ingeschrevene in genoemd.
+audit-when = Wanneer
+audit-who = Wie
+audit-what = Wat
+audit-count = Inschrijvingen
+audit-none = Nog niets vastgelegd.
+audit-newest = Nieuwste
+audit-older = Oudere
+audit-action-export = Export
+audit-action-checkin-index = Onthaallijst gedownload door een onthaalbalie
+audit-action-erase-event = Persoonsgegevens van het evenement gewist
+audit-action-erase-person = Gegevens van één persoon gewist
+audit-action-retention-erase = Gewist na afloop van de bewaartermijn
+audit-action-settings-change = Instellingen gewijzigd
+audit-action-mailing = Groepsmail verstuurd

@@ -138,3 +138,16 @@ programme-times = Tijden in { $zone }.
 future-invitations-label = Nodig mij uit voor volgende edities van deze bijeenkomst
 future-invitations-hint = Optioneel. We bewaren uw naam, organisatie en e-mailadres alleen daarvoor; elke uitnodiging bevat een link om ze te stoppen.
 secret-unavailable = Uw ticket kan hier momenteel niet getoond worden. Toon het ticket uit uw bevestigingsmail aan de ingang, of vraag de organisatoren om een nieuwe link.
+
+## De gegevens van de ingeschrevene
+data-heading = Uw gegevens
+data-hint = We bewaren uw gegevens tot { $days } dagen na de vergadering en wissen ze dan. U kunt alles wat we over u bewaren downloaden, of het nu laten wissen.
+data-download = Mijn gegevens downloaden (JSON)
+forget-link = Mijn gegevens wissen…
+forget-title = Uw gegevens wissen?
+forget-what = Uw naam, adres, antwoorden, ticket en links voor "{ $event }" worden gewist, met de e-mails die we u schreven. Deze link werkt meteen niet meer.
+forget-seat = Uw inschrijving wordt eerst geannuleerd en uw plaats gaat naar de volgende persoon op de wachtlijst.
+forget-final = Dit kan niet ongedaan worden gemaakt. De organisatoren houden alleen een telling van de inschrijvingen bij.
+forget-button = Mijn gegevens wissen
+forgotten-title = Uw gegevens zijn gewist
+forgotten-text = We bewaren uw naam, adres en antwoorden voor deze vergadering niet meer, en uw links werken niet meer. Dank u.

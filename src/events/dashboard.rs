@@ -70,6 +70,12 @@ pub async fn show(
         mail_counts => mail_counts,
         failed => failed,
         public_url => format!("{}/e/{}", state.base_url, e.slug),
+        privacy => context! {
+            days => e.retention_days,
+            due_on => crate::i18n::format_instant(crate::privacy::policy::event_erasure_due_at(&e), zone(&e), lang.lang),
+            erased_on => e.personal_data_erased_at.map(|at| crate::i18n::format_instant(at, zone(&e), lang.lang)),
+            may_erase => crate::privacy::policy::may_erase_event(&e, now()),
+        },
         ..chrome(&me, "events")
     };
     Ok(Page::new("admin/dashboard.html", lang, ctx).into_response())
@@ -181,12 +187,13 @@ fn export_links(headers: &axum::http::HeaderMap) -> Vec<Value> {
 /// What a status change did, said after it: `?done=cancelled&mailed=45`.
 fn done_notice(query: &str, lang: crate::domain::Language) -> Option<String> {
     let param = |name: &str| query.split('&').find_map(|p| p.strip_prefix(name)?.strip_prefix('='));
-    let mailed = param("mailed").and_then(|n| n.parse::<u64>().ok()).unwrap_or(0).to_string();
+    let mailed = param("mailed").or(param("count")).and_then(|n| n.parse::<u64>().ok()).unwrap_or(0).to_string();
     let key = match param("done")? {
         "cancelled" => "done-event-cancelled",
         "closed" => "done-event-closed",
         "published" => "done-event-published",
         "invited" => "done-invited",
+        "erased" => "done-erased",
         _ => return None,
     };
     Some(crate::i18n::t(lang, key, &[("count", &mailed)]))

@@ -37,7 +37,7 @@ fn copy_page(
     ];
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let ctx = context! {
-        event => context! { id => e.id.to_string(), title => &e.title, timezone => &e.timezone },
+        event => context! { id => e.id.to_string(), title => &e.title, timezone => &e.timezone, retention_days => e.retention_days },
         values => values, errors => errors.in_language(lang.lang), summary => errors.summary(lang.lang, &labels),
         ..chrome(me, "events")
     };

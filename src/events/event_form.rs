@@ -71,6 +71,7 @@ pub(super) fn values_of(e: &event::Model) -> BTreeMap<String, String> {
     }
     v.insert("registration_closes_at".into(), e.registration_closes_at.map(|t| local_input(t, tz)).unwrap_or_default());
     v.insert("reminder_hours_before".into(), (e.reminder_minutes_before / 60).to_string());
+    v.insert("retention_days".into(), e.retention_days.to_string());
     v.insert("status".into(), e.status.as_str().to_owned());
     v.insert("in_person_held".into(), e.in_person_held.to_string());
     row_values(e, tz, &mut v);
@@ -113,6 +114,7 @@ pub(super) fn document(form: &FormFields) -> (Json, FieldErrors) {
     }
     let programme = programme(form, tz, &mut errors);
     let reminder = text("reminder_hours_before").map(|h| h.parse::<i64>().map(|n| json!(n)).unwrap_or(json!(-1)));
+    let retention = text("retention_days").map(|d| d.parse::<i64>().map(|n| json!(n)).unwrap_or(json!(0)));
     let doc = json!({
         "title": text("title"),
         "slug": text("slug"),
@@ -133,6 +135,7 @@ pub(super) fn document(form: &FormFields) -> (Json, FieldErrors) {
         "questions": questions(form),
         "programme": programme,
         "reminder_hours_before": reminder.unwrap_or(json!(24)),
+        "retention_days": retention,
     });
     (doc, errors)
 }
@@ -170,6 +173,7 @@ pub(super) fn form_labels(lang: Language, question_rows: usize, programme_rows: 
         ("timezone", "event-timezone"),
         ("registration_closes_at", "event-closes"),
         ("reminder_hours_before", "event-reminder"),
+        ("retention_days", "event-retention"),
         ("modes", "event-section-attendance"),
         ("mode_in_person", "mode-label-in_person"),
         ("venue", "event-venue"),
@@ -189,4 +193,23 @@ pub(super) fn form_labels(lang: Language, question_rows: usize, programme_rows: 
     .collect();
     fields.extend(row_labels(lang, question_rows, programme_rows));
     fields
+}
+
+/// When the form's dates and retention would erase the registrants' personal data, as the
+/// retention field's hint ("Erased on …"); the general rule when the form cannot tell yet.
+pub(super) fn retention_hint(values: &BTreeMap<String, String>, lang: Language) -> String {
+    let tz: Tz = values.get("timezone").and_then(|z| z.parse().ok()).unwrap_or(Tz::UTC);
+    let ends = values
+        .get("ends_at")
+        .and_then(|raw| chrono::NaiveDateTime::parse_from_str(raw.trim(), "%Y-%m-%dT%H:%M").ok())
+        .and_then(|naive| chrono::TimeZone::from_local_datetime(&tz, &naive).earliest());
+    let days =
+        values.get("retention_days").and_then(|d| d.trim().parse::<i32>().ok()).filter(|d| (1..=3650).contains(d));
+    match (ends, days) {
+        (Some(ends), Some(days)) => {
+            let due = crate::privacy::policy::erasure_due_at(ends.with_timezone(&chrono::Utc), None, days);
+            t(lang, "event-retention-hint-on", &[("when", &crate::i18n::format_instant(due, tz, lang))])
+        }
+        _ => t(lang, "event-retention-hint", &[]),
+    }
 }

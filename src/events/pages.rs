@@ -26,7 +26,7 @@ use crate::web::lang::PageLang;
 use crate::web::pages::Page;
 use crate::web::pages::back_office_chrome as chrome;
 
-use super::event_form::{ZONES, document, form_field, form_labels, values_of};
+use super::event_form::{ZONES, document, form_field, form_labels, retention_hint, values_of};
 use super::form_rows::row_count;
 
 pub async fn home(_: StaffPage) -> Redirect {
@@ -75,8 +75,10 @@ fn form_page_with(
     let (questions, items) = (row_count(&values, 'q'), row_count(&values, 'p'));
     let errors = errors.map_fields(form_field);
     let summary = errors.summary(lang.lang, &form_labels(lang.lang, questions + 1, items + 1));
+    let retention_hint = retention_hint(&values, lang.lang);
     let ctx = context! {
         event_id => event_id, values => values, errors => errors.in_language(lang.lang), summary => summary,
+        retention_hint => retention_hint,
         zones => ZONES.to_vec(), question_rows => (0..=questions).collect::<Vec<_>>(),
         programme_rows => (0..=items).collect::<Vec<_>>(), new_question => questions, new_item => items, done => done,
         ..chrome(user, "events")
@@ -92,6 +94,7 @@ pub async fn new_page(OrganizerPage(me): OrganizerPage, lang: PageLang) -> Respo
         ("mode_online", "on"),
         ("waitlist", "on"),
         ("reminder_hours_before", "24"),
+        ("retention_days", "180"),
         ("status", "draft"),
     ] {
         values.insert(k.to_owned(), v.to_owned());

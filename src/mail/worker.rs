@@ -91,6 +91,12 @@ impl MailWorker {
         let kind = row.kind.as_str();
         let composed = match self.load_and_compose(row, sender).await? {
             Ok(c) => c,
+            Err(err) if err.is::<ErasedRecipient>() => {
+                // Erasure drops this row in its second step; nothing went wrong.
+                tracing::info!(mail = %row.id, kind, "mail to an erased registration not sent");
+                self.record_failure(row, err.to_string(), true).await?;
+                return Ok(Outcome::Failed);
+            }
             Err(err) => {
                 tracing::error!(mail = %row.id, kind, error = %format!("{err:#}"), "cannot build mail; marked failed");
                 self.record_failure(row, format!("cannot build mail: {err:#}"), true).await?;
@@ -155,7 +161,7 @@ impl MailWorker {
             return Ok(Err(anyhow::anyhow!("registration {registration_id} no longer exists")));
         };
         if registration.is_erased() {
-            return Ok(Err(anyhow::anyhow!("the registration's personal data was erased")));
+            return Ok(Err(ErasedRecipient.into()));
         }
         let Some(event) = event::Entity::find_by_id(row.event_id).unique(self.db.read()).await? else {
             return Ok(Err(anyhow::anyhow!("event {} no longer exists", row.event_id)));
@@ -170,3 +176,8 @@ impl MailWorker {
         }))
     }
 }
+
+/// The mail's registration was erased after the mail was queued.
+#[derive(Debug, thiserror::Error)]
+#[error("the registration's personal data was erased")]
+struct ErasedRecipient;

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod consent;
 pub mod data;
 pub mod erasure;
+pub mod pages;
 pub mod policy;
 pub mod retention;
 pub mod routes;

@@ -70,9 +70,14 @@ fn attended_text(row: &Row, tz: chrono_tz::Tz, lang: Language) -> String {
 /// One row as the table shows it.
 pub(super) fn row_view(row: &Row, tz: chrono_tz::Tz, lang: Language, held_free: bool) -> Value {
     let r = &row.registration;
-    let active = r.status != RegistrationStatus::Cancelled;
+    let active = r.status != RegistrationStatus::Cancelled && !r.is_erased();
+    let name = if r.is_erased() {
+        t(lang, "person-erased-name", &[])
+    } else {
+        format!("{} {}", r.first_name(), r.last_name())
+    };
     context! {
-        id => r.id.to_string(), name => format!("{} {}", r.first_name(), r.last_name()), email => r.email(),
+        id => r.id.to_string(), name => name, email => r.email(),
         organization => &r.organization, mode => r.mode.as_str(), status => r.status.as_str(), held => r.held_seat,
         registered_at => format_short(r.created_at, tz, lang), attended => attended_text(row, tz, lang),
         other_mode => if r.mode == AttendanceMode::InPerson { "online" } else { "in_person" },

@@ -4,6 +4,7 @@
 pub mod admin_pages;
 pub mod answers;
 pub mod badges;
+pub mod data_pages;
 mod history_view;
 pub mod input;
 pub mod listing;

@@ -34,7 +34,12 @@ async fn locked(
     registration_id: Uuid,
 ) -> Result<(entity::event::Model, registration::Model), RegistrationError> {
     let event = lock_event(db, event_id, false).await?.ok_or(RegistrationError::NotFound)?;
-    Ok((event, find_in_event(db, event_id, registration_id).await?))
+    let reg = find_in_event(db, event_id, registration_id).await?;
+    // An erased registration is only a figure now: nothing more is done to it.
+    if reg.is_erased() {
+        return Err(RegistrationError::NotFound);
+    }
+    Ok((event, reg))
 }
 
 /// An organizer moves one waitlisted registration up, out of turn, if a seat is free.

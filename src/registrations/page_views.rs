@@ -112,6 +112,7 @@ pub(super) fn event_view(event: &event::Model, lang: Language) -> Value {
         time_zone => crate::i18n::zone_label(zone(event), event.starts_at.with_timezone(&zone(event)), lang),
         // Exactly the sentence recorded with each registration (`privacy::consent`).
         consent => crate::privacy::consent::sentence(lang, event.retention_days),
+        retention_days => event.retention_days,
     }
 }
 

@@ -73,12 +73,14 @@ async fn person_page(
     let mut labels = register_form_labels(e, lang.lang);
     labels.push(("language".to_owned(), t(lang.lang, "field-language", &[])));
     let held_free = e.in_person_held_used < e.in_person_held;
-    let active = reg.status != RegistrationStatus::Cancelled;
+    let active = reg.status != RegistrationStatus::Cancelled && !reg.is_erased();
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let ctx = context! {
         event => context! { id => e.id.to_string(), title => &e.title },
         person => context! {
-            id => reg.id.to_string(), name => format!("{} {}", reg.first_name(), reg.last_name()), email => reg.email(),
+            id => reg.id.to_string(), email => reg.email(),
+            name => if reg.is_erased() { t(lang.lang, "person-erased-name", &[]) } else { format!("{} {}", reg.first_name(), reg.last_name()) },
+            erased_on => reg.erased_at.map(|at| format_short(at, tz, lang.lang)),
             mode => reg.mode.as_str(), status => reg.status.as_str(), held => reg.held_seat,
             registered_at => format_short(reg.created_at, tz, lang.lang),
             consent => t(lang.lang, "person-consent", &[("when", &format_short(reg.consent_at, tz, lang.lang)), ("how", &reg.consent_source)]),

@@ -84,6 +84,9 @@ pub async fn resend_confirmation(
     now: DateTime<Utc>,
 ) -> Result<(), RegistrationError> {
     let reg = find_in_event(db, event_id, registration_id).await?;
+    if reg.is_erased() {
+        return Err(RegistrationError::NotFound);
+    }
     if !crate::facts::secrets_readable(&reg) {
         return Err(RegistrationError::SecretsUnavailable);
     }

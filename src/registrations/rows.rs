@@ -10,6 +10,7 @@ use super::answers::Answers;
 use super::service::RegistrationError;
 use crate::db::{FetchUnique, is_unique_violation};
 use crate::privacy::consent::ConsentRecord;
+use crate::seats::lock_event;
 use crate::secrets;
 
 /// What a new registration row is made of; the rest (secrets, times, queue place) is filled in.
@@ -115,4 +116,30 @@ pub async fn find_by_manage_token(
     };
     let event = event::Entity::find_by_id(reg.event_id).unique(db).await?;
     Ok(event.map(|e| (reg, e)))
+}
+
+/// Which registration a change is for: the registrant's own (by the token in their link) or
+/// one an organizer picked (by id; the stored token is only a hash).
+#[derive(Debug, Clone, Copy)]
+pub enum RegistrationRef<'a> {
+    Token(&'a str),
+    Id(Uuid),
+}
+
+/// Locks the registration's event, then reads the registration again as it is now.
+pub(super) async fn lock_for_change(
+    db: &impl ConnectionTrait,
+    which: RegistrationRef<'_>,
+) -> Result<(registration::Model, event::Model), RegistrationError> {
+    let reg = match which {
+        RegistrationRef::Token(token) => find_by_manage_token(db, token).await?.map(|(reg, _)| reg),
+        RegistrationRef::Id(id) => registration::Entity::find_by_id(id).unique(db).await?,
+    };
+    let reg = reg.ok_or(RegistrationError::NotFound)?;
+    let event = lock_event(db, reg.event_id, false).await?.ok_or(RegistrationError::NotFound)?;
+    let reg = registration::Entity::find_by_id(reg.id).unique(db).await?.ok_or(RegistrationError::NotFound)?;
+    if reg.is_erased() {
+        return Err(RegistrationError::NotFound);
+    }
+    Ok((reg, event))
 }

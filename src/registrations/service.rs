@@ -6,15 +6,15 @@
 
 use chrono::{DateTime, Utc};
 use entity::{AttendanceMode, EventStatus, RegistrationStatus, event, registration};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel, Set};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, IntoActiveModel, Set};
 use uuid::Uuid;
 
 use super::answers::{self, Answers};
 use super::input::{NewRegistration, RegistrationChanges};
 use super::policy;
-pub use super::rows::find_by_manage_token;
+use super::rows::lock_for_change;
 use super::rows::{NewRow, insert_row, new_row};
-use crate::db::FetchUnique;
+pub use super::rows::{RegistrationRef, find_by_manage_token};
 use crate::error::{AppError, FieldError, FieldErrors};
 use crate::events::view::{offers, questions};
 use crate::history::{self, Actor, Kind};
@@ -211,29 +211,6 @@ async fn public_placement(
         Placement::Confirmed | Placement::Full => return Err(RegistrationError::CapacityFull),
         Placement::Waitlisted => RegistrationStatus::Waitlisted,
     })
-}
-
-/// Which registration a change is for: the registrant's own (by the token in their link) or
-/// one an organizer picked (by id; the stored token is only a hash).
-#[derive(Debug, Clone, Copy)]
-pub enum RegistrationRef<'a> {
-    Token(&'a str),
-    Id(Uuid),
-}
-
-/// Locks the registration's event, then reads the registration again as it is now.
-async fn lock_for_change(
-    db: &impl ConnectionTrait,
-    which: RegistrationRef<'_>,
-) -> Result<(registration::Model, event::Model), RegistrationError> {
-    let reg = match which {
-        RegistrationRef::Token(token) => find_by_manage_token(db, token).await?.map(|(reg, _)| reg),
-        RegistrationRef::Id(id) => registration::Entity::find_by_id(id).unique(db).await?,
-    };
-    let reg = reg.ok_or(RegistrationError::NotFound)?;
-    let event = lock_event(db, reg.event_id, false).await?.ok_or(RegistrationError::NotFound)?;
-    let reg = registration::Entity::find_by_id(reg.id).unique(db).await?.ok_or(RegistrationError::NotFound)?;
-    Ok((reg, event))
 }
 
 /// Cancels the registration behind `token`; a freed seat goes to the waitlist at once.

@@ -30,6 +30,7 @@ mod mail_samples;
 mod pages;
 mod privacy;
 mod privacy_bytes;
+mod privacy_pages;
 mod questions;
 mod registrations;
 mod registrations_table;

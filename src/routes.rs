@@ -26,7 +26,7 @@ use crate::{
 #[openapi(
     info(title = "Convene API", description = "Registration and attendance for hybrid events. Errors share one body: `{\"error\": {\"code\", \"message\", \"fields\"}}`."),
     modifiers(&BearerAuth),
-    tags((name = "events", description = "organizers' events"), (name = "registrations", description = "public registration and the registrant's own link"), (name = "attendance", description = "counts"), (name = "check-in", description = "the door: scans, walk-ins, staff search"), (name = "mail", description = "an event's mails and their delivery"), (name = "exports", description = "attendee lists out: CSV and XLSX"), (name = "imports", description = "partner lists and attendance reports in"), (name = "settings", description = "who organizes: name, contact, privacy notice, colour, logo"))
+    tags((name = "events", description = "organizers' events"), (name = "registrations", description = "public registration and the registrant's own link"), (name = "attendance", description = "counts"), (name = "check-in", description = "the door: scans, walk-ins, staff search"), (name = "mail", description = "an event's mails and their delivery"), (name = "exports", description = "attendee lists out: CSV and XLSX"), (name = "imports", description = "partner lists and attendance reports in"), (name = "settings", description = "who organizes: name, contact, privacy notice, colour, logo"), (name = "privacy", description = "erasure, the registrant's own data, the audit"))
 )]
 struct ApiDoc;
 

@@ -107,7 +107,8 @@ pub async fn can_be_written_again(db: &impl ConnectionTrait, event_id: Uuid, mai
     };
     if let Some(reg_id) = mail.registration_id {
         let reg = entity::registration::Entity::find_by_id(reg_id).unique(db).await?;
-        return Ok(reg.is_none_or(|r| crate::facts::secrets_readable(&r)));
+        // An erased registration's mail is not found by the resend (404), whatever the key.
+        return Ok(reg.is_none_or(|r| r.is_erased() || crate::facts::secrets_readable(&r)));
     }
     if let Ok(crate::mail::Message::Invitation { invitation_id }) = serde_json::from_value(mail.payload.clone()) {
         let invitation = entity::invitation::Entity::find_by_id(invitation_id).unique(db).await?;
@@ -126,8 +127,11 @@ pub async fn resend_in_event(
 ) -> Result<Option<outbox_email::Model>, DbErr> {
     let original = outbox_email::Entity::find_by_id(mail_id).filter(Column::EventId.eq(event_id)).unique(db).await?;
     match original {
-        Some(original) => Ok(Some(resend(db, &original, now).await?)),
-        None => Ok(None),
+        // An erased mail's content is gone: there is nothing to send again.
+        Some(original) if serde_json::from_value::<crate::mail::Message>(original.payload.clone()).is_ok() => {
+            Ok(Some(resend(db, &original, now).await?))
+        }
+        _ => Ok(None),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Erasing registrants' personal data, keeping every figure of the event.
 //!
-//! Removed: names, email, answers, tokens and ticket code (NULL), consent text, history
-//! details, invitations to the same address, the text and recipient of sent mails (and their
+//! Removed: names, email, answers, tokens and ticket code (NULL), consent text (the history
+//! holds no personal details to remove: modes, statuses and field names only), invitations to the same address, the text and recipient of sent mails (and their
 //! `.eml` files), mail not sent yet, replayable door answers, partner-list upload jobs. Kept: id,
 //! event, mode, status, organization, language and every time, so stats, the organizations
 //! report and the export's counts stay the same. A registration still active before the event
@@ -12,7 +12,6 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use entity::{
     OutboxStatus, RegistrationStatus, contact, door_request, event, import_job, invitation, outbox_email, registration,
-    registration_history,
 };
 use sea_orm::sea_query::Expr;
 use sea_orm::sea_query::{LockBehavior, LockType};
@@ -151,11 +150,6 @@ async fn erase_rows(
             .exec(db)
             .await?
             .rows_affected;
-        registration_history::Entity::update_many()
-            .col_expr(registration_history::Column::Params, Expr::value(serde_json::json!({})))
-            .filter(registration_history::Column::RegistrationId.is_in(chunk.iter().copied()))
-            .exec(db)
-            .await?;
     }
 
     let invitations = match scope {

@@ -178,6 +178,19 @@ async fn erasing_an_ended_event_keeps_every_figure_and_forgets_the_people() {
         assert!(!text.contains("erase0@example.org") && !text.contains("El Idrissi"), "a mail file kept a person");
     }
 
+    // Sent mails keep their kind and state, not their content: nothing to resend.
+    let mails = app.get_json(&format!("/api/v1/events/{event_id}/mails"), &app.organizer_token).await;
+    let first = mails["items"].as_array().and_then(|m| m.first()).cloned().expect("a mail");
+    assert_eq!((first["status"].as_str(), first["recipient"].as_str()), (Some("sent"), None));
+    let resend = app
+        .client
+        .post(app.url(&format!("/api/v1/events/{event_id}/mails/{}/resend", str_of(&first, "id"))))
+        .bearer_auth(&app.organizer_token)
+        .send()
+        .await
+        .expect("resend");
+    expect_error(resend, 404, "not_found").await;
+
     // The audit says who exported and erased, and names no registrant.
     let entries = audit(&app, &event_id).await;
     let erasures: Vec<(&str, i64)> = entries

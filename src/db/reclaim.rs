@@ -67,11 +67,12 @@ impl Db {
 
     /// MariaDB: rebuilds the erased tables when an erasure asked for it since the last time.
     pub async fn rebuild_if_owed(&self) {
-        if self.backend() == DbBackend::MySql && self.rebuild_owed.swap(false, Ordering::SeqCst) {
-            if let Err(err) = self.reclaim_now().await {
-                self.rebuild_owed.store(true, Ordering::SeqCst);
-                tracing::warn!(error = %err, "could not rebuild the tables of erased data; will try again");
-            }
+        if self.backend() == DbBackend::MySql
+            && self.rebuild_owed.swap(false, Ordering::SeqCst)
+            && let Err(err) = self.reclaim_now().await
+        {
+            self.rebuild_owed.store(true, Ordering::SeqCst);
+            tracing::warn!(error = %err, "could not rebuild the tables of erased data; will try again");
         }
     }
 

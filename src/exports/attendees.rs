@@ -14,7 +14,6 @@ use serde_json::Value;
 use uuid::Uuid;
 
 use super::cells;
-use crate::db::FetchUnique;
 use crate::db::stmt;
 use crate::domain::Language;
 use crate::error::{FieldError, FieldErrors};
@@ -358,15 +357,6 @@ impl AttendeePages {
             }
             None => Ok(None),
         }
-    }
-}
-
-/// An event by id or slug (for the command line).
-pub async fn find_event(db: &impl ConnectionTrait, id_or_slug: &str) -> Result<Option<event::Model>, DbErr> {
-    use sea_orm::EntityTrait;
-    match Uuid::parse_str(id_or_slug.trim()) {
-        Ok(id) => event::Entity::find_by_id(id).unique(db).await,
-        Err(_) => crate::events::service::get_by_slug(db, id_or_slug.trim()).await,
     }
 }
 

@@ -105,8 +105,7 @@ pub async fn run(command: ExportCommand) -> anyhow::Result<()> {
 
     let db = Db::connect(&args.database_url).await?;
     db.migrate().await?;
-    let event =
-        attendees::find_event(db.read(), &args.event).await?.with_context(|| format!("no event {:?}", args.event))?;
+    let event = find_event(db.read(), &args.event).await?.with_context(|| format!("no event {:?}", args.event))?;
     let total = attendees::count(db.read(), event.id, &options.filter).await?;
     let bar = progress_bar(total, "exporting");
     let mut out = output(args.out.as_ref())?;
@@ -134,4 +133,17 @@ pub async fn run(command: ExportCommand) -> anyhow::Result<()> {
     let target = args.out.as_ref().map_or_else(|| "stdout".to_owned(), |p| p.display().to_string());
     eprintln!("exported {total} registrations of {} to {target}", event.slug);
     Ok(())
+}
+
+/// An event by id or slug (for the command line).
+pub async fn find_event(
+    db: &impl sea_orm::ConnectionTrait,
+    id_or_slug: &str,
+) -> Result<Option<entity::event::Model>, sea_orm::DbErr> {
+    use crate::db::FetchUnique;
+    use sea_orm::EntityTrait;
+    match uuid::Uuid::parse_str(id_or_slug.trim()) {
+        Ok(id) => entity::event::Entity::find_by_id(id).unique(db).await,
+        Err(_) => crate::events::service::get_by_slug(db, id_or_slug.trim()).await,
+    }
 }

@@ -14,7 +14,7 @@ use crate::db::Db;
 use crate::db::{Discard, Keep, keep};
 use crate::domain::EmailAddress;
 use crate::domain::Language;
-use crate::exports::attendees::find_event;
+use crate::exports::cli::find_event;
 use crate::exports::cli::progress_bar;
 use crate::imports::registrations::ImportError;
 

@@ -2,11 +2,10 @@
 //! that it followed the stream. One `online_join` row per registration (unique), kept by a
 //! single upsert, so simultaneous clicks never make two rows.
 
-use crate::db::FetchUnique;
 use chrono::{DateTime, Utc};
 use entity::{event, online_join, registration};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set};
+use sea_orm::{ConnectionTrait, DbErr, EntityTrait, Set};
 use uuid::Uuid;
 
 /// The registration behind a join token, with its event.
@@ -15,17 +14,7 @@ pub async fn find_by_join_token(
     db: &impl ConnectionTrait,
     token: &str,
 ) -> Result<Option<(registration::Model, event::Model)>, DbErr> {
-    // Tokens are 43 URL-safe characters; anything else cannot match and needs no query.
-    if token.len() != 43 || !token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
-        return Ok(None);
-    }
-    let hash = crate::secrets::lookup_hash(token);
-    let Some(reg) = registration::Entity::find().filter(registration::Column::JoinToken.eq(hash)).unique(db).await?
-    else {
-        return Ok(None);
-    };
-    let event = event::Entity::find_by_id(reg.event_id).unique(db).await?;
-    Ok(event.map(|e| (reg, e)))
+    crate::registrations::rows::find_by_token(db, registration::Column::JoinToken, token).await
 }
 
 /// Records a join now: the first one creates the row, later ones move `last_joined_at` and

@@ -105,13 +105,21 @@ pub async fn find_by_manage_token(
     db: &impl ConnectionTrait,
     token: &str,
 ) -> Result<Option<(registration::Model, event::Model)>, DbErr> {
+    find_by_token(db, registration::Column::ManageToken, token).await
+}
+
+/// Looks a registration up by one of its link tokens (`column` holds the tokens' hashes).
+pub async fn find_by_token(
+    db: &impl ConnectionTrait,
+    column: registration::Column,
+    token: &str,
+) -> Result<Option<(registration::Model, event::Model)>, DbErr> {
     // Tokens are 43 URL-safe characters; anything else cannot match and needs no query.
     if token.len() != 43 || !token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
         return Ok(None);
     }
     let hash = crate::secrets::lookup_hash(token);
-    let Some(reg) = registration::Entity::find().filter(registration::Column::ManageToken.eq(hash)).unique(db).await?
-    else {
+    let Some(reg) = registration::Entity::find().filter(column.eq(hash)).unique(db).await? else {
         return Ok(None);
     };
     let event = event::Entity::find_by_id(reg.event_id).unique(db).await?;

@@ -249,6 +249,20 @@ impl TestApp {
         request.send().await.expect("request")
     }
 
+    /// Scans `code` at the door as the check-in account and returns the answer.
+    pub async fn scan(&self, event_id: &str, code: &str) -> Value {
+        let response = self
+            .client
+            .post(self.url(&format!("/api/v1/events/{event_id}/checkins")))
+            .bearer_auth(&self.checkin_token)
+            .json(&json!({ "code": code }))
+            .send()
+            .await
+            .expect("scan");
+        assert_eq!(response.status(), StatusCode::OK, "a scan always answers 200");
+        response.json().await.expect("json")
+    }
+
     /// Outbox rows of one kind for one registration.
     pub async fn mails(&self, registration_id: &str, kind: &str) -> i64 {
         let backend = self.db.backend();

@@ -102,15 +102,7 @@ async fn erasing_an_ended_event_keeps_every_figure_and_forgets_the_people() {
         people.push(json(response).await);
     }
     let seated = &people[0];
-    let scan = app
-        .client
-        .post(app.url(&format!("/api/v1/events/{event_id}/checkins")))
-        .bearer_auth(&app.checkin_token)
-        .json(&json!({"code": str_of(seated, "ticket_code")}))
-        .send()
-        .await
-        .expect("scan");
-    assert_eq!(json(scan).await["result"], "checked_in");
+    assert_eq!(app.scan(&event_id, &str_of(seated, "ticket_code")).await["result"], "checked_in");
     let index = app.get_json(&format!("/api/v1/events/{event_id}/checkin-index"), &app.checkin_token).await;
     let cursor = str_of(&index, "cursor");
 
@@ -230,15 +222,7 @@ async fn a_registrant_forgotten_before_the_event_gives_their_seat_to_the_waitlis
     assert_eq!(stats["in_person"]["confirmed"], 1, "{stats}");
 
     // Their ticket scans unknown; the desk's search never finds them.
-    let scan = app
-        .client
-        .post(app.url(&format!("/api/v1/events/{event_id}/checkins")))
-        .bearer_auth(&app.checkin_token)
-        .json(&json!({"code": str_of(&first, "ticket_code")}))
-        .send()
-        .await
-        .expect("scan");
-    assert_eq!(json(scan).await["result"], "unknown");
+    assert_eq!(app.scan(&event_id, &str_of(&first, "ticket_code")).await["result"], "unknown");
 
     // An organizer erases by registration id, with a token only.
     let other_id = str_of(&other, "id");
@@ -321,15 +305,7 @@ async fn the_registrants_data_holds_everything_the_server_holds_about_them() {
     let token = str_of(&reg, "manage_token");
     let switched = app.manage(Method::PATCH, &token, Some(json!({"mode": "in_person"}))).await;
     assert_eq!(switched.status(), StatusCode::OK);
-    let scan = app
-        .client
-        .post(app.url(&format!("/api/v1/events/{event_id}/checkins")))
-        .bearer_auth(&app.checkin_token)
-        .json(&json!({"code": str_of(&reg, "ticket_code")}))
-        .send()
-        .await
-        .expect("scan");
-    assert_eq!(json(scan).await["result"], "checked_in");
+    assert_eq!(app.scan(&event_id, &str_of(&reg, "ticket_code")).await["result"], "checked_in");
 
     let response = app.client.get(app.url(&format!("/api/v1/registrations/{token}/data"))).send().await.expect("data");
     assert_eq!(response.status(), StatusCode::OK);

@@ -53,16 +53,35 @@ impl Drop for TestDatabase {
             let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
             rt.block_on(async move {
                 if let Ok(conn) = Database::connect(&admin_url(&server)).await {
-                    let sql = match conn.get_database_backend() {
+                    let backend = conn.get_database_backend();
+                    if backend == DbBackend::MySql {
+                        conn.execute_unprepared("SET SESSION lock_wait_timeout = 60").await.ok();
+                        // Like PostgreSQL's FORCE: an app left running by a test that ended
+                        // mid-transaction holds a metadata lock the DROP would wait for, on
+                        // the very thread that app's runtime needs to finish it.
+                        let sql = format!("SELECT id FROM information_schema.processlist WHERE db = '{name}'");
+                        let rows = conn.query_all_raw(Statement::from_string(backend, sql)).await.unwrap_or_default();
+                        for row in rows {
+                            if let Ok(id) = row.try_get::<u64>("", "id") {
+                                conn.execute_raw(Statement::from_string(backend, format!("KILL {id}"))).await.ok();
+                            }
+                        }
+                    }
+                    let sql = match backend {
                         DbBackend::Postgres => format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
                         _ => format!("DROP DATABASE IF EXISTS {name}"),
                     };
-                    conn.execute_raw(Statement::from_string(conn.get_database_backend(), sql)).await.ok();
+                    conn.execute_raw(Statement::from_string(backend, sql)).await.ok();
                     conn.close().await.ok();
                 }
             });
         });
-        handle.join().ok();
+        // Never wait long: an app the test left running may hold the database until this
+        // thread lets the test's runtime go (its connections then close and the DROP runs).
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while !handle.is_finished() && std::time::Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 }
 

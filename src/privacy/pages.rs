@@ -86,7 +86,9 @@ pub async fn erase_event(
         return event_confirmation(&state, &me, lang, id, errors).await;
     }
     let actor = Actor::Organizer(me.email.clone());
-    let erased = service::erase_event(&state.db, &state.config.mail.outbox_dir, id, actor, now()).await?;
+    let erased =
+        service::erase_event(&state.db, &state.config.mail.outbox_dir, id, (actor, audit::Action::EraseEvent), now())
+            .await?;
     Ok(Redirect::to(&format!("/admin/events/{id}?done=erased&count={erased}")).into_response())
 }
 

@@ -9,9 +9,8 @@ use entity::event;
 use sea_orm::{ColumnTrait, DbErr, EntityTrait, QueryFilter};
 
 use super::audit::Action;
-use super::erasure::{self, ErasedBy};
 use super::policy;
-use crate::db::{Db, Keep};
+use crate::db::Db;
 use crate::history::Actor;
 
 /// Erases every event due at `now`; returns how many registrations it erased. On its first
@@ -31,17 +30,10 @@ pub async fn run_due(db: &Db, mail_dir: &Path, now: DateTime<Utc>, announce: boo
     }
     let mut total = 0;
     for e in due {
-        let event_id = e.id;
-        let erased = db
-            .write_alone(move |txn| {
-                Box::pin(async move {
-                    let by = ErasedBy { actor: &Actor::System, action: Action::RetentionErase };
-                    erasure::erase_event(txn, event_id, by, now).await.map(Keep)
-                })
-            })
-            .await?;
-        tracing::info!(event = %e.slug, registrations = erased.registrations, "retention: personal data erased");
-        total += super::service::after(db, mail_dir, erased).await;
+        let by = (Actor::System, Action::RetentionErase);
+        let erased = super::service::erase_event(db, mail_dir, e.id, by, now).await?;
+        tracing::info!(event = %e.slug, registrations = erased, "retention: personal data erased");
+        total += erased;
     }
     Ok(total)
 }

@@ -41,9 +41,14 @@ pub async fn erase_event(
     if !policy::may_erase_event(&event, now()) {
         return Err(AppError::conflict("conflict", "the event has not ended: cancel it, or wait for its end"));
     }
-    let erased =
-        service::erase_event(&state.db, &state.config.mail.outbox_dir, event_id, Actor::Organizer(user.email), now())
-            .await?;
+    let erased = service::erase_event(
+        &state.db,
+        &state.config.mail.outbox_dir,
+        event_id,
+        (Actor::Organizer(user.email), audit::Action::EraseEvent),
+        now(),
+    )
+    .await?;
     Ok(Json(ErasedCount { erased }))
 }
 

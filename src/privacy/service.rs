@@ -44,18 +44,19 @@ pub async fn erase_person(
     Ok(after(db, mail_dir, erased).await)
 }
 
-/// Erases every registration of an event (an organizer's request).
+/// Erases every registration of an event: an organizer's request (`EraseEvent`) or the
+/// retention job's (`RetentionErase`).
 pub async fn erase_event(
     db: &Db,
     mail_dir: &Path,
     event_id: Uuid,
-    actor: Actor,
+    by: (Actor, Action),
     now: DateTime<Utc>,
 ) -> Result<u64, RegistrationError> {
     let erased = db
         .write_alone(move |txn| {
             Box::pin(async move {
-                let by = ErasedBy { actor: &actor, action: Action::EraseEvent };
+                let by = ErasedBy { actor: &by.0, action: by.1 };
                 erasure::erase_event(txn, event_id, by, now).await.map(Keep)
             })
         })
@@ -66,7 +67,7 @@ pub async fn erase_event(
 /// After the first step commits: the second step (mails, uploads, contacts) in transactions
 /// of its own, again while the mail worker holds some of the rows; then the mails' files
 /// deleted and the space reclaimed.
-pub(super) async fn after(db: &Db, mail_dir: &Path, erased: Erased) -> u64 {
+async fn after(db: &Db, mail_dir: &Path, erased: Erased) -> u64 {
     let skip_locked = db.backend() != sea_orm::DbBackend::Sqlite;
     let mut mail_ids = Vec::new();
     for attempt in 1..=ATTEMPTS {

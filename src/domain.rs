@@ -74,6 +74,12 @@ impl EmailAddress {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The domain in its ASCII (punycode) form, lower case: what allowed domains compare with.
+    pub fn domain(&self) -> String {
+        let domain = self.0.rsplit_once('@').map_or("", |(_, d)| d);
+        idna::domain_to_ascii(domain).unwrap_or_else(|_| domain.to_owned())
+    }
 }
 
 /// The comparable form of an address: trimmed, NFKC, lower-cased.

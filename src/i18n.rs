@@ -104,6 +104,11 @@ pub fn has(lang: Language, key: &str) -> bool {
         "done",
         "total",
         "days",
+        "domain",
+        "domains",
+        "until",
+        "seated",
+        "full",
     ]
     .into_iter()
     .map(|k| (Cow::Borrowed(k), FluentValue::from("x")))

@@ -132,6 +132,8 @@ pub fn router(state: AppState) -> Router {
             registrations::routes::cancel_registration
         ))
         .routes(routes!(registrations::routes::lost_link))
+        .routes(routes!(registrations::approval_routes::approve))
+        .routes(routes!(registrations::approval_routes::decline))
         .routes(routes!(attendance::routes::event_stats))
         .routes(routes!(check_in::routes::check_in))
         .routes(routes!(check_in::routes::undo_check_in))
@@ -201,6 +203,11 @@ pub fn router(state: AppState) -> Router {
         .route("/admin/events/{id}/status/{action}", get(events::status_pages::confirm_page))
         .route("/admin/events/{id}/mails/{mail_id}/resend", post(events::dashboard::resend))
         .route("/admin/events/{id}/registrations", get(registrations::admin_pages::list))
+        .route(
+            "/admin/events/{id}/approvals",
+            get(registrations::approval_pages::queue).post(registrations::approval_pages::act),
+        )
+        .route("/admin/events/{id}/approvals/decline", post(registrations::approval_pages::decline))
         .route("/admin/events/{id}/registrations/bulk", post(registrations::people_actions::bulk))
         .route("/admin/events/{id}/registrations/confirm", post(registrations::people_actions::confirmed))
         .route(

@@ -35,6 +35,12 @@ pub fn url_token() -> String {
     }
 }
 
+/// Whether `token` has the shape of a [`url_token`] (43 URL-safe characters; earlier releases'
+/// tokens may hold `-`): anything else cannot match a stored hash and needs no query.
+pub fn is_url_token(token: &str) -> bool {
+    token.len() == 43 && token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
 /// An API token as shown once to its owner.
 pub fn api_token() -> String {
     format!("cvn_{}", url_token())

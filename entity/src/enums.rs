@@ -48,14 +48,46 @@ pub enum RegistrationStatus {
     Waitlisted,
     #[sea_orm(string_value = "cancelled")]
     Cancelled,
+    /// At an event with `access: approval`: waiting for the organizers' decision, no seat.
+    #[sea_orm(string_value = "pending")]
+    Pending,
+    /// The organizers said no. Like a pending request it keeps its address (one request per
+    /// person), and it takes no seat.
+    #[sea_orm(string_value = "declined")]
+    Declined,
 }
 
 impl RegistrationStatus {
+    pub const ALL: [RegistrationStatus; 5] = [
+        RegistrationStatus::Confirmed,
+        RegistrationStatus::Waitlisted,
+        RegistrationStatus::Pending,
+        RegistrationStatus::Declined,
+        RegistrationStatus::Cancelled,
+    ];
+
+    /// Holding a seat or a place in the waiting line: what "registered" counts.
+    pub const PLACED: [RegistrationStatus; 2] = [RegistrationStatus::Confirmed, RegistrationStatus::Waitlisted];
+    /// Still expecting to come: placed, or waiting for the organizers' decision. These get
+    /// the event's updates and may change or withdraw.
+    pub const OPEN: [RegistrationStatus; 3] =
+        [RegistrationStatus::Confirmed, RegistrationStatus::Waitlisted, RegistrationStatus::Pending];
+
+    pub fn holds_place(self) -> bool {
+        Self::PLACED.contains(&self)
+    }
+
+    pub fn is_open(self) -> bool {
+        Self::OPEN.contains(&self)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             RegistrationStatus::Confirmed => "confirmed",
             RegistrationStatus::Waitlisted => "waitlisted",
             RegistrationStatus::Cancelled => "cancelled",
+            RegistrationStatus::Pending => "pending",
+            RegistrationStatus::Declined => "declined",
         }
     }
 
@@ -64,8 +96,56 @@ impl RegistrationStatus {
             "confirmed" => Some(RegistrationStatus::Confirmed),
             "waitlisted" => Some(RegistrationStatus::Waitlisted),
             "cancelled" => Some(RegistrationStatus::Cancelled),
+            "pending" => Some(RegistrationStatus::Pending),
+            "declined" => Some(RegistrationStatus::Declined),
             _ => None,
         }
+    }
+}
+
+/// Who may register for an event.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+#[serde(rename_all = "snake_case")]
+pub enum EventAccess {
+    /// Anyone with the event's page.
+    #[default]
+    #[sea_orm(string_value = "open")]
+    Open,
+    /// A personal invitation link, or an address at one of the allowed domains.
+    #[sea_orm(string_value = "invitation")]
+    Invitation,
+    /// Anyone may ask; registrations wait as `pending` for the organizers' decision.
+    #[sea_orm(string_value = "approval")]
+    Approval,
+}
+
+impl EventAccess {
+    pub const ALL: [EventAccess; 3] = [EventAccess::Open, EventAccess::Invitation, EventAccess::Approval];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventAccess::Open => "open",
+            EventAccess::Invitation => "invitation",
+            EventAccess::Approval => "approval",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.as_str() == s)
     }
 }
 

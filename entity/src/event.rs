@@ -2,8 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
-use crate::EventStatus;
-use crate::json::{Programme, Questions, Translations};
+use crate::json::{EmailDomains, Programme, Questions, Translations};
+use crate::{EventAccess, EventStatus};
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "event")]
@@ -64,6 +64,11 @@ pub struct Model {
     pub retention_from: Option<DateTimeUtc>,
     /// When the retention job (or an organizer) erased the event's personal data.
     pub personal_data_erased_at: Option<DateTimeUtc>,
+    /// Who may register: anyone, the invited, or anyone subject to the organizers' approval.
+    pub access: EventAccess,
+    /// At an invitation-only event, addresses at these domains (lower case, punycode) may
+    /// register without a personal link.
+    pub allowed_email_domains: EmailDomains,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

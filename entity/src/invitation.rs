@@ -29,6 +29,9 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     /// When the invitation served a registration.
     pub used_at: Option<DateTimeUtc>,
+    /// The registration it served: the link keeps working for that person (to register again
+    /// after cancelling), and for nobody else.
+    pub registration_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

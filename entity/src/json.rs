@@ -161,6 +161,11 @@ impl ProgrammeItem {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, FromJsonQueryResult)]
 pub struct Programme(pub Vec<ProgrammeItem>);
 
+/// `event.allowed_email_domains`: lower-case domain names (`fedasil.be`), punycode for
+/// international ones, in the order given.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, FromJsonQueryResult)]
+pub struct EmailDomains(pub Vec<String>);
+
 /// `registration_history.params`: the parameters of one history entry (modes, counts, the
 /// mail kind), never rendered text.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, FromJsonQueryResult)]

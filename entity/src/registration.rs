@@ -17,8 +17,9 @@ pub struct Model {
     pub last_name: Option<String>,
     /// Trimmed and lower-cased.
     pub email: Option<String>,
-    /// Equal to `email` while the registration is active, NULL once cancelled: unique with
-    /// `event_id`, so one active registration per address survives re-registration.
+    /// Equal to `email` while the registration is active (placed, pending or declined), NULL
+    /// once cancelled: unique with `event_id`, so one active registration per address
+    /// survives re-registration.
     pub active_email: Option<String>,
     pub organization: String,
     pub mode: AttendanceMode,

@@ -540,3 +540,67 @@ audit-action-erase-person = One person's data erased
 audit-action-retention-erase = Erased when retention ran out
 audit-action-settings-change = Settings changed
 audit-action-mailing = Mailing sent
+
+## Who may register, and the approvals queue.
+event-section-access = Who may register
+event-access-open = Anyone with the event's page
+event-access-open-hint = Registrations take a seat at once, or join the waiting list.
+event-access-invitation = Invited people only
+event-access-invitation-hint = A personal invitation link (from an imported partner list or "Invite an earlier edition"), or an address at one of the domains below.
+event-access-approval = Anyone may ask; organizers approve
+event-access-approval-hint = Requests take no seat until you approve them from the approvals queue; then they are seated or waitlisted as a new registration would be.
+event-allowed-domains = Domains that need no invitation
+event-allowed-domains-hint = One per line, such as fedasil.be. Only for invited-only events; the whole domain must match.
+approvals-title = Requests to attend
+approvals-intro = Oldest first. Approving seats each person if a seat is free in their mode, or puts them on the waiting list; both are mailed. Declining mails them your message.
+approvals-not-approval = This event no longer asks for approval; these requests still wait for your decision.
+approvals-none = No request is waiting.
+approvals-declined-count = { $count ->
+    [one] One request was declined.
+   *[other] { $count } requests were declined.
+}
+approvals-count = { $count ->
+    [one] One request waits for your decision.
+   *[other] { $count } requests wait for your decision.
+}
+approvals-approve-selected = Approve selected
+approvals-decline-selected = Decline selected…
+approvals-answers = Answers
+approvals-requested = Asked on
+approvals-more = { $count } more requests follow; decide on these first.
+approvals-done-approved = Approved: { $seated } seated, { $waitlisted } on the waiting list.{ $full ->
+    [0] {""}
+   *[other] { " " }{ $full } could not be approved: that mode is full and the event has no waiting list.
+}
+approvals-done-declined = { $count ->
+    [one] One request declined; the person is mailed.
+   *[other] { $count } requests declined; each person is mailed.
+}
+approvals-none-selected = Tick the requests first.
+approvals-decline-title = { $count ->
+    [one] Decline this request?
+   *[other] Decline { $count } requests?
+}
+approvals-decline-what = { $count ->
+    [one] The person is mailed that their request is declined, with your message if you write one. This cannot be undone.
+   *[other] Each person is mailed that their request is declined, with your message if you write one. This cannot be undone.
+}
+approvals-decline-message = Message for the person (optional)
+approvals-decline-hint = Shown in the mail, under "A message from the organizers". Plain text, at most 2,000 characters.
+approvals-decline-button = { $count ->
+    [one] Decline and mail
+   *[other] Decline { $count } and mail them
+}
+approvals-keep = Go back without declining
+approvals-link = { $count ->
+    [0] Requests to attend
+    [one] One request to attend
+   *[other] { $count } requests to attend
+}
+approvals-review = Review the request…
+count-pending = Requests waiting
+count-declined = Declined
+history-approved = Request approved: { $status }
+history-declined = Request declined
+mail-kind-request_received = Request received
+mail-kind-declined = Request declined

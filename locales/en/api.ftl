@@ -93,3 +93,6 @@ field-scanned-before-event = is before the event's first day
 field-too-many-scans = at most { $max } scans per batch
 field-invalid-scan-kind = must be entry or exit
 field-instant-out-of-range = must be between the years 2000 and 2100
+field-invalid-access = must be open, invitation or approval
+field-invalid-domain = { $domain } is not a domain name (such as fedasil.be)
+field-too-many-domains = at most { $max } domains

@@ -110,3 +110,6 @@ form-scanned-before-event = The scan time is before the event's day: check the d
 form-too-many-scans = Send at most { $max } scans at once.
 form-invalid-scan-kind = A scan goes in or out.
 form-instant-out-of-range = Choose a date between the years 2000 and 2100.
+form-invalid-access = Choose who may register.
+form-invalid-domain = "{ $domain }" is not a domain name such as fedasil.be.
+form-too-many-domains = At most { $max } domains.

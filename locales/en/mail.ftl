@@ -97,3 +97,18 @@ label-organizer-note = A message from the organizers
 invitation-stop = Do not want invitations to future editions?
 invitation-stop-link = Stop them here.
 label-programme = Programme
+
+## Requests at events that need the organizers' approval.
+subject-request-received = Request received: { $event }
+subject-approved = Your request is accepted: { $event }
+subject-approved-waitlisted = Your request is accepted, on the waiting list: { $event }
+subject-declined = Your request: { $event }
+request-received-intro = We have received your request to attend. The organizers review each request and will mail you their decision. Until then no seat is reserved for you. You can change or withdraw your request with your personal link below.
+approved-intro = The organizers have accepted your request.
+approved-waitlisted-intro = The organizers have accepted your request, but the room is full at the moment, so you are on the waiting list. If a seat frees up before the meeting starts, it goes to you in order and we will mail you at once.
+declined-intro = We are sorry: the organizers are unable to accept your request to attend this meeting.
+registration-status-pending = Waiting for the organizers' review
+registration-status-declined = Declined
+greeting-anonymous = Hello,
+invitation-intro-address = Here is your personal registration link for the meeting below. Open it, fill in your name, choose whether you come to the room or follow online, and confirm.
+invitation-step-open-address = Open your personal link above: your email address is already filled in.

@@ -151,3 +151,24 @@ forget-final = This cannot be undone. The organizers keep only a count of regist
 forget-button = Erase my details
 forgotten-title = Your details are erased
 forgotten-text = We no longer hold your name, address or answers for this meeting, and your links no longer work. Thank you.
+
+## Who may register (an event's access rule).
+status-pending = Request waiting for review
+status-declined = Request declined
+request-heading = Ask to attend
+request-button = Send my request
+access-invitation-title = Registration is by invitation
+access-invitation-yours = You are invited: your details are filled in below. Check them, choose how you attend and confirm.
+access-invitation-text = To register, open the personal link in your invitation mail.
+access-invitation-lost = Lost your invitation? We can send it again.
+access-invitation-domains = Staff of partner organizations may also register below with their work address ending in { $domains }.
+access-approval-title = Registration needs the organizers' approval
+access-approval-text = Send your request below: it does not reserve a seat yet. The organizers review requests as they arrive and answer each one by mail. Requests are taken until { $until }.
+not-invited = This address is not on the invitation list. Use the personal link from your invitation mail, or ask for it again with the link below.
+registered-pending = Your request is sent. The organizers will mail you their decision; a copy of your request is on its way to your mailbox.
+pending-explained = The organizers have not decided yet. No seat is reserved for you until they accept your request; you will hear from them by mail.
+declined-explained = The organizers could not accept your request for this meeting.
+withdraw-heading = Withdraw your request
+withdraw-button = Withdraw my request
+lost-link-text-invited = Enter your email address. If you are registered or invited, we mail you your personal link.
+lost-link-sent-invited = If that address is registered or invited, its personal link is on its way.

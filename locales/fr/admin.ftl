@@ -540,3 +540,67 @@ audit-action-erase-person = Données d'une personne effacées
 audit-action-retention-erase = Effacées à la fin de la durée de conservation
 audit-action-settings-change = Paramètres modifiés
 audit-action-mailing = Envoi groupé
+
+## Qui peut s'inscrire, et la file des demandes.
+event-section-access = Qui peut s'inscrire
+event-access-open = Toute personne ayant la page de l'événement
+event-access-open-hint = Les inscriptions prennent une place tout de suite, ou rejoignent la liste d'attente.
+event-access-invitation = Uniquement les personnes invitées
+event-access-invitation-hint = Un lien d'invitation personnel (d'une liste de partenaires importée ou de « Inviter une édition précédente »), ou une adresse de l'un des domaines ci-dessous.
+event-access-approval = Tout le monde peut demander ; les organisateurs acceptent
+event-access-approval-hint = Les demandes ne prennent aucune place avant que vous les acceptiez depuis la file des demandes ; elles reçoivent alors une place ou rejoignent la liste d'attente comme une nouvelle inscription.
+event-allowed-domains = Domaines sans invitation nécessaire
+event-allowed-domains-hint = Un par ligne, par exemple fedasil.be. Seulement pour les événements sur invitation ; le domaine entier doit correspondre.
+approvals-title = Demandes de participation
+approvals-intro = Les plus anciennes d'abord. Accepter donne une place à chaque personne si une place est libre dans son mode, sinon la met sur liste d'attente ; chacune reçoit un courriel. Refuser lui envoie votre message.
+approvals-not-approval = Cet événement ne demande plus d'accord ; ces demandes attendent encore votre décision.
+approvals-none = Aucune demande n'attend.
+approvals-declined-count = { $count ->
+    [one] Une demande a été refusée.
+   *[other] { $count } demandes ont été refusées.
+}
+approvals-count = { $count ->
+    [one] Une demande attend votre décision.
+   *[other] { $count } demandes attendent votre décision.
+}
+approvals-approve-selected = Accepter la sélection
+approvals-decline-selected = Refuser la sélection…
+approvals-answers = Réponses
+approvals-requested = Demandé le
+approvals-more = { $count } autres demandes suivent ; décidez d'abord de celles-ci.
+approvals-done-approved = Acceptées : { $seated } avec une place, { $waitlisted } sur liste d'attente.{ $full ->
+    [0] {""}
+   *[other] { " " }{ $full } n'ont pas pu être acceptées : ce mode est complet et l'événement n'a pas de liste d'attente.
+}
+approvals-done-declined = { $count ->
+    [one] Une demande refusée ; la personne est prévenue par courriel.
+   *[other] { $count } demandes refusées ; chaque personne est prévenue par courriel.
+}
+approvals-none-selected = Cochez d'abord les demandes.
+approvals-decline-title = { $count ->
+    [one] Refuser cette demande ?
+   *[other] Refuser { $count } demandes ?
+}
+approvals-decline-what = { $count ->
+    [one] La personne reçoit un courriel indiquant que sa demande est refusée, avec votre message si vous en écrivez un. Ce refus est définitif.
+   *[other] Chaque personne reçoit un courriel indiquant que sa demande est refusée, avec votre message si vous en écrivez un. Ce refus est définitif.
+}
+approvals-decline-message = Message pour la personne (facultatif)
+approvals-decline-hint = Affiché dans le courriel, sous « Un message des organisateurs ». Texte simple, 2 000 caractères au plus.
+approvals-decline-button = { $count ->
+    [one] Refuser et prévenir
+   *[other] Refuser les { $count } et les prévenir
+}
+approvals-keep = Revenir sans refuser
+approvals-link = { $count ->
+    [0] Demandes de participation
+    [one] Une demande de participation
+   *[other] { $count } demandes de participation
+}
+approvals-review = Examiner la demande…
+count-pending = Demandes en attente
+count-declined = Refusées
+history-approved = Demande acceptée : { $status }
+history-declined = Demande refusée
+mail-kind-request_received = Demande reçue
+mail-kind-declined = Demande refusée

@@ -110,3 +110,6 @@ form-scanned-before-event = L’heure du scan précède le jour de l’événeme
 form-too-many-scans = Envoyez au plus { $max } scans à la fois.
 form-invalid-scan-kind = Un scan est une entrée ou une sortie.
 form-instant-out-of-range = Choisissez une date entre les années 2000 et 2100.
+form-invalid-access = Choisissez qui peut s'inscrire.
+form-invalid-domain = « { $domain } » n'est pas un nom de domaine comme fedasil.be.
+form-too-many-domains = { $max } domaines au plus.

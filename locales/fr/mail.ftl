@@ -97,3 +97,18 @@ label-organizer-note = Un message des organisateurs
 invitation-stop = Vous ne souhaitez plus être invité·e aux prochaines éditions ?
 invitation-stop-link = Arrêtez-les ici.
 label-programme = Programme
+
+## Demandes aux événements soumis à l'accord des organisateurs.
+subject-request-received = Demande reçue : { $event }
+subject-approved = Votre demande est acceptée : { $event }
+subject-approved-waitlisted = Votre demande est acceptée, sur liste d'attente : { $event }
+subject-declined = Votre demande : { $event }
+request-received-intro = Nous avons bien reçu votre demande de participation. Les organisateurs examinent chaque demande et vous communiqueront leur décision par courriel. D'ici là, aucune place ne vous est réservée. Vous pouvez modifier ou retirer votre demande avec votre lien personnel ci-dessous.
+approved-intro = Les organisateurs ont accepté votre demande.
+approved-waitlisted-intro = Les organisateurs ont accepté votre demande, mais la salle est complète pour le moment : vous êtes donc sur la liste d'attente. Si une place se libère avant le début de la réunion, elle vous revient dans l'ordre et nous vous écrivons aussitôt.
+declined-intro = Nous sommes désolés : les organisateurs ne peuvent pas accepter votre demande de participation à cette réunion.
+registration-status-pending = En attente de l'examen des organisateurs
+registration-status-declined = Refusée
+greeting-anonymous = Bonjour,
+invitation-intro-address = Voici votre lien d'inscription personnel pour la réunion ci-dessous. Ouvrez-le, indiquez votre nom, choisissez si vous venez dans la salle ou suivez en ligne, et confirmez.
+invitation-step-open-address = Ouvrez votre lien personnel ci-dessus : votre adresse e-mail est déjà remplie.

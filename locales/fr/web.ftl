@@ -151,3 +151,24 @@ forget-final = Cette action est irréversible. Les organisateurs ne conservent q
 forget-button = Effacer mes données
 forgotten-title = Vos données sont effacées
 forgotten-text = Nous ne détenons plus votre nom, votre adresse ni vos réponses pour cette réunion, et vos liens ne fonctionnent plus. Merci.
+
+## Qui peut s'inscrire (la règle d'accès d'un événement).
+status-pending = Demande en attente d'examen
+status-declined = Demande refusée
+request-heading = Demander à participer
+request-button = Envoyer ma demande
+access-invitation-title = Inscription sur invitation
+access-invitation-yours = Vous êtes invité·e : vos coordonnées sont remplies ci-dessous. Vérifiez-les, choisissez comment vous participez et confirmez.
+access-invitation-text = Pour vous inscrire, ouvrez le lien personnel de votre courriel d'invitation.
+access-invitation-lost = Invitation perdue ? Nous pouvons vous la renvoyer.
+access-invitation-domains = Le personnel des organisations partenaires peut aussi s'inscrire ci-dessous avec son adresse professionnelle se terminant par { $domains }.
+access-approval-title = L'inscription est soumise à l'accord des organisateurs
+access-approval-text = Envoyez votre demande ci-dessous : elle ne réserve pas encore de place. Les organisateurs examinent les demandes au fur et à mesure et répondent à chacune par courriel. Les demandes sont acceptées jusqu'au { $until }.
+not-invited = Cette adresse ne figure pas sur la liste des invités. Utilisez le lien personnel de votre courriel d'invitation, ou demandez-le à nouveau avec le lien ci-dessous.
+registered-pending = Votre demande est envoyée. Les organisateurs vous communiqueront leur décision par courriel ; une copie de votre demande arrive dans votre boîte de réception.
+pending-explained = Les organisateurs n'ont pas encore décidé. Aucune place ne vous est réservée tant qu'ils n'ont pas accepté votre demande ; vous recevrez leur réponse par courriel.
+declined-explained = Les organisateurs n'ont pas pu accepter votre demande pour cette réunion.
+withdraw-heading = Retirer votre demande
+withdraw-button = Retirer ma demande
+lost-link-text-invited = Saisissez votre adresse e-mail. Si vous êtes inscrit·e ou invité·e, nous vous envoyons votre lien personnel.
+lost-link-sent-invited = Si cette adresse est inscrite ou invitée, son lien personnel est en route.

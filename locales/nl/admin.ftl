@@ -540,3 +540,67 @@ audit-action-erase-person = Gegevens van één persoon gewist
 audit-action-retention-erase = Gewist na afloop van de bewaartermijn
 audit-action-settings-change = Instellingen gewijzigd
 audit-action-mailing = Groepsmail verstuurd
+
+## Wie zich mag inschrijven, en de wachtrij van aanvragen.
+event-section-access = Wie zich mag inschrijven
+event-access-open = Iedereen met de pagina van het evenement
+event-access-open-hint = Inschrijvingen krijgen meteen een plaats, of komen op de wachtlijst.
+event-access-invitation = Alleen genodigden
+event-access-invitation-hint = Een persoonlijke uitnodigingslink (uit een geïmporteerde partnerlijst of "Een vorige editie uitnodigen"), of een adres bij een van de domeinen hieronder.
+event-access-approval = Iedereen mag het vragen; de organisatoren keuren goed
+event-access-approval-hint = Aanvragen krijgen geen plaats tot u ze goedkeurt in de wachtrij van aanvragen; dan krijgen ze een plaats of komen ze op de wachtlijst zoals een nieuwe inschrijving.
+event-allowed-domains = Domeinen zonder uitnodiging
+event-allowed-domains-hint = Eén per regel, bijvoorbeeld fedasil.be. Alleen voor evenementen op uitnodiging; het hele domein moet overeenkomen.
+approvals-title = Aanvragen om deel te nemen
+approvals-intro = Oudste eerst. Goedkeuren geeft elke persoon een plaats als er in hun vorm een vrij is, anders komen ze op de wachtlijst; iedereen krijgt een mail. Weigeren stuurt hun uw bericht.
+approvals-not-approval = Dit evenement vraagt geen goedkeuring meer; deze aanvragen wachten nog op uw beslissing.
+approvals-none = Er wacht geen aanvraag.
+approvals-declined-count = { $count ->
+    [one] Eén aanvraag is geweigerd.
+   *[other] { $count } aanvragen zijn geweigerd.
+}
+approvals-count = { $count ->
+    [one] Eén aanvraag wacht op uw beslissing.
+   *[other] { $count } aanvragen wachten op uw beslissing.
+}
+approvals-approve-selected = Selectie goedkeuren
+approvals-decline-selected = Selectie weigeren…
+approvals-answers = Antwoorden
+approvals-requested = Gevraagd op
+approvals-more = Er volgen nog { $count } aanvragen; beslis eerst over deze.
+approvals-done-approved = Goedgekeurd: { $seated } met een plaats, { $waitlisted } op de wachtlijst.{ $full ->
+    [0] {""}
+   *[other] { " " }{ $full } konden niet worden goedgekeurd: die vorm is vol en het evenement heeft geen wachtlijst.
+}
+approvals-done-declined = { $count ->
+    [one] Eén aanvraag geweigerd; de persoon krijgt een mail.
+   *[other] { $count } aanvragen geweigerd; elke persoon krijgt een mail.
+}
+approvals-none-selected = Vink eerst de aanvragen aan.
+approvals-decline-title = { $count ->
+    [one] Deze aanvraag weigeren?
+   *[other] { $count } aanvragen weigeren?
+}
+approvals-decline-what = { $count ->
+    [one] De persoon krijgt een mail dat de aanvraag geweigerd is, met uw bericht als u er een schrijft. Dit kan niet ongedaan worden gemaakt.
+   *[other] Elke persoon krijgt een mail dat de aanvraag geweigerd is, met uw bericht als u er een schrijft. Dit kan niet ongedaan worden gemaakt.
+}
+approvals-decline-message = Bericht voor de persoon (optioneel)
+approvals-decline-hint = Staat in de mail, onder "Een bericht van de organisatoren". Gewone tekst, hoogstens 2.000 tekens.
+approvals-decline-button = { $count ->
+    [one] Weigeren en mailen
+   *[other] De { $count } weigeren en mailen
+}
+approvals-keep = Teruggaan zonder te weigeren
+approvals-link = { $count ->
+    [0] Aanvragen om deel te nemen
+    [one] Eén aanvraag om deel te nemen
+   *[other] { $count } aanvragen om deel te nemen
+}
+approvals-review = Aanvraag bekijken…
+count-pending = Wachtende aanvragen
+count-declined = Geweigerd
+history-approved = Aanvraag goedgekeurd: { $status }
+history-declined = Aanvraag geweigerd
+mail-kind-request_received = Aanvraag ontvangen
+mail-kind-declined = Aanvraag geweigerd

@@ -110,3 +110,6 @@ form-scanned-before-event = Het scantijdstip ligt voor de dag van het evenement:
 form-too-many-scans = Stuur hoogstens { $max } scans tegelijk.
 form-invalid-scan-kind = Een scan is een ingang of een uitgang.
 form-instant-out-of-range = Kies een datum tussen de jaren 2000 en 2100.
+form-invalid-access = Kies wie zich mag inschrijven.
+form-invalid-domain = "{ $domain }" is geen domeinnaam zoals fedasil.be.
+form-too-many-domains = Hoogstens { $max } domeinen.

@@ -97,3 +97,18 @@ label-organizer-note = Een bericht van de organisatoren
 invitation-stop = Wilt u geen uitnodigingen meer voor volgende edities?
 invitation-stop-link = Stop ze hier.
 label-programme = Programma
+
+## Aanvragen bij evenementen die de goedkeuring van de organisatoren vragen.
+subject-request-received = Aanvraag ontvangen: { $event }
+subject-approved = Uw aanvraag is aanvaard: { $event }
+subject-approved-waitlisted = Uw aanvraag is aanvaard, op de wachtlijst: { $event }
+subject-declined = Uw aanvraag: { $event }
+request-received-intro = We hebben uw aanvraag om deel te nemen goed ontvangen. De organisatoren bekijken elke aanvraag en mailen u hun beslissing. Tot dan is er geen plaats voor u gereserveerd. U kunt uw aanvraag wijzigen of intrekken met uw persoonlijke link hieronder.
+approved-intro = De organisatoren hebben uw aanvraag aanvaard.
+approved-waitlisted-intro = De organisatoren hebben uw aanvraag aanvaard, maar de zaal is op dit moment vol: u staat dus op de wachtlijst. Komt er voor het begin van de bijeenkomst een plaats vrij, dan krijgt u die op volgorde en mailen we u meteen.
+declined-intro = Het spijt ons: de organisatoren kunnen uw aanvraag om deel te nemen aan deze bijeenkomst niet aanvaarden.
+registration-status-pending = Wacht op beoordeling door de organisatoren
+registration-status-declined = Geweigerd
+greeting-anonymous = Hallo,
+invitation-intro-address = Hier is uw persoonlijke inschrijvingslink voor de bijeenkomst hieronder. Open hem, vul uw naam in, kies of u naar de zaal komt of online volgt, en bevestig.
+invitation-step-open-address = Open uw persoonlijke link hierboven: uw e-mailadres is al ingevuld.

@@ -151,3 +151,24 @@ forget-final = Dit kan niet ongedaan worden gemaakt. De organisatoren houden all
 forget-button = Mijn gegevens wissen
 forgotten-title = Uw gegevens zijn gewist
 forgotten-text = We bewaren uw naam, adres en antwoorden voor deze vergadering niet meer, en uw links werken niet meer. Dank u.
+
+## Wie zich mag inschrijven (de toegangsregel van een evenement).
+status-pending = Aanvraag wacht op beoordeling
+status-declined = Aanvraag geweigerd
+request-heading = Vragen om deel te nemen
+request-button = Mijn aanvraag versturen
+access-invitation-title = Inschrijven op uitnodiging
+access-invitation-yours = U bent uitgenodigd: uw gegevens zijn hieronder ingevuld. Controleer ze, kies hoe u deelneemt en bevestig.
+access-invitation-text = Open om u in te schrijven de persoonlijke link in uw uitnodigingsmail.
+access-invitation-lost = Uitnodiging kwijt? We kunnen ze opnieuw sturen.
+access-invitation-domains = Medewerkers van partnerorganisaties kunnen zich hieronder ook inschrijven met hun werkadres dat eindigt op { $domains }.
+access-approval-title = Inschrijven vraagt de goedkeuring van de organisatoren
+access-approval-text = Stuur hieronder uw aanvraag: die reserveert nog geen plaats. De organisatoren bekijken de aanvragen zodra ze binnenkomen en beantwoorden elke aanvraag per mail. Aanvragen kunnen tot { $until }.
+not-invited = Dit adres staat niet op de uitnodigingslijst. Gebruik de persoonlijke link uit uw uitnodigingsmail, of vraag die opnieuw aan met de link hieronder.
+registered-pending = Uw aanvraag is verstuurd. De organisatoren mailen u hun beslissing; een kopie van uw aanvraag is onderweg naar uw mailbox.
+pending-explained = De organisatoren hebben nog niet beslist. Er is geen plaats voor u gereserveerd zolang zij uw aanvraag niet aanvaarden; u krijgt hun antwoord per mail.
+declined-explained = De organisatoren konden uw aanvraag voor deze bijeenkomst niet aanvaarden.
+withdraw-heading = Uw aanvraag intrekken
+withdraw-button = Mijn aanvraag intrekken
+lost-link-text-invited = Vul uw e-mailadres in. Als u ingeschreven of uitgenodigd bent, mailen we u uw persoonlijke link.
+lost-link-sent-invited = Als dat adres ingeschreven of uitgenodigd is, is de persoonlijke link onderweg.

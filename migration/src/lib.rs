@@ -15,6 +15,7 @@ mod m20261207_000003_secrets;
 mod m20261207_000004_mail_limits;
 mod m20261207_000005_import_jobs;
 mod m20261207_000006_privacy;
+mod m20261208_000001_access;
 
 pub struct Migrator;
 
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000004_mail_limits::Migration),
             Box::new(m20261207_000005_import_jobs::Migration),
             Box::new(m20261207_000006_privacy::Migration),
+            Box::new(m20261208_000001_access::Migration),
         ]
     }
 }

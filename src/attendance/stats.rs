@@ -32,6 +32,10 @@ pub struct EventStats {
     pub in_person: InPersonCounts,
     pub online: OnlineCounts,
     pub cancelled: i64,
+    /// Requests waiting for the organizers' decision (`access: approval`); no seat.
+    pub pending: i64,
+    /// Requests the organizers declined; no seat.
+    pub declined: i64,
     /// Confirmed and waitlisted registrations.
     pub registered: i64,
     /// Registrations that checked in on site or joined online, each counted once.
@@ -46,6 +50,8 @@ SELECT
   COUNT(CASE WHEN r.mode = 'online' AND r.status = 'confirmed' THEN 1 END) AS on_confirmed,
   COUNT(CASE WHEN r.mode = 'online' AND r.status = 'waitlisted' THEN 1 END) AS on_waitlisted,
   COUNT(CASE WHEN r.status = 'cancelled' THEN 1 END) AS cancelled,
+  COUNT(CASE WHEN r.status = 'pending' THEN 1 END) AS pending,
+  COUNT(CASE WHEN r.status = 'declined' THEN 1 END) AS declined,
   COUNT(CASE WHEN c.registration_id IS NOT NULL THEN 1 END) AS checked_in,
   COUNT(CASE WHEN j.registration_id IS NOT NULL THEN 1 END) AS joined,
   COUNT(CASE WHEN c.registration_id IS NOT NULL OR j.registration_id IS NOT NULL THEN 1 END) AS attended
@@ -76,6 +82,8 @@ pub async fn for_event(db: &impl ConnectionTrait, event: &event::Model) -> Resul
             joined: get("joined"),
         },
         cancelled: get("cancelled"),
+        pending: get("pending"),
+        declined: get("declined"),
         registered: ip_confirmed + ip_waitlisted + on_confirmed + on_waitlisted,
         attended: get("attended"),
     })

@@ -64,7 +64,7 @@ pub async fn read(db: &impl ConnectionTrait, event_id: Uuid, since: Option<i64>)
     query = match since {
         Some(cursor) => query.filter(registration::Column::IndexRevision.gt(cursor)),
         None => query
-            .filter(registration::Column::Status.ne(RegistrationStatus::Cancelled))
+            .filter(registration::Column::Status.is_in(RegistrationStatus::OPEN))
             .filter(registration::Column::ErasedAt.is_null()),
     };
     let rows = query.order_by_asc(registration::Column::Id).all(db).await?;
@@ -85,7 +85,9 @@ pub async fn read(db: &impl ConnectionTrait, event_id: Uuid, since: Option<i64>)
         .into_iter()
         .map(|r| match r.status {
             _ if r.is_erased() => IndexEntry::Removed { registration_id: r.id, removed: true },
-            RegistrationStatus::Cancelled => IndexEntry::Removed { registration_id: r.id, removed: true },
+            RegistrationStatus::Cancelled | RegistrationStatus::Declined => {
+                IndexEntry::Removed { registration_id: r.id, removed: true }
+            }
             _ => IndexEntry::Present {
                 registration_id: r.id,
                 // The stored ticket code is already its SHA-256.

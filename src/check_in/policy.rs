@@ -74,9 +74,10 @@ pub fn decide(
     room: Option<Seats>,
 ) -> Decision {
     match (status, mode) {
-        (RegistrationStatus::Cancelled, _) => Decision::Cancelled,
+        // A declined request is not coming: to the desk, like a cancelled registration.
+        (RegistrationStatus::Cancelled | RegistrationStatus::Declined, _) => Decision::Cancelled,
         _ if already_checked_in => Decision::AlreadyCheckedIn,
-        (RegistrationStatus::Waitlisted, _) => Decision::NotConfirmed,
+        (RegistrationStatus::Waitlisted | RegistrationStatus::Pending, _) => Decision::NotConfirmed,
         (RegistrationStatus::Confirmed, AttendanceMode::InPerson) => Decision::CheckIn,
         (RegistrationStatus::Confirmed, AttendanceMode::Online) => {
             if room.is_some_and(Seats::has_free) {

@@ -65,7 +65,7 @@ pub async fn opted_out(db: &impl ConnectionTrait, email: &str) -> Result<bool, D
 
 /// The invitation behind a stop link's token (used or not); `None` for anything else.
 pub async fn invitation_for_stop(db: &impl ConnectionTrait, token: &str) -> Result<Option<invitation::Model>, DbErr> {
-    if token.len() != 43 || !token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+    if !crate::secrets::is_url_token(token) {
         return Ok(None);
     }
     invitation::Entity::find().filter(invitation::Column::Token.eq(secrets::lookup_hash(token))).unique(db).await

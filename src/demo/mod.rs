@@ -133,6 +133,7 @@ pub async fn seed(config: &Config) -> anyhow::Result<(String, String)> {
                     answers: [("dietary".to_owned(), json!(["none", "vegetarian", "none", "halal"][i % 4]))].into(),
                     consent_source: "demo".to_owned(),
                     consent_shown: None,
+                    invitation_token: None,
                     future_invitations: false,
                 };
                 // Registered over the weeks before the meeting.

@@ -60,6 +60,7 @@ pub async fn seed_tomorrow(db: &Db) -> anyhow::Result<()> {
                     answers: [("lunch".to_owned(), json!(true))].into(),
                     consent_source: "demo".to_owned(),
                     consent_shown: None,
+                    invitation_token: None,
                     future_invitations: true,
                 };
                 service::register(txn, event.id, new, now())

@@ -58,7 +58,7 @@ pub async fn show(
         done => done,
         exports => export_links(&headers),
         event => context! {
-            id => id.to_string(), title => &e.title, slug => &e.slug, status => e.status.as_str(),
+            id => id.to_string(), title => &e.title, slug => &e.slug, status => e.status.as_str(), access => e.access.as_str(),
             when => format_span(e.starts_at, e.ends_at, zone(&e), lang.lang), venue => crate::mail::compose::event_venue(&e, lang.lang), modes => view.modes.iter().map(|m| m.as_str()).collect::<Vec<_>>(),
         },
         counts => minijinja::Value::from(minijinja::value::Serde(&counts)),

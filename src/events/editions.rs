@@ -102,7 +102,7 @@ async fn candidates(
 ) -> Result<Vec<Invitee>, DbErr> {
     let mut query = registration::Entity::find()
         .filter(registration::Column::EventId.eq(from.id))
-        .filter(registration::Column::Status.ne(RegistrationStatus::Cancelled))
+        .filter(registration::Column::Status.is_in(RegistrationStatus::PLACED))
         .order_by_asc(registration::Column::Id);
     if attended_only {
         let checked_in = checkin::Entity::find()

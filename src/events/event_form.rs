@@ -72,6 +72,8 @@ pub(super) fn values_of(e: &event::Model) -> BTreeMap<String, String> {
     v.insert("registration_closes_at".into(), e.registration_closes_at.map(|t| local_input(t, tz)).unwrap_or_default());
     v.insert("reminder_hours_before".into(), (e.reminder_minutes_before / 60).to_string());
     v.insert("retention_days".into(), e.retention_days.to_string());
+    v.insert("access".into(), e.access.as_str().to_owned());
+    v.insert("allowed_email_domains".into(), e.allowed_email_domains.0.join("\n"));
     v.insert("status".into(), e.status.as_str().to_owned());
     v.insert("in_person_held".into(), e.in_person_held.to_string());
     row_values(e, tz, &mut v);
@@ -136,6 +138,14 @@ pub(super) fn document(form: &FormFields) -> (Json, FieldErrors) {
         "programme": programme,
         "reminder_hours_before": reminder.unwrap_or(json!(24)),
         "retention_days": retention,
+        "access": form.get("access").unwrap_or("open"),
+        // One domain per line (commas and spaces also separate them).
+        "allowed_email_domains": form
+            .get("allowed_email_domains")
+            .unwrap_or("")
+            .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+            .filter(|d| !d.is_empty())
+            .collect::<Vec<_>>(),
     });
     (doc, errors)
 }
@@ -174,6 +184,8 @@ pub(super) fn form_labels(lang: Language, question_rows: usize, programme_rows: 
         ("registration_closes_at", "event-closes"),
         ("reminder_hours_before", "event-reminder"),
         ("retention_days", "event-retention"),
+        ("access", "event-section-access"),
+        ("allowed_email_domains", "event-allowed-domains"),
         ("modes", "event-section-attendance"),
         ("mode_in_person", "mode-label-in_person"),
         ("venue", "event-venue"),

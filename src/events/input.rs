@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, SubsecRound, Utc};
 use chrono_tz::Tz;
-use entity::{AttendanceMode, EventStatus};
+use entity::{AttendanceMode, EventAccess, EventStatus};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
@@ -49,6 +49,10 @@ pub struct EventInput {
     pub programme: Option<Vec<ProgrammeInput>>,
     /// Days after the event until its registrants' personal data is erased (1 to 3650, 180).
     pub retention_days: Option<i64>,
+    /// Who may register: `open` (default), `invitation` or `approval`.
+    pub access: Option<String>,
+    /// At an invitation-only event, domains whose addresses need no invitation link.
+    pub allowed_email_domains: Option<Vec<String>>,
 }
 
 /// An event's title and description in one more language (stored as given).
@@ -82,6 +86,8 @@ pub struct EventSpec {
     pub reminder_minutes_before: i32,
     pub programme: Vec<ProgrammeItem>,
     pub retention_days: i32,
+    pub access: EventAccess,
+    pub allowed_email_domains: Vec<String>,
 }
 
 impl EventSpec {
@@ -254,6 +260,15 @@ impl EventInput {
         };
 
         let retention_days = crate::privacy::policy::parse_retention_days(self.retention_days, &mut errors);
+        let access = match self.access.as_deref() {
+            None => EventAccess::Open,
+            Some(raw) => EventAccess::parse(raw.trim()).unwrap_or_else(|| {
+                errors.insert("access", FieldError::new("invalid_access"));
+                EventAccess::Open
+            }),
+        };
+        let allowed_email_domains =
+            crate::registrations::access::parse_domains(self.allowed_email_domains, &mut errors);
         let questions = parse_questions(self.questions.unwrap_or_default(), &mut errors);
         let span = starts_at.zip(ends_at).filter(|(s, e)| s < e);
         let programme = parse_programme(self.programme.unwrap_or_default(), span, &mut errors);
@@ -281,6 +296,8 @@ impl EventInput {
                 reminder_minutes_before,
                 programme,
                 retention_days,
+                access,
+                allowed_email_domains,
             }),
             _ => Err(errors),
         }

@@ -95,6 +95,7 @@ pub async fn new_page(OrganizerPage(me): OrganizerPage, lang: PageLang) -> Respo
         ("waitlist", "on"),
         ("reminder_hours_before", "24"),
         ("retention_days", "180"),
+        ("access", "open"),
         ("status", "draft"),
     ] {
         values.insert(k.to_owned(), v.to_owned());

@@ -2,7 +2,7 @@
 //! the waitlist; moving or cancelling the event mails every active registration).
 
 use chrono::{DateTime, Utc};
-use entity::json::{Programme, Questions, Translations};
+use entity::json::{EmailDomains, Programme, Questions, Translations};
 use entity::{AttendanceMode, EventStatus, RegistrationStatus, event, registration};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -118,6 +118,8 @@ pub async fn create(
         retention_days: spec.retention_days,
         retention_from: None,
         personal_data_erased_at: None,
+        access: spec.access,
+        allowed_email_domains: EmailDomains(spec.allowed_email_domains.clone()),
         reminders_queued_at: None,
         waitlist_closed_at: None,
         created_by,
@@ -151,7 +153,7 @@ async fn active_registrations_in(
     registration::Entity::find()
         .filter(registration::Column::EventId.eq(event_id))
         .filter(registration::Column::Mode.eq(mode))
-        .filter(registration::Column::Status.ne(RegistrationStatus::Cancelled))
+        .filter(registration::Column::Status.is_in(RegistrationStatus::OPEN))
         .count(db)
         .await
 }
@@ -272,6 +274,8 @@ pub async fn update_with_note(
     active.questions = Set(Questions(spec.questions.clone()));
     active.reminder_minutes_before = Set(spec.reminder_minutes_before);
     active.retention_days = Set(spec.retention_days);
+    active.access = Set(spec.access);
+    active.allowed_email_domains = Set(EmailDomains(spec.allowed_email_domains.clone()));
     active.calendar_sequence = Set(calendar_changes);
     if spec.ends_at != current.ends_at || spec.retention_days != current.retention_days {
         // Erasure is due again on the new date for whatever is left (or added) by then.
@@ -312,7 +316,7 @@ pub async fn update_with_note(
 pub async fn mailed_on_cancel(db: &impl ConnectionTrait, id: Uuid) -> Result<u64, DbErr> {
     registration::Entity::find()
         .filter(registration::Column::EventId.eq(id))
-        .filter(registration::Column::Status.ne(RegistrationStatus::Cancelled))
+        .filter(registration::Column::Status.is_in(RegistrationStatus::OPEN))
         .filter(registration::Column::Email.ne(""))
         .count(db)
         .await
@@ -333,7 +337,7 @@ async fn notify_active_registrations(
     notice: Notice,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
-    let active = registration::Column::Status.ne(RegistrationStatus::Cancelled);
+    let active = registration::Column::Status.is_in(RegistrationStatus::OPEN);
     registration::Entity::update_many()
         .col_expr(
             registration::Column::CalendarSequence,

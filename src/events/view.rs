@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use chrono_tz::Tz;
-use entity::{AttendanceMode, EventStatus, event};
+use entity::{AttendanceMode, EventAccess, EventStatus, event};
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -41,6 +41,10 @@ pub struct EventView {
     pub erasure_due_at: String,
     /// When it happened; `null` until then.
     pub personal_data_erased_at: Option<String>,
+    /// Who may register: `open`, `invitation` or `approval`.
+    pub access: EventAccess,
+    /// At an invitation-only event, domains whose addresses need no invitation link.
+    pub allowed_email_domains: Vec<String>,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -102,6 +106,8 @@ impl From<&event::Model> for EventView {
             retention_days: e.retention_days,
             erasure_due_at: utc(crate::privacy::policy::event_erasure_due_at(e)),
             personal_data_erased_at: e.personal_data_erased_at.map(utc),
+            access: e.access,
+            allowed_email_domains: e.allowed_email_domains.0.clone(),
             created_at: utc(e.created_at),
             updated_at: utc(e.updated_at),
         }

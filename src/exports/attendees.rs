@@ -44,7 +44,8 @@ pub struct ExportFilter {
     pub status: Option<RegistrationStatus>,
     /// `Some(true)`: only those with an active check-in; `Some(false)`: only those without.
     pub checked_in: Option<bool>,
-    /// Leave cancelled registrations out (the people preset, unless `status` asks for them).
+    /// Leave cancelled and declined registrations out (the people preset, unless `status`
+    /// asks for them).
     pub active_only: bool,
 }
 
@@ -297,8 +298,9 @@ fn filter_sql(filter: &ExportFilter, sql: &mut String, values: &mut Vec<sea_orm:
         values.push(status.as_str().into());
     }
     if filter.active_only {
-        sql.push_str(" AND r.status <> ?");
+        sql.push_str(" AND r.status NOT IN (?, ?)");
         values.push(RegistrationStatus::Cancelled.as_str().into());
+        values.push(RegistrationStatus::Declined.as_str().into());
     }
     match filter.checked_in {
         Some(true) => sql.push_str(" AND c.id IS NOT NULL"),

@@ -73,7 +73,8 @@ pub async fn build(db: &impl ConnectionTrait, event: &event::Model, lang: Langua
     let mut entries = Vec::new();
     while let Some(rows) = pages.next(db).await? {
         for row in rows {
-            if row.status == RegistrationStatus::Cancelled.as_str() {
+            // Who the door expects: seated or waiting, not requests nor those who left.
+            if !RegistrationStatus::parse(&row.status).is_some_and(RegistrationStatus::holds_place) {
                 continue;
             }
             entries.push(ListEntry {

@@ -103,6 +103,8 @@ mod tests {
         let now = Utc::now();
         event::Model {
             id: Uuid::nil(),
+            access: Default::default(),
+            allowed_email_domains: Default::default(),
             slug: "s".into(),
             title: "t".into(),
             description: String::new(),

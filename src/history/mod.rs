@@ -56,10 +56,12 @@ pub enum Kind {
     Cancelled,
     HeldSeatGiven,
     NewLinks,
+    Approved,
+    Declined,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 11] = [
+    pub const ALL: [Kind; 13] = [
         Kind::Registered,
         Kind::Promoted,
         Kind::Switched,
@@ -71,6 +73,8 @@ impl Kind {
         Kind::Cancelled,
         Kind::HeldSeatGiven,
         Kind::NewLinks,
+        Kind::Approved,
+        Kind::Declined,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -85,6 +89,8 @@ impl Kind {
             Kind::Joined => "joined",
             Kind::Cancelled => "cancelled",
             Kind::HeldSeatGiven => "held_seat_given",
+            Kind::Approved => "approved",
+            Kind::Declined => "declined",
             Kind::NewLinks => "new_links",
         }
     }

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use entity::{AttendanceMode, event, invitation};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder};
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -48,6 +48,19 @@ pub async fn create(
     invited_by: Option<Uuid>,
     now: DateTime<Utc>,
 ) -> Result<invitation::Model, DbErr> {
+    let row = store(db, event, invitee, invited_by, now).await?;
+    outbox::enqueue(db, recipient(&row), &Message::Invitation { invitation_id: row.id }, now).await?;
+    Ok(row)
+}
+
+/// Stores an invitation without mailing it (the caller queues the mail its own way).
+pub async fn store(
+    db: &impl ConnectionTrait,
+    event: &event::Model,
+    invitee: Invitee,
+    invited_by: Option<Uuid>,
+    now: DateTime<Utc>,
+) -> Result<invitation::Model, DbErr> {
     let token = secrets::url_token();
     let row = invitation::Model {
         id: Uuid::now_v7(),
@@ -63,11 +76,29 @@ pub async fn create(
         invited_by,
         created_at: now,
         used_at: None,
+        registration_id: None,
     };
     invitation::Entity::insert(row.clone().into_active_model()).exec_without_returning(db).await?;
-    let to = Recipient { event_id: event.id, registration_id: None, language: row.language };
-    outbox::enqueue(db, to, &Message::Invitation { invitation_id: row.id }, now).await?;
     Ok(row)
+}
+
+/// Who an invitation's mail goes to: the invitation itself (there is no registration yet).
+pub fn recipient(row: &invitation::Model) -> Recipient {
+    Recipient { event_id: row.event_id, registration_id: None, language: row.language }
+}
+
+/// The latest invitation of `event_id` for `email`, used or not.
+pub async fn latest_for(
+    db: &impl ConnectionTrait,
+    event_id: Uuid,
+    email: &str,
+) -> Result<Option<invitation::Model>, DbErr> {
+    invitation::Entity::find()
+        .filter(invitation::Column::EventId.eq(event_id))
+        .filter(invitation::Column::Email.eq(email))
+        .order_by_desc(invitation::Column::CreatedAt)
+        .one(db)
+        .await
 }
 
 /// An unused invitation of `event_id` for `email`, if one was sent.
@@ -84,17 +115,15 @@ pub async fn pending_for(
         .await
 }
 
-/// The pre-fill for the public form behind `?invite=token`; `None` for an unknown, malformed
-/// or already used token.
+/// The pre-fill for the public form behind `?invite=token`; `None` for an unknown or
+/// malformed token. A used link still fills the form in: it serves its person again after a
+/// cancellation (whether it serves whoever submits is `registrations::access`'s question).
 pub async fn find_by_token(db: &impl ConnectionTrait, token: &str) -> Result<Option<InvitationPrefill>, DbErr> {
-    if token.len() != 43 || !token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+    if !crate::secrets::is_url_token(token) {
         return Ok(None);
     }
-    let row = invitation::Entity::find()
-        .filter(invitation::Column::Token.eq(secrets::lookup_hash(token)))
-        .filter(invitation::Column::UsedAt.is_null())
-        .unique(db)
-        .await?;
+    let row =
+        invitation::Entity::find().filter(invitation::Column::Token.eq(secrets::lookup_hash(token))).unique(db).await?;
     Ok(row.map(|r| InvitationPrefill {
         invitation_id: r.id,
         event_id: r.event_id,

@@ -210,6 +210,7 @@ impl Prepared {
             answers: partner.answers,
             consent_source: format!("imported by {}", by.email),
             consent_shown: None,
+            invitation_token: None,
             future_invitations: false,
         };
         let outcome = registrations::register_with(

@@ -91,10 +91,12 @@ pub fn compose(ctx: MailContext<'_>) -> anyhow::Result<Composed> {
     let venue = event_venue(event, lang).unwrap_or_default();
     // What they told us, so they can check it (and fix it on their page).
     let answers: Vec<minijinja::Value> = match message {
-        Message::Confirmation { .. } | Message::Waitlisted => crate::facts::answers_shown(event, reg.answers(), lang)
-            .into_iter()
-            .map(|(question, answer)| context! { question, answer })
-            .collect(),
+        Message::Confirmation { .. } | Message::Waitlisted { .. } | Message::RequestReceived => {
+            crate::facts::answers_shown(event, reg.answers(), lang)
+                .into_iter()
+                .map(|(question, answer)| context! { question, answer })
+                .collect()
+        }
         _ => Vec::new(),
     };
     // The programme with the confirmation: what the day holds, in their language.
@@ -124,6 +126,7 @@ pub fn compose(ctx: MailContext<'_>) -> anyhow::Result<Composed> {
         organizer_note => message.note(),
         previous_mode => previous_mode,
         reason => reason,
+        approved => matches!(message, Message::Waitlisted { approved: true }),
         ticket_code => shows_ticket.then(|| code.clone()),
         // In groups of four, as people read it out (and as the desk accepts it).
         ticket_code_grouped => shows_ticket.then(|| crate::facts::ticket_code_grouped(&code)),

@@ -85,9 +85,14 @@ pub async fn enqueue_limited(
 /// A registrant's first confirmation (or waitlist notice) within the window always goes: a
 /// real newcomer gets their ticket at once whatever else was sent to the address.
 fn is_first_confirmation(message: &Message, recent: &[(String, DateTime<Utc>)]) -> bool {
-    let registering =
-        matches!(message, Message::Confirmation { reason: ConfirmationReason::Registered, .. } | Message::Waitlisted);
-    registering && !recent.iter().any(|(kind, _)| kind == "confirmation" || kind == "waitlisted")
+    let registering = matches!(
+        message,
+        Message::Confirmation { reason: ConfirmationReason::Registered, .. }
+            | Message::Waitlisted { .. }
+            | Message::RequestReceived
+    );
+    let first_kinds = ["confirmation", "waitlisted", "request_received"];
+    registering && !recent.iter().any(|(kind, _)| first_kinds.contains(&kind.as_str()))
 }
 
 /// When the address is under the limit again: the window has passed the mail that keeps it

@@ -1,7 +1,7 @@
 //! The typed messages the outbox holds. A row stores what happened, not the rendered mail:
 //! subject, bodies and attachments are rendered when sent, in the registrant's language.
 
-use entity::AttendanceMode;
+use entity::{AttendanceMode, RegistrationStatus};
 use serde::{Deserialize, Serialize};
 
 /// Why a confirmation is sent.
@@ -13,6 +13,8 @@ pub enum ConfirmationReason {
     Promoted,
     /// The registrant (or staff) switched mode.
     ModeSwitched,
+    /// The organizers approved the request (at an event with `access: approval`).
+    Approved,
 }
 
 /// Why the manage link is mailed again.
@@ -33,7 +35,19 @@ pub enum Message {
         /// The calendar entry's SEQUENCE at the time of the change.
         sequence: i32,
     },
-    Waitlisted,
+    Waitlisted {
+        /// The organizers approved the request and the room was full at that moment.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        approved: bool,
+    },
+    /// A request at an event with `access: approval` is waiting for the organizers.
+    RequestReceived,
+    /// The organizers declined the request.
+    Declined {
+        /// What the organizers wrote to the person.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        message: Option<String>,
+    },
     Cancelled {
         sequence: i32,
         /// What the organizer wrote to the person, when an organizer cancelled.
@@ -65,6 +79,21 @@ pub enum Message {
 }
 
 impl Message {
+    /// The mail that tells a registration's holder where it stands now (sent again by an
+    /// organizer, or with new links); `None` once cancelled or declined.
+    pub fn standing(status: RegistrationStatus, calendar_sequence: i32) -> Option<Message> {
+        match status {
+            RegistrationStatus::Confirmed => Some(Message::Confirmation {
+                reason: ConfirmationReason::Registered,
+                previous_mode: None,
+                sequence: calendar_sequence,
+            }),
+            RegistrationStatus::Waitlisted => Some(Message::Waitlisted { approved: false }),
+            RegistrationStatus::Pending => Some(Message::RequestReceived),
+            RegistrationStatus::Cancelled | RegistrationStatus::Declined => None,
+        }
+    }
+
     /// The iCalendar SEQUENCE this message carries an `.ics` with, if any.
     pub fn calendar_sequence(&self) -> Option<i32> {
         match self {
@@ -80,6 +109,7 @@ impl Message {
     pub fn note(&self) -> Option<&str> {
         match self {
             Message::Cancelled { note, .. } | Message::EventCancelled { note, .. } => note.as_deref(),
+            Message::Declined { message } => message.as_deref(),
             _ => None,
         }
     }
@@ -88,7 +118,9 @@ impl Message {
     pub fn kind(&self) -> &'static str {
         match self {
             Message::Confirmation { .. } => "confirmation",
-            Message::Waitlisted => "waitlisted",
+            Message::Waitlisted { .. } => "waitlisted",
+            Message::RequestReceived => "request_received",
+            Message::Declined { .. } => "declined",
             Message::Cancelled { .. } => "cancelled",
             Message::ManageLink { .. } => "manage_link",
             Message::NoSeatFreed => "no_seat_freed",
@@ -108,7 +140,10 @@ mod tests {
     fn the_serialized_kind_matches_kind() {
         let messages = [
             Message::Confirmation { reason: ConfirmationReason::Promoted, previous_mode: None, sequence: 1 },
-            Message::Waitlisted,
+            Message::Waitlisted { approved: false },
+            Message::Waitlisted { approved: true },
+            Message::RequestReceived,
+            Message::Declined { message: Some("The room is for partner organizations.".into()) },
             Message::Cancelled { sequence: 2, note: None },
             Message::ManageLink { reason: LinkReason::LostLink },
             Message::NoSeatFreed,
@@ -123,5 +158,11 @@ mod tests {
             let back: Message = serde_json::from_value(json).unwrap_or(Message::Reminder);
             assert_eq!(back, m);
         }
+    }
+
+    #[test]
+    fn waitlist_notices_queued_before_approvals_still_read() {
+        let stored: Result<Message, _> = serde_json::from_str(r#"{"kind":"waitlisted"}"#);
+        assert_eq!(stored.ok(), Some(Message::Waitlisted { approved: false }));
     }
 }

@@ -105,7 +105,7 @@ pub async fn erase_person_page(
     if reg.is_erased() {
         return Ok(Redirect::to(&format!("/admin/events/{event_id}/registrations/{registration_id}")).into_response());
     }
-    let gives_seat_back = now() < e.ends_at && reg.status != entity::RegistrationStatus::Cancelled;
+    let gives_seat_back = now() < e.ends_at && reg.status.holds_place();
     let ctx = context! {
         event => context! { id => event_id.to_string(), title => &e.title }, whole_event => false, may => true,
         person => context! { id => reg.id.to_string(), name => format!("{} {}", reg.first_name(), reg.last_name()) },

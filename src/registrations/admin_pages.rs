@@ -70,7 +70,7 @@ fn attended_text(row: &Row, tz: chrono_tz::Tz, lang: Language) -> String {
 /// One row as the table shows it.
 pub(super) fn row_view(row: &Row, tz: chrono_tz::Tz, lang: Language, held_free: bool) -> Value {
     let r = &row.registration;
-    let active = r.status != RegistrationStatus::Cancelled && !r.is_erased();
+    let active = r.status.is_open() && !r.is_erased();
     let name = if r.is_erased() {
         t(lang, "person-erased-name", &[])
     } else {

@@ -49,7 +49,7 @@ pub async fn forget_page(
         return Ok(not_found_page(lang).secret_headers());
     };
     let lang = if lang.explicit { lang } else { PageLang::fixed(reg.language, lang.path.clone()) };
-    let before_end = now() < event.ends_at && reg.status != entity::RegistrationStatus::Cancelled;
+    let before_end = now() < event.ends_at && reg.status.holds_place();
     let ctx = context! { event => event_view(&event, lang.lang), base_path => format!("/r/{token}"), gives_seat_back => before_end };
     Ok(Page::new("public/forget.html", lang, ctx).secret().into_response())
 }

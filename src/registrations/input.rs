@@ -28,6 +28,9 @@ pub struct RegistrationInput {
     pub future_invitations: Option<bool>,
     /// One of the seats held back for speakers and hosts; needs an organizer's Bearer token.
     pub held_seat: Option<bool>,
+    /// The token of a personal invitation link (`?invite=` of the link): what an
+    /// invitation-only event asks for, unless the address is at an allowed domain.
+    pub invitation_token: Option<String>,
 }
 
 /// A valid new registration, before the event's own rules are applied.
@@ -47,6 +50,8 @@ pub struct NewRegistration {
     /// The server's consent sentence was shown (the form, API clients): it is recorded with
     /// the registration. `None` for imports, whose consent was given to the organizers.
     pub consent_shown: Option<ConsentShown>,
+    /// The invitation link's token the registrant came with, if any.
+    pub invitation_token: Option<String>,
 }
 
 /// Consent given to the server's own sentence: the language it was shown in and the privacy
@@ -112,6 +117,7 @@ impl RegistrationInput {
                 consent_source: consent_source.to_owned(),
                 future_invitations: self.future_invitations == Some(true),
                 consent_shown: Some(ConsentShown { language, privacy_url: None }),
+                invitation_token: self.invitation_token.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()),
             }),
             _ => Err(errors),
         }
@@ -186,6 +192,7 @@ mod tests {
             answers: None,
             future_invitations: None,
             held_seat: None,
+            invitation_token: None,
         }
     }
 

@@ -166,7 +166,7 @@ pub async fn cancel_page(
 ) -> Result<Response, AppError> {
     let Some((reg, event)) = load_by_token(&state, &token).await? else { return Ok(not_found(lang).secret_headers()) };
     let lang = registrant_lang(lang, &reg);
-    if reg.status == RegistrationStatus::Cancelled {
+    if !reg.status.is_open() {
         return Ok(Redirect::to(&format!("/r/{token}")).into_response());
     }
     let ctx = context! { event => event_view(&event, lang.lang), base_path => format!("/r/{token}") };
@@ -221,8 +221,11 @@ fn flash(query: &str, reg: &registration::Model, event: &event::Model, lang: Lan
     let param =
         |name: &str| query.split('&').find_map(|pair| pair.strip_prefix(name).and_then(|rest| rest.strip_prefix('=')));
     if param("welcome") == Some("1") {
-        let key =
-            if reg.status == RegistrationStatus::Waitlisted { "registered-waitlist" } else { "registered-confirmed" };
+        let key = match reg.status {
+            RegistrationStatus::Waitlisted => "registered-waitlist",
+            RegistrationStatus::Pending => "registered-pending",
+            _ => "registered-confirmed",
+        };
         return Some(t(lang, key, &[]));
     }
     match param("done")? {

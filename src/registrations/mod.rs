@@ -1,9 +1,14 @@
 //! Registrations: partners taking a seat or a stream place, the waitlist, and the
 //! registrant's own view and edits.
 
+pub mod access;
 pub mod admin_pages;
 pub mod answers;
+pub mod approval;
+pub mod approval_pages;
+pub mod approval_routes;
 pub mod badges;
+mod changes;
 pub mod data_pages;
 mod history_view;
 pub mod input;

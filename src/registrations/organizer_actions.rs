@@ -27,13 +27,15 @@ pub async fn find_in_event(
         .ok_or(RegistrationError::NotFound)
 }
 
-/// Takes the event's lock, then reads the registration as it is under it.
-async fn locked(
+/// Takes the event's lock (with `next_seq`, reserving a place in the waiting line), then
+/// reads the registration as it is under it.
+pub(super) async fn locked(
     db: &impl ConnectionTrait,
     event_id: Uuid,
     registration_id: Uuid,
+    next_seq: bool,
 ) -> Result<(entity::event::Model, registration::Model), RegistrationError> {
-    let event = lock_event(db, event_id, false).await?.ok_or(RegistrationError::NotFound)?;
+    let event = lock_event(db, event_id, next_seq).await?.ok_or(RegistrationError::NotFound)?;
     let reg = find_in_event(db, event_id, registration_id).await?;
     // An erased registration is only a figure now: nothing more is done to it.
     if reg.is_erased() {
@@ -51,7 +53,7 @@ pub async fn promote_one(
     actor: &Actor,
     now: DateTime<Utc>,
 ) -> Result<registration::Model, RegistrationError> {
-    let (event, reg) = locked(db, event_id, registration_id).await?;
+    let (event, reg) = locked(db, event_id, registration_id, false).await?;
     if reg.status != RegistrationStatus::Waitlisted {
         return Err(RegistrationError::Closed("only a waitlisted registration can be promoted"));
     }
@@ -86,9 +88,11 @@ pub async fn issue_new_links(
     actor: &Actor,
     now: DateTime<Utc>,
 ) -> Result<registration::Model, RegistrationError> {
-    let (event, reg) = locked(db, event_id, registration_id).await?;
-    if reg.status == RegistrationStatus::Cancelled {
-        return Err(RegistrationError::Cancelled);
+    let (event, reg) = locked(db, event_id, registration_id, false).await?;
+    match reg.status {
+        RegistrationStatus::Cancelled => return Err(RegistrationError::Cancelled),
+        RegistrationStatus::Declined => return Err(RegistrationError::Declined),
+        _ => {}
     }
     let fresh = super::rows::fresh_secrets();
     let mut active = reg.clone().into_active_model();
@@ -101,15 +105,9 @@ pub async fn issue_new_links(
     active.updated_at = Set(now);
     active.index_revision = Set(event.revision);
     let updated = active.update(db).await?;
-    let message = match updated.status {
-        RegistrationStatus::Waitlisted => Message::Waitlisted,
-        _ => Message::Confirmation {
-            reason: ConfirmationReason::Registered,
-            previous_mode: None,
-            sequence: updated.calendar_sequence,
-        },
-    };
-    outbox::enqueue(db, Recipient::registrant(&updated), &message, now).await?;
+    if let Some(message) = Message::standing(updated.status, updated.calendar_sequence) {
+        outbox::enqueue(db, Recipient::registrant(&updated), &message, now).await?;
+    }
     history::record(db, history::of(&updated), Kind::NewLinks, actor, &[], now).await?;
     Ok(updated)
 }
@@ -125,9 +123,11 @@ pub async fn give_held_seat(
     actor: &Actor,
     now: DateTime<Utc>,
 ) -> Result<registration::Model, RegistrationError> {
-    let (event, reg) = locked(db, event_id, registration_id).await?;
-    if reg.status == RegistrationStatus::Cancelled {
-        return Err(RegistrationError::Cancelled);
+    let (event, reg) = locked(db, event_id, registration_id, false).await?;
+    match reg.status {
+        RegistrationStatus::Cancelled => return Err(RegistrationError::Cancelled),
+        RegistrationStatus::Declined => return Err(RegistrationError::Declined),
+        _ => {}
     }
     if reg.held_seat {
         return Ok(reg);
@@ -155,9 +155,11 @@ pub async fn give_held_seat(
         promote_waitlist(db, event_id, reg.mode, now).await?;
     }
     if moved {
-        let (reason, previous_mode) = match was_confirmed {
-            true => (ConfirmationReason::ModeSwitched, Some(reg.mode)),
-            false => (ConfirmationReason::Promoted, None),
+        // A pending request given a held seat is approved by it.
+        let (reason, previous_mode) = match reg.status {
+            RegistrationStatus::Confirmed => (ConfirmationReason::ModeSwitched, Some(reg.mode)),
+            RegistrationStatus::Pending => (ConfirmationReason::Approved, None),
+            _ => (ConfirmationReason::Promoted, None),
         };
         let message = Message::Confirmation { reason, previous_mode, sequence: updated.calendar_sequence };
         outbox::enqueue(db, Recipient::registrant(&updated), &message, now).await?;

@@ -22,7 +22,7 @@ use crate::web::AppState;
 use crate::web::form::FormFields;
 
 /// One mode as the form offers it.
-pub(super) fn mode_options(event: &event::Model, lang: Language) -> Vec<Value> {
+pub(crate) fn mode_options(event: &event::Model, lang: Language) -> Vec<Value> {
     AttendanceMode::ALL
         .into_iter()
         .filter(|m| offers(event, *m))
@@ -113,6 +113,12 @@ pub(super) fn event_view(event: &event::Model, lang: Language) -> Value {
         // Exactly the sentence recorded with each registration (`privacy::consent`).
         consent => crate::privacy::consent::sentence(lang, event.retention_days),
         retention_days => event.retention_days,
+        access => event.access.as_str(),
+        allowed_domains => event.allowed_email_domains.0.iter().map(|d| format!("@{d}")).collect::<Vec<_>>().join(", "),
+        // Until when requests are taken, at an event whose registrations need approval.
+        requests_until => crate::i18n::format_instant(
+            event.registration_closes_at.unwrap_or(event.ends_at).min(event.ends_at), zone(event), lang
+        ),
     }
 }
 

@@ -49,7 +49,9 @@ pub async fn event_page(
         }
     }
     if !values.is_empty() {
-        let ctx = context! { event => event_view(&event, lang.lang), values => values, errors => context! {} };
+        let ctx = context! {
+            event => event_view(&event, lang.lang), values => values, errors => context! {}, invite => query.invite,
+        };
         // The invitation's token is in the address: like other secret links, never cached or referred.
         return Ok(Page::new("public/event.html", lang, ctx).secret().into_response());
     }
@@ -88,14 +90,18 @@ pub async fn register(
         answers: Some(posted_answers(&form, &event)),
         future_invitations: Some(form.checked("future_invitations")),
         held_seat: None,
+        invitation_token: form.owned("invite"),
     };
     let again = |errors: FieldErrors, notice: Option<String>, status: StatusCode| {
         let values = form.values();
         let ctx = context! {
             event => event_view(&event, lang.lang), values => values, errors => errors.in_language(lang.lang),
             summary => errors.summary(lang.lang, &register_form_labels(&event, lang.lang)), notice => notice,
+            invite => form.get("invite"),
         };
-        Page::new("public/event.html", lang.clone(), ctx).status(status).into_response()
+        let page = Page::new("public/event.html", lang.clone(), ctx).status(status);
+        // An invitation's token came with the form: the answer carries it, like the link's page.
+        if form.get("invite").is_some() { page.secret().into_response() } else { page.into_response() }
     };
     let new = match input.parse("form") {
         Ok(mut new) => {
@@ -130,6 +136,9 @@ pub async fn register(
             Ok(again(FieldErrors::one("mode", FieldError::new("invalid_mode")), None, StatusCode::CONFLICT))
         }
         Err(RegistrationError::Closed(_)) => Ok(again(FieldErrors::new(), None, StatusCode::CONFLICT)),
+        Err(RegistrationError::NotInvited) => {
+            Ok(again(FieldErrors::new(), Some(t(lang.lang, "not-invited", &[])), StatusCode::CONFLICT))
+        }
         Err(other) => Err(other.into()),
     }
 }
@@ -168,7 +177,9 @@ pub async fn lost_link(
     let event_id = event.id;
     state
         .db
-        .write(move |txn| keep(async move { service::lost_link(txn, event_id, email.as_str(), now()).await }))
+        .write(move |txn| {
+            keep(async move { service::lost_link(txn, event_id, email.as_str(), lang.lang, now()).await })
+        })
         .await?;
     let ctx =
         context! { event => event_view(&event, lang.lang), values => context! {}, errors => context! {}, sent => true };

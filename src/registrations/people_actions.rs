@@ -6,7 +6,7 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use entity::{AttendanceMode, RegistrationStatus, registration};
+use entity::{AttendanceMode, registration};
 use minijinja::{Value, context};
 use uuid::Uuid;
 
@@ -46,8 +46,7 @@ async fn confirmation(
     (note, errors): (&str, FieldErrors),
 ) -> Result<Response, AppError> {
     let e = events::get(state.db.read(), event_id).await?;
-    let people: Vec<registration::Model> =
-        people.into_iter().filter(|r| r.status != RegistrationStatus::Cancelled).collect();
+    let people: Vec<registration::Model> = people.into_iter().filter(|r| r.status.is_open()).collect();
     let listed: Vec<Value> = people
         .iter()
         .map(|r| {
@@ -103,8 +102,7 @@ pub async fn bulk(
             confirmation(&state, &me, lang, event_id, action, people, ("", FieldErrors::new())).await
         }
         Some("resend") => {
-            let ids: Vec<Uuid> =
-                people.iter().filter(|r| r.status != RegistrationStatus::Cancelled).map(|r| r.id).collect();
+            let ids: Vec<Uuid> = people.iter().filter(|r| r.status.is_open()).map(|r| r.id).collect();
             let n = ids.len();
             state
                 .db
@@ -189,7 +187,7 @@ pub async fn confirmed(
             keep(async move {
                 let mut done = Vec::new();
                 for reg in listing::selected(txn, event_id, &ids).await? {
-                    if reg.status == RegistrationStatus::Cancelled {
+                    if !reg.status.is_open() {
                         continue;
                     }
                     let note = Some(note.clone()).filter(|n| !n.is_empty());

@@ -73,7 +73,7 @@ async fn person_page(
     let mut labels = register_form_labels(e, lang.lang);
     labels.push(("language".to_owned(), t(lang.lang, "field-language", &[])));
     let held_free = e.in_person_held_used < e.in_person_held;
-    let active = reg.status != RegistrationStatus::Cancelled && !reg.is_erased();
+    let active = reg.status.is_open() && !reg.is_erased();
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let ctx = context! {
         event => context! { id => e.id.to_string(), title => &e.title },

@@ -3,7 +3,7 @@
 //! the current confirmation or waitlist notice.
 
 use chrono::{DateTime, Duration, Utc};
-use entity::{EventStatus, RegistrationStatus, event, registration};
+use entity::{EventAccess, EventStatus, RegistrationStatus, event, registration};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 use uuid::Uuid;
@@ -11,9 +11,10 @@ use uuid::Uuid;
 use super::service::{RegistrationError, find_in_event};
 use crate::db::FetchUnique;
 use crate::history::Actor;
-use crate::mail::Message;
-use crate::mail::messages::{ConfirmationReason, LinkReason};
+use crate::imports::invitations;
+use crate::mail::messages::LinkReason;
 use crate::mail::outbox::{self, Recipient};
+use crate::mail::{Message, limits};
 
 /// How long before the manage link may be mailed again for one registration.
 pub const LINK_RESEND_INTERVAL: Duration = Duration::minutes(15);
@@ -57,11 +58,14 @@ pub async fn resend_link(
 }
 
 /// "Lost your link?": mails the manage link when an active registration matches; says
-/// nothing either way (the caller answers 202 regardless).
+/// nothing either way (the caller answers 202 regardless). At an invitation-only event, an
+/// invited address without a registration gets its invitation again, and an address at an
+/// allowed domain a personal link of its own (in `lang`, the page's language).
 pub async fn lost_link(
     db: &impl ConnectionTrait,
     event_id: Uuid,
     email: &str,
+    lang: crate::domain::Language,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
     let Some(event) = event::Entity::find_by_id(event_id).unique(db).await? else {
@@ -72,7 +76,42 @@ pub async fn lost_link(
     }
     if let Some(reg) = find_active_by_email(db, event_id, email).await? {
         resend_link(db, &reg, LinkReason::LostLink, &Actor::Registrant, now).await?;
+    } else if event.access == EventAccess::Invitation {
+        resend_invitation(db, &event, email, lang, now).await?;
     }
+    Ok(())
+}
+
+/// The invitation link again, for an invited address or one at an allowed domain; nothing
+/// for others. Limited like every mail an anonymous request causes (`mail::limits`).
+async fn resend_invitation(
+    db: &impl ConnectionTrait,
+    event: &event::Model,
+    email: &str,
+    lang: crate::domain::Language,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let invitation = match invitations::latest_for(db, event.id, email).await? {
+        Some(invitation) => invitation,
+        None => {
+            let Ok(address) = crate::domain::EmailAddress::parse(email) else { return Ok(()) };
+            if !super::access::domain_allowed(&event.allowed_email_domains.0, &address.domain()) {
+                return Ok(());
+            }
+            // Nobody named them: the link fills in only the address.
+            let invitee = invitations::Invitee {
+                email: address,
+                first_name: String::new(),
+                last_name: String::new(),
+                organization: String::new(),
+                language: lang,
+                mode: None,
+            };
+            invitations::store(db, event, invitee, None, now).await?
+        }
+    };
+    let message = Message::Invitation { invitation_id: invitation.id };
+    limits::enqueue_limited(db, invitations::recipient(&invitation), email, &message, now).await?;
     Ok(())
 }
 
@@ -90,14 +129,10 @@ pub async fn resend_confirmation(
     if !crate::facts::secrets_readable(&reg) {
         return Err(RegistrationError::SecretsUnavailable);
     }
-    let message = match reg.status {
-        RegistrationStatus::Confirmed => Message::Confirmation {
-            reason: ConfirmationReason::Registered,
-            previous_mode: None,
-            sequence: reg.calendar_sequence,
-        },
-        RegistrationStatus::Waitlisted => Message::Waitlisted,
-        RegistrationStatus::Cancelled => return Err(RegistrationError::Cancelled),
+    let message = match Message::standing(reg.status, reg.calendar_sequence) {
+        Some(message) => message,
+        None if reg.status == RegistrationStatus::Declined => return Err(RegistrationError::Declined),
+        None => return Err(RegistrationError::Cancelled),
     };
     outbox::enqueue(db, Recipient::registrant(&reg), &message, now).await?;
     Ok(())

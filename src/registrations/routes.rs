@@ -113,6 +113,9 @@ pub async fn cancel_registration(
 pub struct LostLinkInput {
     pub event_id: Option<String>,
     pub email: Option<String>,
+    /// `en` (default), `fr` or `nl`: for a mail to an address nobody named yet (an allowed
+    /// domain at an invitation-only event).
+    pub language: Option<String>,
 }
 
 /// Mail the manage link again. Always 202, whether or not such a registration exists.
@@ -126,13 +129,20 @@ pub async fn lost_link(State(state): State<AppState>, ApiJson(input): ApiJson<Lo
         errors.insert("event_id", FieldError::new("invalid_event_id"));
     }
     let email = EmailAddress::parse(input.email.as_deref().unwrap_or("")).map_err(|e| errors.insert("email", e)).ok();
-    let (Some(event_id), Some(email)) = (event_id, email) else {
+    let language = match input.language.as_deref().map(str::trim) {
+        None | Some("") => Some(crate::domain::Language::En),
+        Some(code) => crate::domain::Language::parse(code),
+    };
+    if language.is_none() {
+        errors.insert("language", FieldError::new("invalid_language"));
+    }
+    let (Some(event_id), Some(email), Some(lang)) = (event_id, email, language) else {
         return Err(AppError::Validation(errors));
     };
     state
         .db
         .write(move |txn| {
-            keep(async move { service::lost_link(txn, event_id, email.as_str(), crate::domain::now()).await })
+            keep(async move { service::lost_link(txn, event_id, email.as_str(), lang, crate::domain::now()).await })
         })
         .await?;
     Ok(StatusCode::ACCEPTED)

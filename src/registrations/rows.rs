@@ -115,7 +115,7 @@ pub async fn find_by_token(
     token: &str,
 ) -> Result<Option<(registration::Model, event::Model)>, DbErr> {
     // Tokens are 43 URL-safe characters; anything else cannot match and needs no query.
-    if token.len() != 43 || !token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+    if !crate::secrets::is_url_token(token) {
         return Ok(None);
     }
     let hash = crate::secrets::lookup_hash(token);

@@ -9,8 +9,9 @@ use entity::{AttendanceMode, EventStatus, RegistrationStatus, event, registratio
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, IntoActiveModel, Set};
 use uuid::Uuid;
 
-use super::answers::{self, Answers};
-use super::input::{NewRegistration, RegistrationChanges};
+use super::access::{self, Admission};
+use super::answers;
+use super::input::NewRegistration;
 use super::policy;
 use super::rows::lock_for_change;
 use super::rows::{NewRow, insert_row, new_row};
@@ -20,7 +21,7 @@ use crate::events::view::{offers, questions};
 use crate::history::{self, Actor, Kind};
 use crate::mail::Message;
 use crate::mail::messages::{ConfirmationReason, LinkReason};
-use crate::seats::policy::{self as seat_policy, Placement, Switch};
+use crate::seats::policy::{self as seat_policy, Placement};
 use crate::seats::{lock_event, promote_waitlist, release_seat_of, seats, take_held_seat, take_seat, waiting};
 
 /// Why a registration use case said no, in domain words.
@@ -38,6 +39,14 @@ pub enum RegistrationError {
     Cancelled,
     #[error("an active registration with this email already exists")]
     AlreadyRegistered,
+    /// At an invitation-only event, without a link that serves this person or an allowed address.
+    #[error("this event is by invitation: register with the personal link of your invitation")]
+    NotInvited,
+    #[error("the organizers declined this request")]
+    Declined,
+    /// An approval or decline of a registration that is not waiting for one.
+    #[error("this registration is not waiting for a decision")]
+    NotPending,
     #[error("invalid answers")]
     Invalid(FieldErrors),
     /// The server's key is not the one this registration's secrets were sealed with.
@@ -58,6 +67,10 @@ impl From<RegistrationError> for AppError {
             RegistrationError::CapacityFull => AppError::conflict("capacity_full", err.to_string()),
             RegistrationError::Cancelled => AppError::conflict("cancelled", err.to_string()),
             RegistrationError::AlreadyRegistered => AppError::conflict("already_registered", err.to_string()),
+            RegistrationError::NotInvited => AppError::conflict("not_invited", err.to_string()),
+            RegistrationError::Declined | RegistrationError::NotPending => {
+                AppError::conflict("conflict", err.to_string())
+            }
             RegistrationError::Invalid(fields) => AppError::Validation(fields),
             RegistrationError::SecretsUnavailable => AppError::conflict("secret_unavailable", err.to_string()),
             RegistrationError::Db(e) => AppError::from(e),
@@ -77,6 +90,7 @@ pub enum RegisterOutcome {
     AlreadyRegistered,
 }
 
+pub use super::changes::{update, update_by};
 pub use super::organizer_actions::{find_in_event, give_held_seat, issue_new_links, promote_one};
 pub use super::resend::{LINK_RESEND_INTERVAL, find_active_by_email, lost_link, resend_confirmation, resend_link};
 
@@ -135,6 +149,16 @@ pub async fn register_with(
     }
     let answers = answers::check(&questions(&event), &new.answers).map_err(RegistrationError::Invalid)?;
 
+    // Who may register asks the registrant only: organizers' own registrations are decided.
+    let (admission, invitation) = if options.actor == Actor::Registrant {
+        let admitted = access::admit(db, &event, &new.email, new.invitation_token.as_deref())
+            .await?
+            .ok_or(RegistrationError::NotInvited)?;
+        (admitted.admission, admitted.invitation)
+    } else {
+        (Admission::Place, None)
+    };
+
     if let Some(existing) = find_active_by_email(db, event_id, new.email.as_str()).await? {
         if options.notify {
             resend_link(db, &existing, LinkReason::RepeatedRegistration, &options.actor, now).await?;
@@ -153,6 +177,8 @@ pub async fn register_with(
             return Err(RegistrationError::CapacityFull);
         }
         RegistrationStatus::Confirmed
+    } else if admission == Admission::Pending {
+        RegistrationStatus::Pending
     } else {
         public_placement(db, &event, new.mode).await?
     };
@@ -177,6 +203,9 @@ pub async fn register_with(
     );
     registration.held_seat = options.held_seat;
     insert_row(db, &registration).await?;
+    if let Some(invitation) = invitation {
+        access::mark_served(db, &invitation, registration.id, now).await?;
+    }
     let kind = if options.held_seat { Kind::HeldSeatGiven } else { Kind::Registered };
     let params = [("mode", new.mode.as_str()), ("status", status.as_str())];
     history::record(db, history::of(&registration), kind, &options.actor, &params, now).await?;
@@ -188,7 +217,8 @@ pub async fn register_with(
         RegistrationStatus::Confirmed => {
             Message::Confirmation { reason: ConfirmationReason::Registered, previous_mode: None, sequence: 0 }
         }
-        _ => Message::Waitlisted,
+        RegistrationStatus::Pending => Message::RequestReceived,
+        _ => Message::Waitlisted { approved: false },
     };
     if options.notify {
         mail_registrant(db, &registration, &message, &options.actor, now).await?;
@@ -197,7 +227,8 @@ pub async fn register_with(
 }
 
 /// Where a public registration lands: a free public seat, else the waitlist, else refused.
-async fn public_placement(
+/// An approved request lands by the same rule, at the moment of its approval.
+pub(super) async fn public_placement(
     db: &impl ConnectionTrait,
     event: &event::Model,
     mode: AttendanceMode,
@@ -236,6 +267,9 @@ pub async fn cancel_with_note(
     if reg.status == RegistrationStatus::Cancelled {
         return Ok((reg, event));
     }
+    if reg.status == RegistrationStatus::Declined {
+        return Err(RegistrationError::Declined);
+    }
     if !policy::may_cancel(now, event.ends_at) {
         return Err(RegistrationError::Closed("the event has ended"));
     }
@@ -272,107 +306,4 @@ pub async fn cancel_locked(
     }
     history::record(db, history::of(&reg), Kind::Cancelled, actor, &[("mode", reg.mode.as_str())], now).await?;
     Ok(reg)
-}
-
-/// Applies a registrant's changes: details, answers and possibly a mode switch. A switch into
-/// a full mode fails as a whole and changes nothing.
-pub async fn update(
-    db: &impl ConnectionTrait,
-    token: &str,
-    changes: RegistrationChanges,
-    now: DateTime<Utc>,
-) -> Result<(registration::Model, event::Model), RegistrationError> {
-    update_by(db, RegistrationRef::Token(token), changes, &Actor::Registrant, now).await
-}
-
-/// [`update`] by `actor` (the registrant, or an organizer on their behalf).
-#[tracing::instrument(skip_all)]
-pub async fn update_by(
-    db: &impl ConnectionTrait,
-    which: RegistrationRef<'_>,
-    changes: RegistrationChanges,
-    actor: &Actor,
-    now: DateTime<Utc>,
-) -> Result<(registration::Model, event::Model), RegistrationError> {
-    let (reg, event) = lock_for_change(db, which).await?;
-    if reg.status == RegistrationStatus::Cancelled {
-        return Err(RegistrationError::Cancelled);
-    }
-    let mut active = reg.clone().into_active_model();
-    if let Some(v) = changes.first_name {
-        active.first_name = Set(Some(v));
-    }
-    if let Some(v) = changes.last_name {
-        active.last_name = Set(Some(v));
-    }
-    if let Some(v) = changes.organization {
-        active.organization = Set(v);
-    }
-    if let Some(v) = changes.language {
-        active.language = Set(v);
-    }
-    if let Some(patch) = changes.answers {
-        let mut merged: Answers = reg.answers().clone();
-        for (k, v) in patch {
-            if v.is_null() {
-                merged.remove(&k);
-            } else {
-                merged.insert(k, v);
-            }
-        }
-        let checked = answers::check(&questions(&event), &merged).map_err(RegistrationError::Invalid)?;
-        active.answers = Set(Some(entity::json::Answers(checked)));
-    }
-
-    let mut switched_from = None;
-    if let Some(target) = changes.mode.filter(|m| *m != reg.mode) {
-        if !policy::may_switch(now, event.starts_at) {
-            return Err(RegistrationError::Closed("the event has started; the mode can no longer change"));
-        }
-        if !offers(&event, target) {
-            return Err(RegistrationError::ModeNotOffered);
-        }
-        let target_waiting = waiting(db, event.id, target).await?;
-        let confirmed = reg.status == RegistrationStatus::Confirmed;
-        match seat_policy::switch_mode(false, confirmed, seats(&event, target), target_waiting) {
-            Switch::Unchanged => {}
-            Switch::Full => return Err(RegistrationError::CapacityFull),
-            Switch::Move { frees_seat } => {
-                if !take_seat(db, event.id, target).await? {
-                    return Err(RegistrationError::CapacityFull);
-                }
-                // A held seat is given back as a held seat: the public gains nothing.
-                let frees_seat = frees_seat && release_seat_of(db, &reg).await?;
-                active.held_seat = Set(false);
-                active.mode = Set(target);
-                active.status = Set(RegistrationStatus::Confirmed);
-                active.confirmed_at = Set(Some(now));
-                active.calendar_sequence = Set(reg.calendar_sequence + 1);
-                switched_from = Some((reg.mode, frees_seat));
-            }
-        }
-    }
-    active.updated_at = Set(now);
-    active.index_revision = Set(event.revision);
-    let updated = active.update(db).await?;
-    let edited = policy::edited_fields(&reg, &updated);
-    if !edited.is_empty() {
-        history::record(db, history::of(&updated), Kind::Edited, actor, &[("fields", &edited.join(","))], now).await?;
-    }
-    if let Some((previous_mode, _)) = switched_from {
-        let params = [("from", previous_mode.as_str()), ("to", updated.mode.as_str())];
-        history::record(db, history::of(&updated), Kind::Switched, actor, &params, now).await?;
-    }
-    if let Some((previous_mode, freed)) = switched_from {
-        if freed {
-            promote_waitlist(db, event.id, previous_mode, now).await?;
-        }
-        let message = Message::Confirmation {
-            reason: ConfirmationReason::ModeSwitched,
-            previous_mode: Some(previous_mode),
-            sequence: updated.calendar_sequence,
-        };
-        mail_registrant(db, &updated, &message, actor, now).await?;
-    }
-    Ok((updated, event))
 }

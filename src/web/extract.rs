@@ -4,7 +4,7 @@
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{FromRequest, FromRequestParts, Path, Request};
-use axum::http::header::CONTENT_TYPE;
+use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE, TRANSFER_ENCODING};
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
 use uuid::Uuid;
@@ -64,6 +64,29 @@ where
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         let value = json_value(req, state).await?;
         from_value(value).map(ApiJson)
+    }
+}
+
+/// A JSON body that may be left out: no body at all is `T::default()`; a body is read as by
+/// [`ApiJson`] (content type, size, syntax and shape checked).
+pub struct OptionalApiJson<T>(pub T);
+
+impl<S, T> FromRequest<S> for OptionalApiJson<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned + Default,
+{
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let headers = req.headers();
+        let length = headers.get(CONTENT_LENGTH).and_then(|v| v.to_str().ok()).map(str::trim);
+        let no_body = length == Some("0")
+            || (length.is_none() && !headers.contains_key(TRANSFER_ENCODING) && !headers.contains_key(CONTENT_TYPE));
+        if no_body {
+            return Ok(OptionalApiJson(T::default()));
+        }
+        ApiJson::from_request(req, state).await.map(|ApiJson(value)| OptionalApiJson(value))
     }
 }
 

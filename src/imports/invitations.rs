@@ -4,7 +4,6 @@
 
 use chrono::{DateTime, Utc};
 use entity::{AttendanceMode, event, invitation};
-use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -134,15 +133,4 @@ pub async fn find_by_token(db: &impl ConnectionTrait, token: &str) -> Result<Opt
         last_name: r.last_name,
         organization: r.organization,
     }))
-}
-
-/// Marks the invitation used once it served a registration; false if it already was.
-pub async fn mark_used(db: &impl ConnectionTrait, invitation_id: Uuid, now: DateTime<Utc>) -> Result<bool, DbErr> {
-    let result = invitation::Entity::update_many()
-        .col_expr(invitation::Column::UsedAt, Expr::value(now))
-        .filter(invitation::Column::Id.eq(invitation_id))
-        .filter(invitation::Column::UsedAt.is_null())
-        .exec(db)
-        .await?;
-    Ok(result.rows_affected == 1)
 }

@@ -31,7 +31,7 @@ async fn post(app: &TestApp, event_id: &str, what: &str, query: &str, body: Vec<
         .expect("request")
 }
 
-async fn import(app: &TestApp, event_id: &str, what: &str, query: &str, body: &[u8]) -> Value {
+pub async fn import(app: &TestApp, event_id: &str, what: &str, query: &str, body: &[u8]) -> Value {
     let response = post(app, event_id, what, query, body.to_vec()).await;
     assert_eq!(response.status().as_u16(), 200, "import {what}{query}");
     json(response).await
@@ -294,9 +294,6 @@ async fn invitation_mode_mails_a_personal_link_that_prefills_the_form() {
 
     let again = import(&app, &event_id, "registrations", "?invite=true", csv.as_bytes()).await;
     assert_eq!(row(&again, 2)["outcome"], "already_invited");
-    let id = amina.id;
-    assert!(write(&app.db, move |txn| Box::pin(invitations::mark_used(txn, id, Utc::now()))).await);
-    assert!(invitations::find_by_token(app.db.read(), &token).await.expect("query").is_none(), "used once");
     assert!(invitations::find_by_token(app.db.read(), "not-a-token").await.expect("query").is_none());
     app.stop().await;
 }

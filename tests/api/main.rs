@@ -5,6 +5,7 @@
 //! `mysql://root@127.0.0.1:3306` — to run the same tests on a fresh PostgreSQL or MariaDB
 //! database each (`.ci/run` does both).
 
+mod access;
 mod attendance;
 pub mod backoffice;
 mod binary;

@@ -180,7 +180,7 @@
         status.className = "state";
         status.textContent = reg.checked_in_at ? text("checked-in-badge") + " " + time(reg.checked_in_at) : "";
         item.appendChild(status);
-        if (!reg.checked_in_at && reg.status !== "cancelled") {
+        if (!reg.checked_in_at && reg.status !== "cancelled" && reg.status !== "declined") {
           var button = document.createElement("button");
           button.type = "button";
           button.className = "button primary";

@@ -604,3 +604,4 @@ history-approved = Request approved: { $status }
 history-declined = Request declined
 mail-kind-request_received = Request received
 mail-kind-declined = Request declined
+person-pending = This request waits for your decision: approve or decline it from the approvals queue.

@@ -112,3 +112,4 @@ registration-status-declined = Declined
 greeting-anonymous = Hello,
 invitation-intro-address = Here is your personal registration link for the meeting below. Open it, fill in your name, choose whether you come to the room or follow online, and confirm.
 invitation-step-open-address = Open your personal link above: your email address is already filled in.
+label-manage-declined = Your request, and the details we keep

@@ -604,3 +604,4 @@ history-approved = Demande acceptée : { $status }
 history-declined = Demande refusée
 mail-kind-request_received = Demande reçue
 mail-kind-declined = Demande refusée
+person-pending = Cette demande attend votre décision : acceptez-la ou refusez-la depuis la file des demandes.

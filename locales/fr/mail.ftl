@@ -112,3 +112,4 @@ registration-status-declined = Refusée
 greeting-anonymous = Bonjour,
 invitation-intro-address = Voici votre lien d'inscription personnel pour la réunion ci-dessous. Ouvrez-le, indiquez votre nom, choisissez si vous venez dans la salle ou suivez en ligne, et confirmez.
 invitation-step-open-address = Ouvrez votre lien personnel ci-dessus : votre adresse e-mail est déjà remplie.
+label-manage-declined = Votre demande, et les données que nous conservons

@@ -604,3 +604,4 @@ history-approved = Aanvraag goedgekeurd: { $status }
 history-declined = Aanvraag geweigerd
 mail-kind-request_received = Aanvraag ontvangen
 mail-kind-declined = Aanvraag geweigerd
+person-pending = Deze aanvraag wacht op uw beslissing: keur ze goed of weiger ze in de wachtrij van aanvragen.

@@ -112,3 +112,4 @@ registration-status-declined = Geweigerd
 greeting-anonymous = Hallo,
 invitation-intro-address = Hier is uw persoonlijke inschrijvingslink voor de bijeenkomst hieronder. Open hem, vul uw naam in, kies of u naar de zaal komt of online volgt, en bevestig.
 invitation-step-open-address = Open uw persoonlijke link hierboven: uw e-mailadres is al ingevuld.
+label-manage-declined = Uw aanvraag, en de gegevens die we bewaren

@@ -10,9 +10,7 @@
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
-use entity::{
-    OutboxStatus, RegistrationStatus, contact, door_request, event, import_job, invitation, outbox_email, registration,
-};
+use entity::{OutboxStatus, contact, door_request, event, import_job, invitation, outbox_email, registration};
 use sea_orm::sea_query::Expr;
 use sea_orm::sea_query::{LockBehavior, LockType};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect, Value};
@@ -120,9 +118,10 @@ async fn erase_rows(
     let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
     let emails: Vec<String> = rows.iter().filter_map(|r| r.email.clone()).filter(|e| !e.is_empty()).collect();
 
-    // Before the end, an active registration gives its seat back first (and is not mailed).
+    // Before the end, an active registration gives its seat back first (and is not mailed);
+    // a declined request holds nothing and stays declined.
     for reg in rows {
-        if reg.status != RegistrationStatus::Cancelled && now < event.ends_at {
+        if reg.status.is_open() && now < event.ends_at {
             cancel_locked(db, reg, event, None, actor, now).await?;
         }
     }

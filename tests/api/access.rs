@@ -42,7 +42,13 @@ fn with_token(email: &str, token: &str) -> Value {
     body
 }
 
-async fn decide(app: &TestApp, event_id: &str, registration_id: &str, what: &str, body: Option<Value>) -> reqwest::Response {
+async fn decide(
+    app: &TestApp,
+    event_id: &str,
+    registration_id: &str,
+    what: &str,
+    body: Option<Value>,
+) -> reqwest::Response {
     let mut request = app
         .client
         .post(app.url(&format!("/api/v1/events/{event_id}/registrations/{registration_id}/{what}")))
@@ -257,7 +263,10 @@ async fn thirty_concurrent_approvals_for_ten_seats_seat_exactly_ten() {
     }
     assert_eq!(seated, 10);
     let stats = app.stats(&event_id).await;
-    assert_eq!((stats["in_person"]["confirmed"].as_i64(), stats["in_person"]["waitlisted"].as_i64()), (Some(10), Some(20)));
+    assert_eq!(
+        (stats["in_person"]["confirmed"].as_i64(), stats["in_person"]["waitlisted"].as_i64()),
+        (Some(10), Some(20))
+    );
     let id = uuid::Uuid::parse_str(&event_id).expect("uuid");
     let row = entity::event::Entity::find_by_id(id).one(app.db.read()).await.expect("query").expect("event");
     assert_eq!(row.in_person_confirmed, 10, "the guarded counter agrees");

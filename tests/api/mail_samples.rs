@@ -110,6 +110,31 @@ async fn mail_samples() {
         .expect("import");
     kinds.push(("invitation", wait_for_mail(&sink, "invited@example.org", "invited").await));
 
+    // Requests at an event that needs the organizers' approval: received, approved (seated,
+    // then on the waiting list), declined with the organizers' words.
+    let reviewed = str_of(&app.create_event(json!({"access": "approval", "in_person_capacity": 1})).await, "id");
+    let mut asked = Vec::new();
+    for who in ["asks", "second", "third"] {
+        let email = format!("{who}@example.org");
+        asked.push(str_of(&json(app.register_body(&reviewed, person(&email, "in_person")).await).await, "id"));
+    }
+    kinds.push(("request-received", wait_for_mail(&sink, "asks@example.org", "Request received").await));
+    let decide = |id: &str, what: &str, body: serde_json::Value| {
+        app.client
+            .post(app.url(&format!("/api/v1/events/{reviewed}/registrations/{id}/{what}")))
+            .bearer_auth(&app.organizer_token)
+            .json(&body)
+            .send()
+    };
+    decide(&asked[0], "approve", json!({})).await.expect("approve");
+    kinds.push(("approved", wait_for_mail(&sink, "asks@example.org", "Your request is accepted:").await));
+    decide(&asked[1], "approve", json!({})).await.expect("approve");
+    kinds.push(("approved-waitlisted", wait_for_mail(&sink, "second@example.org", "on the waiting list").await));
+    let words =
+        json!({"message": "This year the room is for partner organizations only. The recording will be sent to you."});
+    decide(&asked[2], "decline", words).await.expect("decline");
+    kinds.push(("declined", wait_for_mail(&sink, "third@example.org", "Your request:").await));
+
     let raw = sink.messages();
     for (kind, mail) in &kinds {
         let received = raw
@@ -118,7 +143,7 @@ async fn mail_samples() {
             .unwrap_or_else(|| panic!("{kind}: raw message"));
         std::fs::write(dir.join(format!("{kind}.eml")), &received.data).expect("write sample");
     }
-    assert_eq!(kinds.len(), 12);
+    assert_eq!(kinds.len(), 16);
     app.stop().await;
     sink.stop();
 }

@@ -22,6 +22,7 @@ mod axe;
 mod driver;
 mod y4m;
 
+mod access;
 mod back_office;
 mod desk;
 mod identity;

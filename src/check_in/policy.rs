@@ -39,9 +39,8 @@ pub fn normalize_scanned_code(raw: &str) -> String {
         .collect()
 }
 
-/// Whether a normalized code is worth looking up: ticket codes are uppercase letters and
-/// digits. Anything else (a NUL byte, say, which PostgreSQL refuses in text) is `unknown`
-/// without a query.
+/// Whether a normalized code is worth looking up (ticket codes are uppercase letters and digits):
+/// anything else, a NUL byte say (PostgreSQL refuses it in text), is `unknown` without a query.
 pub fn could_be_ticket_code(code: &str) -> bool {
     !code.is_empty() && code.len() <= MAX_CODE_LEN && code.bytes().all(|b| b.is_ascii_alphanumeric())
 }
@@ -57,8 +56,9 @@ pub enum Decision {
     NoSeat,
     /// Checked in before: the first time stands.
     AlreadyCheckedIn,
+    /// Cancelled, or a request the organizers declined: not coming.
     Cancelled,
-    /// Still on a waitlist.
+    /// On a waitlist, or a request the organizers have not decided on.
     NotConfirmed,
 }
 
@@ -74,7 +74,6 @@ pub fn decide(
     room: Option<Seats>,
 ) -> Decision {
     match (status, mode) {
-        // A declined request is not coming: to the desk, like a cancelled registration.
         (RegistrationStatus::Cancelled | RegistrationStatus::Declined, _) => Decision::Cancelled,
         _ if already_checked_in => Decision::AlreadyCheckedIn,
         (RegistrationStatus::Waitlisted | RegistrationStatus::Pending, _) => Decision::NotConfirmed,

@@ -86,18 +86,20 @@ pub fn recipient(row: &invitation::Model) -> Recipient {
     Recipient { event_id: row.event_id, registration_id: None, language: row.language }
 }
 
+/// The invitations of `event_id` to `email`.
+fn to_address(event_id: Uuid, email: &str) -> sea_orm::Select<invitation::Entity> {
+    invitation::Entity::find()
+        .filter(invitation::Column::EventId.eq(event_id))
+        .filter(invitation::Column::Email.eq(email))
+}
+
 /// The latest invitation of `event_id` for `email`, used or not.
 pub async fn latest_for(
     db: &impl ConnectionTrait,
     event_id: Uuid,
     email: &str,
 ) -> Result<Option<invitation::Model>, DbErr> {
-    invitation::Entity::find()
-        .filter(invitation::Column::EventId.eq(event_id))
-        .filter(invitation::Column::Email.eq(email))
-        .order_by_desc(invitation::Column::CreatedAt)
-        .one(db)
-        .await
+    to_address(event_id, email).order_by_desc(invitation::Column::CreatedAt).one(db).await
 }
 
 /// An unused invitation of `event_id` for `email`, if one was sent.
@@ -106,12 +108,7 @@ pub async fn pending_for(
     event_id: Uuid,
     email: &str,
 ) -> Result<Option<invitation::Model>, DbErr> {
-    invitation::Entity::find()
-        .filter(invitation::Column::EventId.eq(event_id))
-        .filter(invitation::Column::Email.eq(email))
-        .filter(invitation::Column::UsedAt.is_null())
-        .one(db)
-        .await
+    to_address(event_id, email).filter(invitation::Column::UsedAt.is_null()).one(db).await
 }
 
 /// The pre-fill for the public form behind `?invite=token`; `None` for an unknown or

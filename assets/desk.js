@@ -13,6 +13,9 @@
   var resultTitle = document.getElementById("result-title");
   var resultDetail = document.getElementById("result-detail");
   var undo = document.getElementById("undo");
+  // Past an organization's cap only on purpose: a second press, recorded with this desk.
+  var override = document.getElementById("override");
+  var refused = null;
   var q = document.getElementById("q");
   var list = document.getElementById("results");
   var lastCheckedIn = null;
@@ -80,6 +83,8 @@
     resultTitle.textContent = title;
     resultDetail.textContent = detail || "";
     undo.hidden = !canUndo;
+    if (override) { override.hidden = true; }
+    refused = null;
   }
 
   function showAnswer(answer) {
@@ -101,6 +106,11 @@
       case "cancelled": show("bad", text("cancelled") + mark, name(reg), false); break;
       case "not_confirmed": show("bad", text("not-confirmed") + mark, name(reg), false); break;
       case "capacity_full": show("bad", text("full"), name(reg), false); break;
+      case "organization_full":
+        show("bad", text("organization-full"), name(reg), false);
+        refused = reg ? reg.id : null;
+        if (override && refused) { override.hidden = false; }
+        break;
       default: show("bad", text("unknown"), "", false);
     }
     refreshCounts();
@@ -130,7 +140,15 @@
   function clearResult() {
     result.hidden = true;
     undo.hidden = true;
+    if (override) { override.hidden = true; }
+    refused = null;
     lastCheckedIn = null;
+  }
+
+  if (override) {
+    override.addEventListener("click", function () {
+      if (refused) { checkIn({ registration_id: refused, override_cap: true }); }
+    });
   }
 
   undo.addEventListener("click", function () {

@@ -64,6 +64,7 @@ impl App {
         db.migrate().await?;
         crate::db::upgrade::seal_secrets(&db).await?;
         crate::registrations::upgrade::normalize_emails(&db).await?;
+        crate::seats::organizations::fill_keys(&db).await?;
         let listener =
             TcpListener::bind(config.bind).await.with_context(|| format!("cannot listen on {}", config.bind))?;
         let address = listener.local_addr()?;

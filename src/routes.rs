@@ -132,9 +132,12 @@ pub fn router(state: AppState) -> Router {
             registrations::routes::cancel_registration
         ))
         .routes(routes!(registrations::routes::lost_link))
+        .routes(routes!(registrations::routes::transfer_registration))
         .routes(routes!(registrations::approval_routes::approve))
         .routes(routes!(registrations::approval_routes::decline))
         .routes(routes!(attendance::routes::event_stats))
+        .routes(routes!(attendance::organization_routes::merge))
+        .routes(routes!(attendance::organization_routes::report))
         .routes(routes!(check_in::routes::check_in))
         .routes(routes!(check_in::routes::undo_check_in))
         .routes(routes!(check_in::routes::walk_in))
@@ -175,6 +178,7 @@ pub fn router(state: AppState) -> Router {
     let pages = Router::new()
         .route("/e/{slug}", get(registrations::pages::event_page).post(registrations::pages::register))
         .route("/invitations/{token}/stop", get(contacts::pages::stop_page).post(contacts::pages::stop))
+        .route("/e/{slug}/organization-seats", get(registrations::pages::organization_seats))
         .route("/e/{slug}/lost-link", get(registrations::pages::lost_link_page).post(registrations::pages::lost_link))
         .route(
             "/r/{token}",
@@ -182,6 +186,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/r/{token}/mode", post(registrations::manage_pages::manage_switch))
         .route("/r/{token}/data", get(registrations::data_pages::download))
+        .route(
+            "/r/{token}/transfer",
+            get(registrations::transfer_pages::form_page).post(registrations::transfer_pages::submit),
+        )
         .route("/r/{token}/forget", get(registrations::data_pages::forget_page).post(registrations::data_pages::forget))
         .route(
             "/r/{token}/cancel",

@@ -69,6 +69,12 @@ pub struct Model {
     /// At an invitation-only event, addresses at these domains (lower case, punycode) may
     /// register without a personal link.
     pub allowed_email_domains: EmailDomains,
+    /// At most this many confirmed in-person registrations per organization; `None`: no cap.
+    pub per_organization_in_person_cap: Option<i32>,
+    /// From then on the cap no longer applies (typically the day before the event).
+    pub organization_cap_lifts_at: Option<DateTimeUtc>,
+    /// When the waiting line was moved after the cap lifted (once per lift).
+    pub organization_cap_lifted_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

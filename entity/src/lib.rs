@@ -19,6 +19,8 @@ pub mod invitation;
 pub mod invitation_opt_out;
 pub mod json;
 pub mod online_join;
+pub mod organization_alias;
+pub mod organization_seat;
 pub mod organizer_identity;
 pub mod outbox_email;
 pub mod registration;

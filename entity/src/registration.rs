@@ -22,6 +22,10 @@ pub struct Model {
     /// survives re-registration.
     pub active_email: Option<String>,
     pub organization: String,
+    /// The organization's key (`seats::organizations::organization_key`, or the key its
+    /// spelling was merged into): "" for a blank organization; NULL only for rows of an
+    /// earlier release until the upgrade step fills them.
+    pub organization_key: Option<String>,
     pub mode: AttendanceMode,
     pub status: RegistrationStatus,
     /// Per-event order of arrival, for the waitlist.
@@ -66,6 +70,9 @@ pub struct Model {
     pub consent_version: Option<String>,
     pub consent_language: Option<String>,
     pub consent_privacy_url: Option<String>,
+    /// Why a waitlisted in-person registration waits: `capacity` (the room is full) or
+    /// `organization_cap` (its organization has used its seats); NULL otherwise.
+    pub waitlist_reason: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

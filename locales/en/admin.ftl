@@ -605,3 +605,22 @@ history-declined = Request declined
 mail-kind-request_received = Request received
 mail-kind-declined = Request declined
 person-pending = This request waits for your decision: approve or decline it from the approvals queue.
+
+## Fair seats for partner organizations.
+history-cap_overridden = Let in past the organization's limit
+history-transferred = Handed to a colleague (the former holder's details erased)
+mail-kind-transfer_notice = Notice to the former holder
+import-outcome-organization_full = Organization's seats used
+organizations-title = Per organization
+organizations-none = No organization yet.
+organizations-export = Report per organization (CSV)
+organizations-column-name = Organization
+organizations-column-in-person = In person
+organizations-column-online = Online
+organizations-column-waitlisted = Waiting
+organizations-column-checked-in = Checked in
+organizations-column-joined = Joined online
+event-organization-cap = Seats in the room per organization
+event-organization-cap-hint = Empty: no limit. With 2, at most two people of one organization are seated in the room; the others wait (or follow online), and a seat one organization frees can go to another.
+event-organization-cap-lifts = The limit lifts on
+event-organization-cap-lifts-hint = Typically the day before: from then on, those waiting get seats as they free up, whatever their organization. Empty: the limit holds until the meeting.

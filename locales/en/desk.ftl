@@ -49,3 +49,5 @@ desk-pending = Kept: the server decides
 desk-pending-seat = needs a seat in the room, decided when the network is back; do not let in yet
 desk-pending-walkin = registered when the network is back
 desk-pending-unknown = not in this device's list; checked when the network is back
+desk-result-organization_full = Their organization has used its seats in the room
+desk-override = Let them in anyway (past the limit)

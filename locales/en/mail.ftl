@@ -113,3 +113,13 @@ greeting-anonymous = Hello,
 invitation-intro-address = Here is your personal registration link for the meeting below. Open it, fill in your name, choose whether you come to the room or follow online, and confirm.
 invitation-step-open-address = Open your personal link above: your email address is already filled in.
 label-manage-declined = Your request, and the details we keep
+
+## Fair seats, and registrations handed to a colleague.
+waitlisted-organization-intro = Your organization has used its seats in the room, so you are on the waiting list. If one of its seats frees up, or the limit per organization lifts before the meeting starts, the seat goes to you in order and we will mail you at once.
+subject-transferred = A colleague handed you their registration: { $event }
+transferred-intro = A colleague handed their registration to you.
+subject-transfer-notice = Your registration is handed over: { $event }
+transfer-notice-intro = As you asked, your registration for the meeting below now belongs to { $name }, who has received their own ticket and personal link.
+transfer-notice-erased = Your former ticket and link no longer work, and your details are erased from the registration.
+transfer-notice-again = If this was not you, or you wish to come after all, register again on the event page:
+transfer-notice-footer = You receive this mail because you handed your registration to a colleague.

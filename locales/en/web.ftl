@@ -172,3 +172,23 @@ withdraw-heading = Withdraw your request
 withdraw-button = Withdraw my request
 lost-link-text-invited = Enter your email address. If you are registered or invited, we mail you your personal link.
 lost-link-sent-invited = If that address is registered or invited, its personal link is on its way.
+
+## Fair seats for partner organizations, and handing a seat to a colleague.
+organization-full-wait = Join the waiting list for the room instead
+organization-full-hint = Your organization has used its seats in the room. You can follow online, or join the waiting list for the room.
+waiting-organization-cap = Your organization has used its seats in the room, so you are on the waiting list. If one of its seats frees up, or the limit lifts before the meeting, the seat goes to you in order.
+transfer-heading = Send a colleague in your place
+transfer-offer = Cannot come? Hand your registration to a colleague: they keep your place and get their own ticket and link.
+transfer-link = Hand my registration to a colleague…
+transfer-title = Hand your registration to a colleague
+transfer-intro = Your colleague takes your place as it is (in the room, online or on the waiting list) and receives their own ticket and personal link by mail.
+transfer-email-hint = Your colleague's confirmation and personal link are sent to this address.
+transfer-next = Continue
+transfer-keep = Keep my registration
+transfer-change = Change these details
+transfer-confirm = Hand your registration to { $name } ({ $email })?
+transfer-consequences = Your ticket and your personal link stop working at once, your details are erased from this registration, and we mail you a notice. This cannot be undone.
+transfer-confirm-button = Yes, hand it over
+transferred-title = Registration handed over
+transferred-done = Your registration now belongs to { $name }. We have mailed them their ticket and personal link.
+transferred-erased = Your details are erased from it, and your former link no longer opens anything.

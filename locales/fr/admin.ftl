@@ -605,3 +605,22 @@ history-declined = Demande refusée
 mail-kind-request_received = Demande reçue
 mail-kind-declined = Demande refusée
 person-pending = Cette demande attend votre décision : acceptez-la ou refusez-la depuis la file des demandes.
+
+## Places équitables pour les organisations partenaires.
+history-cap_overridden = Admis au-delà de la limite de l'organisation
+history-transferred = Cédée à un collègue (données de l'ancien titulaire effacées)
+mail-kind-transfer_notice = Avis à l'ancien titulaire
+import-outcome-organization_full = Places de l'organisation utilisées
+organizations-title = Par organisation
+organizations-none = Aucune organisation pour l'instant.
+organizations-export = Rapport par organisation (CSV)
+organizations-column-name = Organisation
+organizations-column-in-person = Sur place
+organizations-column-online = En ligne
+organizations-column-waitlisted = En attente
+organizations-column-checked-in = Enregistrés
+organizations-column-joined = En ligne (connectés)
+event-organization-cap = Places dans la salle par organisation
+event-organization-cap-hint = Vide : pas de limite. Avec 2, au plus deux personnes d'une même organisation ont une place dans la salle ; les autres attendent (ou suivent en ligne), et une place libérée par une organisation peut aller à une autre.
+event-organization-cap-lifts = La limite est levée le
+event-organization-cap-lifts-hint = En général la veille : dès lors, les personnes en attente reçoivent les places qui se libèrent, quelle que soit leur organisation. Vide : la limite vaut jusqu'à la réunion.

@@ -49,3 +49,5 @@ desk-pending = Gardé : le serveur décidera
 desk-pending-seat = demande une place dans la salle, décidé au retour du réseau ; ne pas encore faire entrer
 desk-pending-walkin = inscrit au retour du réseau
 desk-pending-unknown = absent de la liste de cet appareil ; vérifié au retour du réseau
+desk-result-organization_full = Son organisation a utilisé ses places dans la salle
+desk-override = Laisser entrer quand même (au-delà de la limite)

@@ -113,3 +113,13 @@ greeting-anonymous = Bonjour,
 invitation-intro-address = Voici votre lien d'inscription personnel pour la réunion ci-dessous. Ouvrez-le, indiquez votre nom, choisissez si vous venez dans la salle ou suivez en ligne, et confirmez.
 invitation-step-open-address = Ouvrez votre lien personnel ci-dessus : votre adresse e-mail est déjà remplie.
 label-manage-declined = Votre demande, et les données que nous conservons
+
+## Places équitables, et inscriptions cédées à un collègue.
+waitlisted-organization-intro = Votre organisation a utilisé ses places dans la salle : vous êtes donc sur la liste d'attente. Si l'une de ses places se libère, ou si la limite par organisation est levée avant le début de la réunion, la place vous revient dans l'ordre et nous vous écrivons aussitôt.
+subject-transferred = Un collègue vous a cédé son inscription : { $event }
+transferred-intro = Un collègue vous a cédé son inscription.
+subject-transfer-notice = Votre inscription est cédée : { $event }
+transfer-notice-intro = Comme vous l'avez demandé, votre inscription à la réunion ci-dessous appartient désormais à { $name }, qui a reçu son propre billet et son lien personnel.
+transfer-notice-erased = Votre ancien billet et votre ancien lien ne fonctionnent plus, et vos données sont effacées de l'inscription.
+transfer-notice-again = Si ce n'était pas vous, ou si vous souhaitez finalement venir, inscrivez-vous à nouveau sur la page de l'événement :
+transfer-notice-footer = Vous recevez ce message parce que vous avez cédé votre inscription à un collègue.

@@ -172,3 +172,23 @@ withdraw-heading = Retirer votre demande
 withdraw-button = Retirer ma demande
 lost-link-text-invited = Saisissez votre adresse e-mail. Si vous êtes inscrit·e ou invité·e, nous vous envoyons votre lien personnel.
 lost-link-sent-invited = Si cette adresse est inscrite ou invitée, son lien personnel est en route.
+
+## Places équitables pour les organisations partenaires, et céder sa place à un collègue.
+organization-full-wait = Rejoindre plutôt la liste d'attente pour la salle
+organization-full-hint = Votre organisation a utilisé ses places dans la salle. Vous pouvez suivre en ligne, ou rejoindre la liste d'attente pour la salle.
+waiting-organization-cap = Votre organisation a utilisé ses places dans la salle : vous êtes donc sur la liste d'attente. Si l'une de ses places se libère, ou si la limite est levée avant la réunion, la place vous revient dans l'ordre.
+transfer-heading = Envoyer un collègue à votre place
+transfer-offer = Vous ne pouvez pas venir ? Cédez votre inscription à un collègue : il garde votre place et reçoit son propre billet et son propre lien.
+transfer-link = Céder mon inscription à un collègue…
+transfer-title = Céder votre inscription à un collègue
+transfer-intro = Votre collègue reprend votre place telle qu'elle est (dans la salle, en ligne ou sur liste d'attente) et reçoit par courriel son propre billet et son lien personnel.
+transfer-email-hint = La confirmation et le lien personnel de votre collègue sont envoyés à cette adresse.
+transfer-next = Continuer
+transfer-keep = Garder mon inscription
+transfer-change = Modifier ces coordonnées
+transfer-confirm = Céder votre inscription à { $name } ({ $email }) ?
+transfer-consequences = Votre billet et votre lien personnel cessent aussitôt de fonctionner, vos données sont effacées de cette inscription et nous vous envoyons un avis par courriel. C'est définitif.
+transfer-confirm-button = Oui, céder l'inscription
+transferred-title = Inscription cédée
+transferred-done = Votre inscription appartient désormais à { $name }. Nous lui avons envoyé son billet et son lien personnel.
+transferred-erased = Vos données en sont effacées et votre ancien lien n'ouvre plus rien.

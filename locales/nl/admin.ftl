@@ -605,3 +605,22 @@ history-declined = Aanvraag geweigerd
 mail-kind-request_received = Aanvraag ontvangen
 mail-kind-declined = Aanvraag geweigerd
 person-pending = Deze aanvraag wacht op uw beslissing: keur ze goed of weiger ze in de wachtrij van aanvragen.
+
+## Eerlijke plaatsen voor partnerorganisaties.
+history-cap_overridden = Binnengelaten boven de limiet van de organisatie
+history-transferred = Aan een collega gegeven (gegevens van de vorige houder gewist)
+mail-kind-transfer_notice = Bericht aan de vorige houder
+import-outcome-organization_full = Plaatsen van de organisatie gebruikt
+organizations-title = Per organisatie
+organizations-none = Nog geen organisatie.
+organizations-export = Rapport per organisatie (CSV)
+organizations-column-name = Organisatie
+organizations-column-in-person = Ter plaatse
+organizations-column-online = Online
+organizations-column-waitlisted = Wachtend
+organizations-column-checked-in = Ingecheckt
+organizations-column-joined = Online gevolgd
+event-organization-cap = Plaatsen in de zaal per organisatie
+event-organization-cap-hint = Leeg: geen limiet. Met 2 krijgen hoogstens twee mensen van eenzelfde organisatie een plaats in de zaal; de anderen wachten (of volgen online), en een plaats die een organisatie vrijmaakt kan naar een andere gaan.
+event-organization-cap-lifts = De limiet vervalt op
+event-organization-cap-lifts-hint = Meestal de dag ervoor: vanaf dan krijgen wachtenden de plaatsen die vrijkomen, welke organisatie ook. Leeg: de limiet geldt tot de bijeenkomst.

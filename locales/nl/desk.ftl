@@ -49,3 +49,5 @@ desk-pending = Bewaard: de server beslist
 desk-pending-seat = vraagt een plaats in de zaal, beslist zodra het netwerk terug is; nog niet binnenlaten
 desk-pending-walkin = ingeschreven zodra het netwerk terug is
 desk-pending-unknown = staat niet in de lijst van dit toestel; nagekeken zodra het netwerk terug is
+desk-result-organization_full = Hun organisatie heeft haar plaatsen in de zaal gebruikt
+desk-override = Toch binnenlaten (boven de limiet)

@@ -113,3 +113,13 @@ greeting-anonymous = Hallo,
 invitation-intro-address = Hier is uw persoonlijke inschrijvingslink voor de bijeenkomst hieronder. Open hem, vul uw naam in, kies of u naar de zaal komt of online volgt, en bevestig.
 invitation-step-open-address = Open uw persoonlijke link hierboven: uw e-mailadres is al ingevuld.
 label-manage-declined = Uw aanvraag, en de gegevens die we bewaren
+
+## Eerlijke plaatsen, en inschrijvingen overgedragen aan een collega.
+waitlisted-organization-intro = Uw organisatie heeft haar plaatsen in de zaal gebruikt, dus u staat op de wachtlijst. Komt een van haar plaatsen vrij, of vervalt de limiet per organisatie voor het begin van de bijeenkomst, dan krijgt u de plaats op volgorde en mailen we u meteen.
+subject-transferred = Een collega heeft u zijn inschrijving gegeven: { $event }
+transferred-intro = Een collega heeft u zijn inschrijving gegeven.
+subject-transfer-notice = Uw inschrijving is overgedragen: { $event }
+transfer-notice-intro = Zoals u vroeg, is uw inschrijving voor de bijeenkomst hieronder nu van { $name }, die een eigen ticket en persoonlijke link heeft gekregen.
+transfer-notice-erased = Uw vroegere ticket en link werken niet meer, en uw gegevens zijn uit de inschrijving gewist.
+transfer-notice-again = Was u dit niet, of wilt u toch komen? Schrijf u opnieuw in op de pagina van het evenement:
+transfer-notice-footer = U krijgt deze mail omdat u uw inschrijving aan een collega hebt gegeven.

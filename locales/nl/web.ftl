@@ -172,3 +172,23 @@ withdraw-heading = Uw aanvraag intrekken
 withdraw-button = Mijn aanvraag intrekken
 lost-link-text-invited = Vul uw e-mailadres in. Als u ingeschreven of uitgenodigd bent, mailen we u uw persoonlijke link.
 lost-link-sent-invited = Als dat adres ingeschreven of uitgenodigd is, is de persoonlijke link onderweg.
+
+## Eerlijke plaatsen voor partnerorganisaties, en uw plaats aan een collega geven.
+organization-full-wait = Liever op de wachtlijst voor de zaal
+organization-full-hint = Uw organisatie heeft haar plaatsen in de zaal gebruikt. U kunt online volgen, of op de wachtlijst voor de zaal gaan.
+waiting-organization-cap = Uw organisatie heeft haar plaatsen in de zaal gebruikt, dus u staat op de wachtlijst. Komt een van haar plaatsen vrij, of vervalt de limiet voor de bijeenkomst, dan krijgt u de plaats op volgorde.
+transfer-heading = Een collega in uw plaats sturen
+transfer-offer = Kunt u niet komen? Geef uw inschrijving aan een collega: die houdt uw plaats en krijgt een eigen ticket en link.
+transfer-link = Mijn inschrijving aan een collega geven…
+transfer-title = Uw inschrijving aan een collega geven
+transfer-intro = Uw collega neemt uw plaats over zoals ze is (in de zaal, online of op de wachtlijst) en krijgt per mail een eigen ticket en persoonlijke link.
+transfer-email-hint = De bevestiging en persoonlijke link van uw collega worden naar dit adres gestuurd.
+transfer-next = Verder
+transfer-keep = Mijn inschrijving houden
+transfer-change = Deze gegevens wijzigen
+transfer-confirm = Uw inschrijving aan { $name } ({ $email }) geven?
+transfer-consequences = Uw ticket en persoonlijke link werken meteen niet meer, uw gegevens worden uit deze inschrijving gewist en we mailen u een bericht. Dit kan niet ongedaan worden gemaakt.
+transfer-confirm-button = Ja, overdragen
+transferred-title = Inschrijving overgedragen
+transferred-done = Uw inschrijving is nu van { $name }. We hebben hun ticket en persoonlijke link gemaild.
+transferred-erased = Uw gegevens zijn eruit gewist en uw vroegere link opent niets meer.

@@ -16,6 +16,7 @@ mod m20261207_000004_mail_limits;
 mod m20261207_000005_import_jobs;
 mod m20261207_000006_privacy;
 mod m20261208_000001_access;
+mod m20261208_000002_organizations;
 
 pub struct Migrator;
 
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000005_import_jobs::Migration),
             Box::new(m20261207_000006_privacy::Migration),
             Box::new(m20261208_000001_access::Migration),
+            Box::new(m20261208_000002_organizations::Migration),
         ]
     }
 }

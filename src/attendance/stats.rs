@@ -40,6 +40,8 @@ pub struct EventStats {
     pub registered: i64,
     /// Registrations that checked in on site or joined online, each counted once.
     pub attended: i64,
+    /// Per partner organization (by organization key), sorted by key.
+    pub organizations: Vec<super::organizations::OrganizationCounts>,
 }
 
 /// One query: every figure (COUNT, never NULL) is counted by the database from the rows themselves.
@@ -86,5 +88,6 @@ pub async fn for_event(db: &impl ConnectionTrait, event: &event::Model) -> Resul
         declined: get("declined"),
         registered: ip_confirmed + ip_waitlisted + on_confirmed + on_waitlisted,
         attended: get("attended"),
+        organizations: super::organizations::for_event(db, event.id).await?,
     })
 }

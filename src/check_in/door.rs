@@ -20,7 +20,7 @@ use crate::db::FetchUnique;
 use crate::error::{AppError, FieldErrors};
 use crate::events::view::zone;
 use crate::registrations::service::RegistrationError;
-use crate::seats::lock_event;
+use crate::seats::{CapRule, lock_event};
 
 /// Which way a scan goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -169,7 +169,8 @@ pub async fn scan<C: ConnectionTrait + TransactionTrait>(
     }
     let mut answer = match scan.direction {
         Direction::Entry => {
-            let outcome = service::check_in(db, event.id, ticket, desk, at).await?;
+            let rule = if scan.meta.override_cap { CapRule::Override } else { CapRule::Apply };
+            let outcome = service::check_in(db, event.id, ticket, (desk, rule), at).await?;
             Answer { status: 200, body: json!(CheckInAnswer::from(&outcome)), changed: outcome.changed() }
         }
         Direction::Exit => {
@@ -200,7 +201,8 @@ pub async fn walk_in<C: ConnectionTrait + TransactionTrait>(
             return Ok(answer);
         }
     }
-    let outcome = service::walk_in(db, event_id, new, desk, now).await?;
+    let rule = if meta.override_cap { CapRule::Override } else { CapRule::Apply };
+    let outcome = service::walk_in(db, event_id, new, (desk, rule), now).await?;
     let answer = Answer { status: 201, body: json!(CheckInAnswer::from(&outcome)), changed: true };
     if let Some(nonce) = meta.nonce {
         remember(db, (event_id, nonce), "walkin", print, &answer, now).await?;

@@ -37,7 +37,8 @@ use crate::mail::outbox::{self, Recipient};
 use crate::registrations::answers;
 use crate::registrations::rows::{NewRow, insert_row, new_row};
 use crate::registrations::service::RegistrationError;
-use crate::seats::{lock_event, promote_waitlist, release_seat, seats, take_seat};
+use crate::seats::organizations;
+use crate::seats::{CapRule, Holder, Taken, lock_event, promote_waitlist, release_seat, seats, take_seat};
 use crate::web::identity::CurrentUser;
 
 /// Who scanned: recorded on the check-in (and on its undo).
@@ -92,6 +93,11 @@ pub enum CheckInOutcome {
     },
     /// An online registration turned up and no seat is free; nothing changed.
     CapacityFull {
+        registration: Box<registration::Model>,
+    },
+    /// An online registration turned up and its organization has used its seats in the room
+    /// (staff may override); nothing changed.
+    OrganizationFull {
         registration: Box<registration::Model>,
     },
 }
@@ -183,7 +189,7 @@ pub async fn check_in<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     event_id: Uuid,
     ticket: &Ticket,
-    desk: &Desk,
+    (desk, rule): (&Desk, CapRule),
     now: DateTime<Utc>,
 ) -> Result<CheckInOutcome, CheckInError> {
     let event = lock_event(db, event_id, false).await?.ok_or(CheckInError::NotFound)?;
@@ -204,14 +210,39 @@ pub async fn check_in<C: ConnectionTrait + TransactionTrait>(
         }
         Decision::CheckIn => record(db, *registration, desk, (now, event.revision), false).await,
         Decision::SeatThenCheckIn => {
-            // The guard refusing although the policy saw a seat: full after all, never oversold.
-            if !take_seat(db, event.id, AttendanceMode::InPerson).await? {
-                return Ok(CheckInOutcome::CapacityFull { registration });
+            let in_room = Holder::of(&registration).in_mode(AttendanceMode::InPerson);
+            match take_seat_at_door(db, &event, (in_room, rule), desk, &registration, now).await? {
+                Taken::Seat => {}
+                // The guard refusing although the policy saw a seat: full after all, never oversold.
+                Taken::RoomFull => return Ok(CheckInOutcome::CapacityFull { registration }),
+                Taken::OrganizationFull => return Ok(CheckInOutcome::OrganizationFull { registration }),
             }
             let moved = move_to_room(db, &event, *registration, now).await?;
             record(db, moved, desk, (now, event.revision), true).await
         }
     }
+}
+
+/// A seat in the room at the door: under the organization cap, or past it with the staff's
+/// override, recorded in the person's history with the desk that made it.
+async fn take_seat_at_door(
+    db: &impl ConnectionTrait,
+    event: &event::Model,
+    (holder, rule): (Holder<'_>, CapRule),
+    desk: &Desk,
+    reg: &registration::Model,
+    now: DateTime<Utc>,
+) -> Result<Taken, DbErr> {
+    let taken = take_seat(db, event, holder, CapRule::Apply, now).await?;
+    if taken != Taken::OrganizationFull || rule == CapRule::Apply {
+        return Ok(taken);
+    }
+    let taken = take_seat(db, event, holder, CapRule::Override, now).await?;
+    if taken == Taken::Seat {
+        let actor = Actor::Desk(desk.label.clone());
+        history::record(db, history::of(reg), Kind::CapOverridden, &actor, &[("mode", "in_person")], now).await?;
+    }
+    Ok(taken)
 }
 
 /// Writes the check-in of `registration` (the caller decided it is due), or reports the
@@ -260,7 +291,7 @@ async fn move_to_room(
     reg: registration::Model,
     now: DateTime<Utc>,
 ) -> Result<registration::Model, DbErr> {
-    release_seat(db, event.id, AttendanceMode::Online).await?;
+    release_seat(db, event.id, Holder::of(&reg)).await?;
     let sequence = reg.calendar_sequence + 1;
     let mut active = reg.into_active_model();
     active.mode = Set(AttendanceMode::InPerson);
@@ -319,7 +350,7 @@ pub async fn walk_in<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     event_id: Uuid,
     new: NewWalkIn,
-    desk: &Desk,
+    (desk, rule): (&Desk, CapRule),
     now: DateTime<Utc>,
 ) -> Result<CheckInOutcome, RegistrationError> {
     let event = lock_event(db, event_id, true).await?.ok_or(RegistrationError::NotFound)?;
@@ -345,16 +376,29 @@ pub async fn walk_in<C: ConnectionTrait + TransactionTrait>(
             return Err(RegistrationError::AlreadyRegistered);
         }
     }
-    if !policy::walk_in_has_seat(seats(&event, AttendanceMode::InPerson))
-        || !take_seat(db, event_id, AttendanceMode::InPerson).await?
-    {
+    if !policy::walk_in_has_seat(seats(&event, AttendanceMode::InPerson)) {
         return Err(RegistrationError::CapacityFull);
     }
+    let organization_key = organizations::key_at(db, event_id, &new.organization).await?;
+    let holder = Holder { mode: AttendanceMode::InPerson, organization_key: &organization_key };
+    let overridden = match take_seat(db, &event, holder, CapRule::Apply, now).await? {
+        Taken::Seat => false,
+        Taken::OrganizationFull if rule == CapRule::Override => {
+            if take_seat(db, &event, holder, CapRule::Override, now).await? != Taken::Seat {
+                return Err(RegistrationError::CapacityFull);
+            }
+            true
+        }
+        Taken::OrganizationFull => return Err(RegistrationError::OrganizationFull),
+        Taken::RoomFull => return Err(RegistrationError::CapacityFull),
+    };
     let row = NewRow {
         first_name: new.first_name,
         last_name: new.last_name,
         email,
         organization: new.organization,
+        organization_key,
+        waitlist_reason: None,
         mode: AttendanceMode::InPerson,
         status: RegistrationStatus::Confirmed,
         language: new.language,
@@ -368,6 +412,10 @@ pub async fn walk_in<C: ConnectionTrait + TransactionTrait>(
     let actor = Actor::Desk(desk.label.clone());
     let params = [("mode", "in_person"), ("status", "confirmed"), ("walk_in", "yes")];
     history::record(db, history::of(&registration), Kind::Registered, &actor, &params, now).await?;
+    if overridden {
+        history::record(db, history::of(&registration), Kind::CapOverridden, &actor, &[("mode", "in_person")], now)
+            .await?;
+    }
     if mailable(&registration) {
         let message =
             Message::Confirmation { reason: ConfirmationReason::Registered, previous_mode: None, sequence: 0 };

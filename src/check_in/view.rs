@@ -27,6 +27,8 @@ pub struct StaffRegistrationView {
     pub organization: String,
     pub mode: AttendanceMode,
     pub status: RegistrationStatus,
+    /// Why a waitlisted registration waits: `capacity` or `organization_cap`; `null` otherwise.
+    pub waitlist_reason: Option<String>,
     pub language: entity::Language,
     /// When the active check-in was made; `null` when not checked in.
     pub checked_in_at: Option<String>,
@@ -46,6 +48,7 @@ impl StaffRegistrationView {
             organization: reg.organization.clone(),
             mode: reg.mode,
             status: reg.status,
+            waitlist_reason: crate::registrations::view::waitlist_reason(reg),
             language: reg.language,
             checked_in_at: checked_in_at.map(utc),
             erased: reg.is_erased(),
@@ -63,6 +66,9 @@ pub enum CheckInResult {
     Cancelled,
     NotConfirmed,
     CapacityFull,
+    /// An online registrant's organization has used its seats in the room (staff may pass
+    /// `override_cap`).
+    OrganizationFull,
 }
 
 /// The answer to a scan or a walk-in. `registration` is there for every known ticket, so the
@@ -109,6 +115,9 @@ impl From<&CheckInOutcome> for CheckInAnswer {
             }
             CheckInOutcome::CapacityFull { registration } => {
                 answer(CheckInResult::CapacityFull, Some(registration), None, None)
+            }
+            CheckInOutcome::OrganizationFull { registration } => {
+                answer(CheckInResult::OrganizationFull, Some(registration), None, None)
             }
         }
     }

@@ -153,7 +153,7 @@ pub async fn seed(config: &Config) -> anyhow::Result<(String, String)> {
             for (i, reg) in in_person.enumerate().filter(|(i, _)| i % 3 != 2) {
                 let when = start - Duration::minutes(25) + Duration::minutes((i as i64 * 7) % 60);
                 let ticket = crate::check_in::service::Ticket::Registration(reg.id);
-                crate::check_in::service::check_in(txn, event.id, &ticket, &desk, when)
+                crate::check_in::service::check_in(txn, event.id, &ticket, (&desk, crate::seats::CapRule::Apply), when)
                     .await
                     .map_err(|e| anyhow::anyhow!("demo check-in: {e}"))?;
             }

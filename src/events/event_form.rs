@@ -76,6 +76,14 @@ pub(super) fn values_of(e: &event::Model) -> BTreeMap<String, String> {
     v.insert("allowed_email_domains".into(), e.allowed_email_domains.0.join("\n"));
     v.insert("status".into(), e.status.as_str().to_owned());
     v.insert("in_person_held".into(), e.in_person_held.to_string());
+    v.insert(
+        "per_organization_in_person_cap".into(),
+        e.per_organization_in_person_cap.map(|c| c.to_string()).unwrap_or_default(),
+    );
+    v.insert(
+        "organization_cap_lifts_at".into(),
+        e.organization_cap_lifts_at.map(|t| local_input(t, tz)).unwrap_or_default(),
+    );
     row_values(e, tz, &mut v);
     v
 }
@@ -138,6 +146,8 @@ pub(super) fn document(form: &FormFields) -> (Json, FieldErrors) {
         "programme": programme,
         "reminder_hours_before": reminder.unwrap_or(json!(24)),
         "retention_days": retention,
+        "per_organization_in_person_cap": capacity(form, "per_organization_in_person_cap", &mut errors),
+        "organization_cap_lifts_at": instant(form, "organization_cap_lifts_at", tz, &mut errors),
         "access": form.get("access").unwrap_or("open"),
         // One domain per line (commas and spaces also separate them).
         "allowed_email_domains": form
@@ -193,6 +203,8 @@ pub(super) fn form_labels(lang: Language, question_rows: usize, programme_rows: 
         ("venue_nl", "event-venue-nl"),
         ("in_person_capacity", "event-capacity-in-person"),
         ("in_person_held", "event-held"),
+        ("per_organization_in_person_cap", "event-organization-cap"),
+        ("organization_cap_lifts_at", "event-organization-cap-lifts"),
         ("mode_online", "mode-label-online"),
         ("online_url", "event-online-url"),
         ("online_capacity", "event-capacity-online"),

@@ -53,6 +53,10 @@ pub struct EventInput {
     pub access: Option<String>,
     /// At an invitation-only event, domains whose addresses need no invitation link.
     pub allowed_email_domains: Option<Vec<String>>,
+    /// At most this many confirmed in-person registrations per organization (1 or more).
+    pub per_organization_in_person_cap: Option<i64>,
+    /// RFC 3339: from then on the cap no longer applies.
+    pub organization_cap_lifts_at: Option<String>,
 }
 
 /// An event's title and description in one more language (stored as given).
@@ -88,6 +92,8 @@ pub struct EventSpec {
     pub retention_days: i32,
     pub access: EventAccess,
     pub allowed_email_domains: Vec<String>,
+    pub per_organization_in_person_cap: Option<i32>,
+    pub organization_cap_lifts_at: Option<DateTime<Utc>>,
 }
 
 impl EventSpec {
@@ -269,6 +275,20 @@ impl EventInput {
         };
         let allowed_email_domains =
             crate::registrations::access::parse_domains(self.allowed_email_domains, &mut errors);
+        let per_organization_in_person_cap = match self.per_organization_in_person_cap {
+            None => None,
+            Some(n) if (1..=MAX_CAPACITY).contains(&n) => i32::try_from(n).ok(),
+            Some(_) => {
+                errors.insert("per_organization_in_person_cap", FieldError::new("invalid_organization_cap"));
+                None
+            }
+        };
+        let organization_cap_lifts_at = match self.organization_cap_lifts_at.as_deref().map(str::trim) {
+            Some(raw) if !raw.is_empty() => {
+                parse_instant(raw).map_err(|e| errors.insert("organization_cap_lifts_at", e)).ok()
+            }
+            _ => None,
+        };
         let questions = parse_questions(self.questions.unwrap_or_default(), &mut errors);
         let span = starts_at.zip(ends_at).filter(|(s, e)| s < e);
         let programme = parse_programme(self.programme.unwrap_or_default(), span, &mut errors);
@@ -298,6 +318,8 @@ impl EventInput {
                 retention_days,
                 access,
                 allowed_email_domains,
+                per_organization_in_person_cap,
+                organization_cap_lifts_at,
             }),
             _ => Err(errors),
         }

@@ -120,6 +120,9 @@ pub async fn create(
         personal_data_erased_at: None,
         access: spec.access,
         allowed_email_domains: EmailDomains(spec.allowed_email_domains.clone()),
+        per_organization_in_person_cap: spec.per_organization_in_person_cap,
+        organization_cap_lifts_at: spec.organization_cap_lifts_at,
+        organization_cap_lifted_at: None,
         reminders_queued_at: None,
         waitlist_closed_at: None,
         created_by,
@@ -214,7 +217,7 @@ pub async fn update_with_note(
         if new_capacity == seats_now.capacity {
             continue;
         }
-        let waiting_now = waiting(db, id, mode).await?;
+        let waiting_now = waiting(db, &current, mode, now).await?;
         match policy::change_capacity(new_capacity, seats_now.confirmed, waiting_now) {
             CapacityChange::BelowConfirmed if held > 0 => {
                 let error = FieldError::new("below_confirmed_held")
@@ -238,6 +241,12 @@ pub async fn update_with_note(
             CapacityChange::Allowed { promote } if promote > 0 => promotions.push(mode),
             CapacityChange::Allowed { .. } => {}
         }
+    }
+    // A cap raised, removed or lifting sooner lets its organizations' waiting people in at once.
+    let cap_changed = spec.per_organization_in_person_cap != current.per_organization_in_person_cap
+        || spec.organization_cap_lifts_at != current.organization_cap_lifts_at;
+    if cap_changed && !promotions.contains(&AttendanceMode::InPerson) {
+        promotions.push(AttendanceMode::InPerson);
     }
 
     let moved = spec.starts_at != current.starts_at || spec.ends_at != current.ends_at || spec.venue != current.venue;
@@ -275,6 +284,12 @@ pub async fn update_with_note(
     active.reminder_minutes_before = Set(spec.reminder_minutes_before);
     active.retention_days = Set(spec.retention_days);
     active.access = Set(spec.access);
+    active.per_organization_in_person_cap = Set(spec.per_organization_in_person_cap);
+    active.organization_cap_lifts_at = Set(spec.organization_cap_lifts_at);
+    if spec.organization_cap_lifts_at != current.organization_cap_lifts_at {
+        // A new lifting time lifts again (the background job moves the line then).
+        active.organization_cap_lifted_at = Set(None);
+    }
     active.allowed_email_domains = Set(EmailDomains(spec.allowed_email_domains.clone()));
     active.calendar_sequence = Set(calendar_changes);
     if spec.ends_at != current.ends_at || spec.retention_days != current.retention_days {
@@ -301,6 +316,9 @@ pub async fn update_with_note(
 
     for mode in promotions {
         promote_waitlist(db, id, mode, now).await?;
+    }
+    if cap_changed {
+        crate::seats::waitlist::note_wait_reasons(db, id, now).await?;
     }
     // Read back, so the answer carries the counters promotion changed.
     let updated = get(db, id).await?;

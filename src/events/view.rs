@@ -45,6 +45,10 @@ pub struct EventView {
     pub access: EventAccess,
     /// At an invitation-only event, domains whose addresses need no invitation link.
     pub allowed_email_domains: Vec<String>,
+    /// At most this many confirmed in-person registrations per organization; `null`: no cap.
+    pub per_organization_in_person_cap: Option<i32>,
+    /// When the cap stops applying (RFC 3339, in the event's zone); `null`: it holds to the end.
+    pub organization_cap_lifts_at: Option<String>,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -108,6 +112,8 @@ impl From<&event::Model> for EventView {
             personal_data_erased_at: e.personal_data_erased_at.map(utc),
             access: e.access,
             allowed_email_domains: e.allowed_email_domains.0.clone(),
+            per_organization_in_person_cap: e.per_organization_in_person_cap,
+            organization_cap_lifts_at: e.organization_cap_lifts_at.map(|t| in_zone(t, tz)),
             created_at: utc(e.created_at),
             updated_at: utc(e.updated_at),
         }

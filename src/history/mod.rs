@@ -58,10 +58,14 @@ pub enum Kind {
     NewLinks,
     Approved,
     Declined,
+    /// Staff let someone in past their organization's cap.
+    CapOverridden,
+    /// The registration was handed to a colleague (the former holder's details erased).
+    Transferred,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 13] = [
+    pub const ALL: [Kind; 15] = [
         Kind::Registered,
         Kind::Promoted,
         Kind::Switched,
@@ -75,6 +79,8 @@ impl Kind {
         Kind::NewLinks,
         Kind::Approved,
         Kind::Declined,
+        Kind::CapOverridden,
+        Kind::Transferred,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -91,6 +97,8 @@ impl Kind {
             Kind::HeldSeatGiven => "held_seat_given",
             Kind::Approved => "approved",
             Kind::Declined => "declined",
+            Kind::CapOverridden => "cap_overridden",
+            Kind::Transferred => "transferred",
             Kind::NewLinks => "new_links",
         }
     }

@@ -232,6 +232,10 @@ impl Prepared {
                 let problem = ("mode".to_owned(), FieldError::new("mode_full"));
                 report(Outcome::CapacityFull, vec![problem], email)
             }
+            Err(RegistrationError::OrganizationFull) => {
+                let problem = ("organization".to_owned(), FieldError::new("organization_full"));
+                report(Outcome::OrganizationFull, vec![problem], email)
+            }
             Err(RegistrationError::ModeNotOffered) => {
                 let problem = ("mode".to_owned(), FieldError::new("mode_not_offered").with("mode", mode.as_str()));
                 report(Outcome::ModeNotOffered, vec![problem], email)

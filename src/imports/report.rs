@@ -35,6 +35,8 @@ pub enum Outcome {
     ModeNotOffered,
     /// That mode is full and the event has no waitlist.
     CapacityFull,
+    /// In person, the organization has used its seats and the event has no waitlist.
+    OrganizationFull,
     /// Registration closed while the file was being imported.
     RegistrationClosed,
 }
@@ -55,6 +57,7 @@ impl Outcome {
             Outcome::InvalidAnswers => "invalid_answers",
             Outcome::ModeNotOffered => "mode_not_offered",
             Outcome::CapacityFull => "capacity_full",
+            Outcome::OrganizationFull => "organization_full",
             Outcome::RegistrationClosed => "registration_closed",
         }
     }

@@ -14,7 +14,40 @@ use crate::mail::outbox::{self, Recipient};
 pub async fn run_due_jobs(db: &Db, now: DateTime<Utc>) -> Result<(), DbErr> {
     queue_due_reminders(db, now).await?;
     close_started_waitlists(db, now).await?;
+    lift_organization_caps(db, now).await?;
     Ok(())
+}
+
+/// When an event's per-organization cap lifts, the people it held back are promoted at once
+/// (as far as the room allows), once per lift: under the event lock, and the instance that
+/// marks `organization_cap_lifted_at` does it.
+pub async fn lift_organization_caps(db: &Db, now: DateTime<Utc>) -> Result<usize, DbErr> {
+    let candidates: Vec<Uuid> = event::Entity::find()
+        .select_only()
+        .column(event::Column::Id)
+        .filter(event::Column::PerOrganizationInPersonCap.is_not_null())
+        .filter(event::Column::OrganizationCapLiftsAt.lte(now))
+        .filter(event::Column::OrganizationCapLiftedAt.is_null())
+        .into_tuple()
+        .all(db.read())
+        .await?;
+    let mut promoted = 0;
+    for id in candidates {
+        promoted += db
+            .write_alone(move |txn| {
+                Box::pin(async move {
+                    crate::seats::lock_event(txn, id, false).await?;
+                    if !claim(txn, id, event::Column::OrganizationCapLiftedAt, now).await? {
+                        return Ok::<_, DbErr>(Discard(0));
+                    }
+                    let moved = crate::seats::promote_waitlist(txn, id, entity::AttendanceMode::InPerson, now).await?;
+                    crate::seats::waitlist::note_wait_reasons(txn, id, now).await?;
+                    Ok(Keep(moved.len()))
+                })
+            })
+            .await?;
+    }
+    Ok(promoted)
 }
 
 /// Queues the reminder for every confirmed registration of events entering their reminder

@@ -127,6 +127,7 @@ pub fn compose(ctx: MailContext<'_>) -> anyhow::Result<Composed> {
         previous_mode => previous_mode,
         reason => reason,
         approved => matches!(message, Message::Waitlisted { approved: true }),
+        wait_reason => reg.waitlist_reason.as_deref(),
         ticket_code => shows_ticket.then(|| code.clone()),
         // In groups of four, as people read it out (and as the desk accepts it).
         ticket_code_grouped => shows_ticket.then(|| crate::facts::ticket_code_grouped(&code)),

@@ -15,6 +15,8 @@ pub enum ConfirmationReason {
     ModeSwitched,
     /// The organizers approved the request (at an event with `access: approval`).
     Approved,
+    /// A colleague handed their registration to the recipient.
+    Transferred,
 }
 
 /// Why the manage link is mailed again.
@@ -71,6 +73,14 @@ pub enum Message {
         note: Option<String>,
     },
     Reminder,
+    /// To the former holder of a registration handed to a colleague, at their own address
+    /// (their row now holds the colleague). The address and name are emptied once sent.
+    TransferNotice {
+        email: String,
+        first_name: String,
+        /// The colleague's name, as the former holder typed it.
+        colleague: String,
+    },
     /// A personal invitation from an imported partner list (no registration yet); the
     /// recipient is the invitation row.
     Invitation {
@@ -128,6 +138,7 @@ impl Message {
             Message::EventCancelled { .. } => "event_cancelled",
             Message::Reminder => "reminder",
             Message::Invitation { .. } => "invitation",
+            Message::TransferNotice { .. } => "transfer_notice",
         }
     }
 }
@@ -151,6 +162,7 @@ mod tests {
             Message::EventCancelled { sequence: 3, note: Some("We meet in March instead.".into()) },
             Message::Reminder,
             Message::Invitation { invitation_id: uuid::Uuid::nil() },
+            Message::TransferNotice { email: "a@x.org".into(), first_name: "A".into(), colleague: "B C".into() },
         ];
         for m in messages {
             let json = serde_json::to_value(&m).unwrap_or_default();

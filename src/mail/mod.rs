@@ -12,6 +12,7 @@ pub mod qr;
 pub mod retry;
 pub mod routes;
 pub mod sender;
+pub mod transfer;
 pub mod transport;
 pub mod worker;
 

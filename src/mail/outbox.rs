@@ -235,7 +235,14 @@ pub async fn mark_sent(db: &impl ConnectionTrait, ids: Vec<Uuid>, now: DateTime<
         .col_expr(Column::LeaseUntil, Expr::value(Option::<DateTime<Utc>>::None))
         .col_expr(Column::LastError, Expr::value(Option::<String>::None))
         .col_expr(Column::UpdatedAt, Expr::value(now))
+        .filter(Column::Id.is_in(ids.clone()))
+        .exec(db)
+        .await?;
+    // A notice to a registration's former holder carries their address and name: gone once sent.
+    outbox_email::Entity::update_many()
+        .col_expr(Column::Payload, Expr::value(serde_json::json!({"erased": true})))
         .filter(Column::Id.is_in(ids))
+        .filter(Column::Kind.eq("transfer_notice"))
         .exec(db)
         .await?;
     Ok(())

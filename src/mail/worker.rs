@@ -154,6 +154,10 @@ impl MailWorker {
         if let Message::Invitation { invitation_id } = message {
             return invitation::load_and_compose(&self.db, row, invitation_id, &self.base_url, sender).await;
         }
+        if let Message::TransferNotice { email, first_name, colleague } = &message {
+            let notice = super::transfer::Notice { email, first_name, colleague };
+            return super::transfer::load_and_compose(&self.db, row, notice, &self.base_url, sender).await;
+        }
         let Some(registration_id) = row.registration_id else {
             return Ok(Err(anyhow::anyhow!("mail has no registration")));
         };

@@ -40,6 +40,8 @@ pub struct Leftovers {
     pub invitations: Vec<Uuid>,
     /// The erased addresses (a person's request to be forgotten ends their contact too).
     pub emails: Vec<String>,
+    /// Only mails queued before then (a transfer keeps the new holder's).
+    pub before: Option<DateTime<Utc>>,
 }
 
 /// Who erases: the audit's actor and action.
@@ -184,8 +186,46 @@ async fn erase_rows(
             Scope::Event => Vec::new(),
             Scope::One(_) => emails,
         },
+        before: None,
     };
     Ok(erased)
+}
+
+/// What a transfer leaves of the former holder once their row holds the colleague: their
+/// invitations to this event and the door's replayable answers naming them go now (under the
+/// event lock the caller holds); their mails so far are the returned second step's.
+pub async fn forget_former_holder(
+    db: &impl ConnectionTrait,
+    event: &event::Model,
+    former: &registration::Model,
+    now: DateTime<Utc>,
+) -> Result<Leftovers, DbErr> {
+    let invitations: Vec<Uuid> = match former.email.as_deref().filter(|e| !e.is_empty()) {
+        Some(email) => invitation::Entity::find()
+            .filter(invitation::Column::EventId.eq(event.id))
+            .filter(invitation::Column::Email.eq(email))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|i| i.id)
+            .collect(),
+        None => Vec::new(),
+    };
+    if !invitations.is_empty() {
+        invitation::Entity::delete_many().filter(invitation::Column::Id.is_in(invitations.clone())).exec(db).await?;
+    }
+    door_request::Entity::delete_many()
+        .filter(door_request::Column::EventId.eq(event.id))
+        .filter(door_request::Column::Response.contains(former.id.to_string()))
+        .exec(db)
+        .await?;
+    Ok(Leftovers {
+        event_id: event.id,
+        registrations: Some(vec![former.id]),
+        invitations,
+        emails: Vec::new(),
+        before: Some(now),
+    })
 }
 
 /// The second step: drops the mails not sent yet to the erased people, empties the sent ones
@@ -201,6 +241,7 @@ pub async fn scrub_leftovers(
     let of_event = outbox_email::Entity::find().filter(outbox_email::Column::EventId.eq(left.event_id)).all(db).await?;
     let concerned: Vec<Uuid> = of_event
         .iter()
+        .filter(|mail| left.before.is_none_or(|before| mail.created_at < before))
         .filter(|mail| match (&left.registrations, mail.registration_id) {
             (None, _) => true,
             (Some(ids), Some(id)) => ids.contains(&id),

@@ -68,10 +68,21 @@ pub async fn erase_event(
 /// of its own, again while the mail worker holds some of the rows; then the mails' files
 /// deleted and the space reclaimed.
 async fn after(db: &Db, mail_dir: &Path, erased: Erased) -> u64 {
+    scrub(db, mail_dir, &erased.leftovers).await;
+    if erased.registrations > 0 {
+        db.reclaim_after_erasure();
+    }
+    erased.registrations
+}
+
+/// The second step of an erasure (or of a transfer, for the former holder), after the first
+/// committed: mails and uploads emptied in transactions of their own, again while the mail
+/// worker holds some of the rows, then the mails' files deleted.
+pub async fn scrub(db: &Db, mail_dir: &Path, leftovers: &super::erasure::Leftovers) {
     let skip_locked = db.backend() != sea_orm::DbBackend::Sqlite;
     let mut mail_ids = Vec::new();
     for attempt in 1..=ATTEMPTS {
-        let left = erased.leftovers.clone();
+        let left = leftovers.clone();
         let step = db
             .write_alone(move |txn| {
                 Box::pin(async move { erasure::scrub_leftovers(txn, &left, skip_locked).await.map(Keep) })
@@ -87,16 +98,12 @@ async fn after(db: &Db, mail_dir: &Path, erased: Erased) -> u64 {
             Err(err) => tracing::warn!(error = %err, attempt, "erasing mails and uploads failed; trying again"),
         }
         if attempt == ATTEMPTS {
-            tracing::error!(event = %erased.leftovers.event_id, "some mails of erased people could not be emptied; erase again to finish");
+            tracing::error!(event = %leftovers.event_id, "some mails of erased people could not be emptied; erase again to finish");
         } else {
             tokio::time::sleep(std::time::Duration::from_millis(200)).await;
         }
     }
     erasure::delete_mail_files(mail_dir, &mail_ids).await;
-    if erased.registrations > 0 {
-        db.reclaim_after_erasure();
-    }
-    erased.registrations
 }
 
 /// How often the second step tries while the mail worker holds rows (a send takes seconds).

@@ -225,7 +225,7 @@ pub async fn act(
         .await;
     let done = match result {
         Ok(done) => done,
-        Err(RegistrationError::CapacityFull) => "full",
+        Err(RegistrationError::CapacityFull | RegistrationError::OrganizationFull) => "full",
         Err(RegistrationError::Cancelled) => "is-cancelled",
         Err(RegistrationError::Closed(_)) => "not-possible",
         Err(RegistrationError::SecretsUnavailable) => "secret-unavailable",

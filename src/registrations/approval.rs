@@ -14,6 +14,7 @@ use super::service::{RegistrationError, public_placement};
 use crate::history::{self, Actor, Kind};
 use crate::mail::Message;
 use crate::mail::messages::ConfirmationReason;
+use crate::seats::Holder;
 
 /// Most characters of the organizers' message to a declined person.
 pub const MAX_MESSAGE: usize = 2000;
@@ -30,9 +31,10 @@ pub async fn approve(
 ) -> Result<registration::Model, RegistrationError> {
     let (event, reg) = locked(db, event_id, registration_id, true).await?;
     ensure_decidable(&reg, &event, now)?;
-    let status = public_placement(db, &event, reg.mode).await?;
+    let (status, reason) = public_placement(db, &event, Holder::of(&reg), now).await?;
     let mut active = reg.clone().into_active_model();
     active.status = Set(status);
+    active.waitlist_reason = Set(reason.map(|r| r.as_str().to_owned()));
     // In the waiting line from now, behind everyone already in it.
     active.queue_seq = Set(event.next_queue_seq - 1);
     active.confirmed_at = Set((status == RegistrationStatus::Confirmed).then_some(now));

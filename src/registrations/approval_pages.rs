@@ -143,7 +143,7 @@ pub async fn act(
         match approved {
             Ok(reg) if reg.status == RegistrationStatus::Confirmed => seated += 1,
             Ok(_) => waitlisted += 1,
-            Err(RegistrationError::CapacityFull) => full += 1,
+            Err(RegistrationError::CapacityFull | RegistrationError::OrganizationFull) => full += 1,
             // Decided meanwhile (another organizer), or the event ended: nothing to do here.
             Err(RegistrationError::NotPending | RegistrationError::Closed(_) | RegistrationError::NotFound) => {}
             Err(other) => return Err(other.into()),

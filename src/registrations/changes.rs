@@ -15,8 +15,9 @@ use crate::events::view::{offers, questions};
 use crate::history::{self, Actor, Kind};
 use crate::mail::Message;
 use crate::mail::messages::ConfirmationReason;
+use crate::seats::organizations;
 use crate::seats::policy::{self as seat_policy, Switch};
-use crate::seats::{promote_waitlist, release_seat_of, seats, take_seat, waiting};
+use crate::seats::{CapRule, Holder, Taken, promote_waitlist, release_seat_of, seats, take_seat, waiting};
 
 /// Applies a registrant's changes: details, answers and possibly a mode switch. A switch into
 /// a full mode fails as a whole and changes nothing.
@@ -45,6 +46,8 @@ pub async fn update_by(
         _ => {}
     }
     let mut active = reg.clone().into_active_model();
+    let old_key = reg.organization_key.clone().unwrap_or_default();
+    let mut new_key = old_key.clone();
     if let Some(v) = changes.first_name {
         active.first_name = Set(Some(v));
     }
@@ -52,7 +55,9 @@ pub async fn update_by(
         active.last_name = Set(Some(v));
     }
     if let Some(v) = changes.organization {
+        new_key = organizations::key_at(db, event.id, &v).await?;
         active.organization = Set(v);
+        active.organization_key = Set(Some(new_key.clone()));
     }
     if let Some(v) = changes.language {
         active.language = Set(v);
@@ -83,8 +88,22 @@ pub async fn update_by(
             active.mode = Set(target);
             switched_from = Some((reg.mode, false));
         } else {
-            switched_from = Some((reg.mode, switch_seat(db, &reg, &event, target, &mut active, now).await?));
+            let holder = Holder { mode: target, organization_key: &new_key };
+            switched_from = Some((reg.mode, switch_seat(db, &reg, &event, holder, &mut active, now).await?));
         }
+    }
+    // A seat in the room moves with its holder to their new organization, if it may.
+    let seated_in_person = reg.status == RegistrationStatus::Confirmed && reg.mode == AttendanceMode::InPerson;
+    let moves_organization = seated_in_person && switched_from.is_none() && new_key != old_key;
+    if moves_organization {
+        if !reg.held_seat
+            && let Some(cap) = organizations::cap_for(&event, &new_key, now)
+            && organizations::seated(db, event.id, &new_key).await? >= cap
+        {
+            return Err(RegistrationError::OrganizationFull);
+        }
+        organizations::count(db, event.id, &new_key, 1).await?;
+        organizations::count(db, event.id, &old_key, -1).await?;
     }
     active.updated_at = Set(now);
     active.index_revision = Set(event.revision);
@@ -96,6 +115,10 @@ pub async fn update_by(
     if let Some((previous_mode, _)) = switched_from {
         let params = [("from", previous_mode.as_str()), ("to", updated.mode.as_str())];
         history::record(db, history::of(&updated), Kind::Switched, actor, &params, now).await?;
+    }
+    if moves_organization {
+        // The old organization's seat may now go to one of its people waiting.
+        promote_waitlist(db, event.id, AttendanceMode::InPerson, now).await?;
     }
     if let Some((previous_mode, freed)) = switched_from.filter(|_| updated.status.holds_place()) {
         if freed {
@@ -111,30 +134,34 @@ pub async fn update_by(
     Ok((updated, event))
 }
 
-/// Moves a placed registration into `target`'s seat (the caller checked the time and the
-/// offer); says whether a public seat of the old mode freed. Full: nothing changes.
+/// Moves a placed registration into a seat of `target`'s mode (the caller checked the time and
+/// the offer); says whether a public seat of the old mode freed. Full, for the room or for the
+/// organization: nothing changes.
 async fn switch_seat(
     db: &impl ConnectionTrait,
     reg: &registration::Model,
     event: &event::Model,
-    target: AttendanceMode,
+    target: Holder<'_>,
     active: &mut registration::ActiveModel,
     now: DateTime<Utc>,
 ) -> Result<bool, RegistrationError> {
-    let target_waiting = waiting(db, event.id, target).await?;
+    let target_waiting = waiting(db, event, target.mode, now).await?;
     let confirmed = reg.status == RegistrationStatus::Confirmed;
-    match seat_policy::switch_mode(false, confirmed, seats(event, target), target_waiting) {
+    match seat_policy::switch_mode(false, confirmed, seats(event, target.mode), target_waiting) {
         Switch::Unchanged => Ok(false),
         Switch::Full => Err(RegistrationError::CapacityFull),
         Switch::Move { frees_seat } => {
-            if !take_seat(db, event.id, target).await? {
-                return Err(RegistrationError::CapacityFull);
+            match take_seat(db, event, target, CapRule::Apply, now).await? {
+                Taken::Seat => {}
+                Taken::RoomFull => return Err(RegistrationError::CapacityFull),
+                Taken::OrganizationFull => return Err(RegistrationError::OrganizationFull),
             }
             // A held seat is given back as a held seat: the public gains nothing.
             let frees_seat = frees_seat && release_seat_of(db, reg).await?;
             active.held_seat = Set(false);
-            active.mode = Set(target);
+            active.mode = Set(target.mode);
             active.status = Set(RegistrationStatus::Confirmed);
+            active.waitlist_reason = Set(None);
             active.confirmed_at = Set(Some(now));
             active.calendar_sequence = Set(reg.calendar_sequence + 1);
             Ok(frees_seat)

@@ -60,6 +60,7 @@ fn manage_view(
         event => event_view(event, lang),
         reg => context! {
             status => reg.status.as_str(), mode => reg.mode.as_str(), first_name => &reg.first_name,
+            waitlist_reason => super::view::waitlist_reason(reg),
             last_name => &reg.last_name, email => &reg.email, organization => &reg.organization,
         },
         ticket => ticket,
@@ -149,6 +150,7 @@ pub async fn manage_switch(
             return Ok(Redirect::to(&format!("/r/{token}?done=switched")).into_response());
         }
         Err(RegistrationError::CapacityFull) => FieldError::new("mode_full"),
+        Err(RegistrationError::OrganizationFull) => FieldError::new("organization_full"),
         Err(RegistrationError::Closed(_)) => FieldError::new("switch_closed"),
         Err(RegistrationError::Cancelled | RegistrationError::ModeNotOffered) => FieldError::new("invalid_mode"),
         Err(other) => return Err(other.into()),

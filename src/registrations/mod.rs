@@ -25,5 +25,7 @@ pub mod resend;
 pub mod routes;
 pub mod rows;
 pub mod service;
+pub mod transfer;
+pub mod transfer_pages;
 pub mod upgrade;
 pub mod view;

@@ -12,7 +12,7 @@ use crate::history::{self, Actor, Kind};
 use crate::mail::Message;
 use crate::mail::messages::ConfirmationReason;
 use crate::mail::outbox::{self, Recipient};
-use crate::seats::{lock_event, promote_waitlist, release_seat, take_held_seat, take_seat};
+use crate::seats::{CapRule, Holder, Taken, lock_event, promote_waitlist, release_seat, take_held_seat, take_seat};
 
 /// A registration of `event_id` by id (for organizers and staff).
 pub async fn find_in_event(
@@ -57,11 +57,14 @@ pub async fn promote_one(
     if reg.status != RegistrationStatus::Waitlisted {
         return Err(RegistrationError::Closed("only a waitlisted registration can be promoted"));
     }
-    if !take_seat(db, event_id, reg.mode).await? {
-        return Err(RegistrationError::CapacityFull);
+    match take_seat(db, &event, Holder::of(&reg), CapRule::Apply, now).await? {
+        Taken::Seat => {}
+        Taken::RoomFull => return Err(RegistrationError::CapacityFull),
+        Taken::OrganizationFull => return Err(RegistrationError::OrganizationFull),
     }
     let mut active = reg.clone().into_active_model();
     active.status = Set(RegistrationStatus::Confirmed);
+    active.waitlist_reason = Set(None);
     active.confirmed_at = Set(Some(now));
     active.updated_at = Set(now);
     active.index_revision = Set(event.revision);
@@ -132,16 +135,18 @@ pub async fn give_held_seat(
     if reg.held_seat {
         return Ok(reg);
     }
-    if !take_held_seat(db, event_id).await? {
+    let holder = Holder::of(&reg);
+    if !take_held_seat(db, event_id, holder.organization_key).await? {
         return Err(RegistrationError::CapacityFull);
     }
     let was_confirmed = reg.status == RegistrationStatus::Confirmed;
     if was_confirmed {
-        release_seat(db, event_id, reg.mode).await?;
+        release_seat(db, event_id, holder).await?;
     }
     let moved = reg.mode != AttendanceMode::InPerson || !was_confirmed;
     let mut active = reg.clone().into_active_model();
     active.held_seat = Set(true);
+    active.waitlist_reason = Set(None);
     active.mode = Set(AttendanceMode::InPerson);
     active.status = Set(RegistrationStatus::Confirmed);
     active.confirmed_at = Set(Some(now));

@@ -114,6 +114,8 @@ pub(super) fn event_view(event: &event::Model, lang: Language) -> Value {
         consent => crate::privacy::consent::sentence(lang, event.retention_days),
         retention_days => event.retention_days,
         access => event.access.as_str(),
+        // A per-organization cap in force: the form says when an organization's seats are used.
+        organization_cap => crate::seats::organizations::cap_for(event, "any", now()).is_some(),
         allowed_domains => event.allowed_email_domains.0.iter().map(|d| format!("@{d}")).collect::<Vec<_>>().join(", "),
         // Until when requests are taken, at an event whose registrations need approval.
         requests_until => crate::i18n::format_instant(

@@ -84,7 +84,8 @@ pub async fn register(
         last_name: form.owned("last_name"),
         email: form.owned("email"),
         organization: form.owned("organization"),
-        mode: form.owned("mode"),
+        // "Join the waiting list for the room" after being told the organization's seats are used.
+        mode: if form.get("choice") == Some("wait") { Some("in_person".to_owned()) } else { form.owned("mode") },
         language: form.owned("language").or_else(|| Some(lang.lang.code().to_owned())),
         consent: Some(form.checked("consent")),
         answers: Some(posted_answers(&form, &event)),
@@ -93,8 +94,14 @@ pub async fn register(
         invitation_token: form.owned("invite"),
     };
     let again = |errors: FieldErrors, notice: Option<String>, status: StatusCode| {
-        let values = form.values();
+        let mut values = form.values();
+        let organization_full = errors.get("mode").is_some_and(|e| e.code == "organization_full_choose");
+        if organization_full {
+            // Offered first: the online mode; keeping the room means joining its waiting list.
+            values.insert("mode".to_owned(), minijinja::Value::from("online"));
+        }
         let ctx = context! {
+            organization_full => organization_full,
             event => event_view(&event, lang.lang), values => values, errors => errors.in_language(lang.lang),
             summary => errors.summary(lang.lang, &register_form_labels(&event, lang.lang)), notice => notice,
             invite => form.get("invite"),
@@ -118,6 +125,16 @@ pub async fn register(
             return Ok(again(errors, None, StatusCode::UNPROCESSABLE_ENTITY));
         }
     };
+    // Said before registering: a person whose organization has used its seats in the room
+    // chooses between following online and the waiting line, rather than landing in it.
+    if new.mode == entity::AttendanceMode::InPerson
+        && event.offers_online
+        && form.get("choice") != Some("wait")
+        && crate::seats::organizations::is_full(state.db.read(), &event, &new.organization, now()).await?
+    {
+        let errors = FieldErrors::one("mode", FieldError::new("organization_full_choose"));
+        return Ok(again(errors, None, StatusCode::CONFLICT));
+    }
     let event_id = event.id;
     let outcome = state.db.write(move |txn| keep(service::register(txn, event_id, new, now()))).await;
     match outcome {
@@ -132,6 +149,9 @@ pub async fn register(
         Err(RegistrationError::CapacityFull) => {
             Ok(again(FieldErrors::one("mode", FieldError::new("mode_full")), None, StatusCode::CONFLICT))
         }
+        Err(RegistrationError::OrganizationFull) => {
+            Ok(again(FieldErrors::one("mode", FieldError::new("organization_full")), None, StatusCode::CONFLICT))
+        }
         Err(RegistrationError::ModeNotOffered) => {
             Ok(again(FieldErrors::one("mode", FieldError::new("invalid_mode")), None, StatusCode::CONFLICT))
         }
@@ -141,6 +161,26 @@ pub async fn register(
         }
         Err(other) => Err(other.into()),
     }
+}
+
+#[derive(Debug, serde::Deserialize)]
+pub struct OrganizationQuery {
+    name: Option<String>,
+}
+
+/// `GET /e/{slug}/organization-seats?name=…`: whether that organization has used its seats in
+/// the room, for the form to say so as soon as it is typed (the same check as on submit).
+pub async fn organization_seats(
+    State(state): State<AppState>,
+    lang: PageLang,
+    Path(slug): Path<String>,
+    axum::extract::Query(query): axum::extract::Query<OrganizationQuery>,
+) -> Result<Response, AppError> {
+    let Some(event) = public_event(&state, &slug).await? else { return Err(AppError::NotFound) };
+    let name = query.name.unwrap_or_default();
+    let full = name.len() <= 300 && crate::seats::organizations::is_full(state.db.read(), &event, &name, now()).await?;
+    let message = full.then(|| t(lang.lang, "organization-full-hint", &[]));
+    Ok(axum::Json(serde_json::json!({ "full": full, "message": message })).into_response())
 }
 
 pub async fn lost_link_page(

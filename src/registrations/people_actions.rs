@@ -217,7 +217,9 @@ pub async fn confirmed(
         }
         Ok(done) => Ok(Redirect::to(&format!("{table}?done={verb}&n={}", done.len())).into_response()),
         // One switch had no seat: nothing was changed, and the table says so.
-        Err(RegistrationError::CapacityFull) => Ok(Redirect::to(&format!("{table}?done=full")).into_response()),
+        Err(RegistrationError::CapacityFull | RegistrationError::OrganizationFull) => {
+            Ok(Redirect::to(&format!("{table}?done=full")).into_response())
+        }
         Err(RegistrationError::Closed(_)) => Ok(Redirect::to(&format!("{table}?done=not-possible")).into_response()),
         Err(other) => Err(other.into()),
     }

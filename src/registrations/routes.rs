@@ -1,5 +1,6 @@
 //! Public registration API: register, and the registrant's own read, edit, cancel.
 
+use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use serde::Deserialize;
@@ -7,6 +8,7 @@ use utoipa::ToSchema;
 
 use super::input::{ConsentShown, RegistrationInput, RegistrationPatchInput};
 use super::service::{self, RegisterOptions, RegisterOutcome, RegistrationError};
+use super::transfer::{self, TransferInput};
 use super::view::RegistrationView;
 use crate::db::keep;
 use crate::domain::EmailAddress;
@@ -146,4 +148,35 @@ pub async fn lost_link(State(state): State<AppState>, ApiJson(input): ApiJson<Lo
         })
         .await?;
     Ok(StatusCode::ACCEPTED)
+}
+
+/// Hand the registration to a colleague: same id, mode, seat and queue place; new ticket code
+/// and links for the colleague (mailed to them), the old ones dead at once; the former holder
+/// gets a notice and their details are erased. → 200 with the registration as the colleague's
+/// page shows it, without the new secrets.
+#[utoipa::path(post, path = "/api/v1/registrations/{manage_token}/transfer", tag = "registrations",
+    params(("manage_token" = String, Path, description = "the registrant's secret manage token")),
+    request_body = TransferInput,
+    responses((status = 200, description = "the registration, without its new secrets"), (status = 404, body = ErrorBody),
+        (status = 409, body = ErrorBody, description = "already_registered (the colleague), cancelled, registration_closed (started or checked in)"),
+        (status = 422, body = ErrorBody, description = "a field, or `email` when it is the holder's own")))]
+pub async fn transfer_registration(
+    State(state): State<AppState>,
+    PathToken(token): PathToken,
+    ApiJson(input): ApiJson<TransferInput>,
+) -> AppResult<Json<serde_json::Value>> {
+    let colleague = input.parse().map_err(AppError::Validation)?;
+    let done = state
+        .db
+        .write(move |txn| keep(async move { transfer::transfer(txn, &token, colleague, crate::domain::now()).await }))
+        .await?;
+    crate::privacy::service::scrub(&state.db, &state.config.mail.outbox_dir, &done.leftovers).await;
+    let mut view = serde_json::to_value(RegistrationView::new(&done.registration, &done.event, &state.base_url))
+        .unwrap_or_default();
+    if let Some(fields) = view.as_object_mut() {
+        for secret in ["ticket_code", "manage_token", "manage_url", "join_url"] {
+            fields.remove(secret);
+        }
+    }
+    Ok(Json(view))
 }

@@ -20,8 +20,12 @@ pub struct NewRow {
     /// Normalized; `None` for a walk-in without an address (never mailed, blocks nobody).
     pub email: Option<String>,
     pub organization: String,
+    /// The organization's key at this event (`seats::organizations::key_at`).
+    pub organization_key: String,
     pub mode: AttendanceMode,
     pub status: RegistrationStatus,
+    /// Why it waits, when it does (`capacity` or `organization_cap`).
+    pub waitlist_reason: Option<&'static str>,
     pub language: crate::domain::Language,
     pub consent_source: String,
     /// The consent sentence shown, when the server's own was.
@@ -57,6 +61,8 @@ pub fn new_row(event: &event::Model, row: NewRow, now: DateTime<Utc>) -> registr
         email: Some(row.email.clone().unwrap_or_default()),
         active_email: row.email,
         organization: row.organization,
+        organization_key: Some(row.organization_key),
+        waitlist_reason: row.waitlist_reason.map(str::to_owned),
         mode: row.mode,
         status: row.status,
         queue_seq: event.next_queue_seq - 1,

@@ -21,8 +21,12 @@ use crate::events::view::{offers, questions};
 use crate::history::{self, Actor, Kind};
 use crate::mail::Message;
 use crate::mail::messages::{ConfirmationReason, LinkReason};
-use crate::seats::policy::{self as seat_policy, Placement};
-use crate::seats::{lock_event, promote_waitlist, release_seat_of, seats, take_held_seat, take_seat, waiting};
+use crate::seats::organizations;
+use crate::seats::policy::{self as seat_policy, Placement, WaitReason};
+use crate::seats::{
+    CapRule, Holder, Seats, Taken, lock_event, promote_waitlist, release_seat_of, seats, take_held_seat, take_seat,
+    waiting,
+};
 
 /// Why a registration use case said no, in domain words.
 #[derive(Debug, thiserror::Error)]
@@ -35,6 +39,9 @@ pub enum RegistrationError {
     ModeNotOffered,
     #[error("no seat is free in that mode")]
     CapacityFull,
+    /// In person, the registrant's organization has used the seats its cap allows.
+    #[error("your organization has used its seats in the room; the online mode is open")]
+    OrganizationFull,
     #[error("this registration was cancelled")]
     Cancelled,
     #[error("an active registration with this email already exists")]
@@ -65,6 +72,7 @@ impl From<RegistrationError> for AppError {
             RegistrationError::Closed(_) => AppError::conflict("registration_closed", err.to_string()),
             RegistrationError::ModeNotOffered => AppError::conflict("mode_not_offered", err.to_string()),
             RegistrationError::CapacityFull => AppError::conflict("capacity_full", err.to_string()),
+            RegistrationError::OrganizationFull => AppError::conflict("organization_full", err.to_string()),
             RegistrationError::Cancelled => AppError::conflict("cancelled", err.to_string()),
             RegistrationError::AlreadyRegistered => AppError::conflict("already_registered", err.to_string()),
             RegistrationError::NotInvited => AppError::conflict("not_invited", err.to_string()),
@@ -166,6 +174,8 @@ pub async fn register_with(
         return Ok(RegisterOutcome::AlreadyRegistered);
     }
 
+    let organization_key = organizations::key_at(db, event_id, &new.organization).await?;
+    let mut waitlist_reason = None;
     let status = if options.held_seat {
         if new.mode != AttendanceMode::InPerson {
             return Err(RegistrationError::Invalid(FieldErrors::one(
@@ -173,14 +183,17 @@ pub async fn register_with(
                 FieldError::new("held_seat_in_person"),
             )));
         }
-        if !take_held_seat(db, event_id).await? {
+        if !take_held_seat(db, event_id, &organization_key).await? {
             return Err(RegistrationError::CapacityFull);
         }
         RegistrationStatus::Confirmed
     } else if admission == Admission::Pending {
         RegistrationStatus::Pending
     } else {
-        public_placement(db, &event, new.mode).await?
+        let (status, reason) =
+            public_placement(db, &event, Holder { mode: new.mode, organization_key: &organization_key }, now).await?;
+        waitlist_reason = reason.map(WaitReason::as_str);
+        status
     };
 
     let mut registration = new_row(
@@ -190,8 +203,10 @@ pub async fn register_with(
             last_name: new.last_name,
             email: Some(new.email.as_str().to_owned()),
             organization: new.organization,
+            organization_key,
             mode: new.mode,
             status,
+            waitlist_reason,
             language: new.language,
             consent_source: new.consent_source,
             consent: new.consent_shown.map(|shown| {
@@ -226,22 +241,42 @@ pub async fn register_with(
     Ok(RegisterOutcome::Registered { registration: Box::new(registration), event: Box::new(event) })
 }
 
-/// Where a public registration lands: a free public seat, else the waitlist, else refused.
-/// An approved request lands by the same rule, at the moment of its approval.
+/// Where a public registration lands: a free public seat its organization may take, else the
+/// waitlist (saying why), else refused. An approved request lands by the same rule, at the
+/// moment of its approval.
 pub(super) async fn public_placement(
     db: &impl ConnectionTrait,
     event: &event::Model,
-    mode: AttendanceMode,
-) -> Result<RegistrationStatus, RegistrationError> {
-    let seats_now = seats(event, mode);
-    let waiting_now = if seats_now.has_free() { waiting(db, event.id, mode).await? } else { 0 };
-    Ok(match seat_policy::place_new(seats_now, event.waitlist, waiting_now) {
-        Placement::Confirmed if take_seat(db, event.id, mode).await? => RegistrationStatus::Confirmed,
-        // The guard refused although the policy saw a seat: treat as full, never oversell.
-        Placement::Confirmed if event.waitlist => RegistrationStatus::Waitlisted,
-        Placement::Confirmed | Placement::Full => return Err(RegistrationError::CapacityFull),
-        Placement::Waitlisted => RegistrationStatus::Waitlisted,
-    })
+    holder: Holder<'_>,
+    now: DateTime<Utc>,
+) -> Result<(RegistrationStatus, Option<WaitReason>), RegistrationError> {
+    let seats_now = seats(event, holder.mode);
+    let waiting_now = if seats_now.has_free() { waiting(db, event, holder.mode, now).await? } else { 0 };
+    let organization = match organizations::cap_for(event, holder.organization_key, now) {
+        Some(cap) if holder.mode == AttendanceMode::InPerson => Some(Seats {
+            capacity: Some(cap),
+            confirmed: organizations::seated(db, event.id, holder.organization_key).await?,
+        }),
+        _ => None,
+    };
+    let refused = |reason| match reason {
+        WaitReason::Capacity => RegistrationError::CapacityFull,
+        WaitReason::OrganizationCap => RegistrationError::OrganizationFull,
+    };
+    match seat_policy::place_new(seats_now, organization, event.waitlist, waiting_now) {
+        Placement::Confirmed => match take_seat(db, event, holder, CapRule::Apply, now).await? {
+            Taken::Seat => Ok((RegistrationStatus::Confirmed, None)),
+            // The guard refused although the policy saw a seat: treat as full, never oversell.
+            Taken::RoomFull if event.waitlist => Ok((RegistrationStatus::Waitlisted, Some(WaitReason::Capacity))),
+            Taken::OrganizationFull if event.waitlist => {
+                Ok((RegistrationStatus::Waitlisted, Some(WaitReason::OrganizationCap)))
+            }
+            Taken::RoomFull => Err(RegistrationError::CapacityFull),
+            Taken::OrganizationFull => Err(RegistrationError::OrganizationFull),
+        },
+        Placement::Waitlisted(reason) => Ok((RegistrationStatus::Waitlisted, Some(reason))),
+        Placement::Full(reason) => Err(refused(reason)),
+    }
 }
 
 /// Cancels the registration behind `token`; a freed seat goes to the waitlist at once.

@@ -15,6 +15,8 @@ pub struct RegistrationView {
     pub event_id: Uuid,
     pub status: RegistrationStatus,
     pub mode: AttendanceMode,
+    /// Why a waitlisted registration waits: `capacity` or `organization_cap`; `null` otherwise.
+    pub waitlist_reason: Option<String>,
     pub first_name: String,
     pub last_name: String,
     pub email: String,
@@ -36,6 +38,12 @@ pub struct RegistrationView {
 
 pub use crate::facts::{join_url, manage_url, may_follow_online};
 
+/// Why `reg` waits, while it does.
+pub fn waitlist_reason(reg: &registration::Model) -> Option<String> {
+    (reg.status == RegistrationStatus::Waitlisted)
+        .then(|| reg.waitlist_reason.clone().unwrap_or_else(|| "capacity".to_owned()))
+}
+
 impl RegistrationView {
     pub fn new(reg: &registration::Model, event: &event::Model, base_url: &str) -> RegistrationView {
         RegistrationView {
@@ -43,6 +51,7 @@ impl RegistrationView {
             event_id: reg.event_id,
             status: reg.status,
             mode: reg.mode,
+            waitlist_reason: waitlist_reason(reg),
             first_name: reg.first_name().to_owned(),
             last_name: reg.last_name().to_owned(),
             email: reg.email().to_owned(),

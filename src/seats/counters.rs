@@ -9,7 +9,8 @@ use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter};
 use uuid::Uuid;
 
-use super::policy::Seats;
+use super::organizations;
+use super::policy::{self, Seats};
 use crate::db::FetchUnique;
 
 fn columns(mode: AttendanceMode) -> (event::Column, event::Column) {
@@ -65,11 +66,62 @@ pub fn held_seats(event: &event::Model) -> Seats {
     Seats { capacity: Some(count(event.in_person_held)), confirmed: count(event.in_person_held_used) }
 }
 
-/// Takes one public seat if one is free; false when the mode is full. In person, the held
-/// seats stay out of reach: `confirmed - held_used + held < capacity`.
-pub async fn take_seat(db: &impl ConnectionTrait, event_id: Uuid, mode: AttendanceMode) -> Result<bool, DbErr> {
-    let (confirmed, capacity) = columns(mode);
-    let taken = match mode {
+/// Whether a seat may go past its organization's cap: only with a staff member's recorded
+/// override (and an organizer's held seat, their own decision).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CapRule {
+    Apply,
+    Override,
+}
+
+/// What asking for a seat did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Taken {
+    Seat,
+    /// The mode is full: nothing changed.
+    RoomFull,
+    /// The organization has used its in-person seats: nothing changed.
+    OrganizationFull,
+}
+
+/// Who takes or gives back a seat: the mode, and the organization its in-person seat counts for.
+#[derive(Debug, Clone, Copy)]
+pub struct Holder<'a> {
+    pub mode: AttendanceMode,
+    pub organization_key: &'a str,
+}
+
+impl<'a> Holder<'a> {
+    pub fn of(reg: &'a registration::Model) -> Holder<'a> {
+        Holder { mode: reg.mode, organization_key: reg.organization_key.as_deref().unwrap_or("") }
+    }
+
+    /// The same person in another mode.
+    pub fn in_mode(self, mode: AttendanceMode) -> Holder<'a> {
+        Holder { mode, ..self }
+    }
+}
+
+/// Takes one public seat for `holder` if the mode has one free and (in person, under `rule`)
+/// their organization is below its cap. In person, the held seats stay out of reach:
+/// `confirmed - held_used + held < capacity`. The caller holds the event lock.
+pub async fn take_seat(
+    db: &impl ConnectionTrait,
+    event: &event::Model,
+    holder: Holder<'_>,
+    rule: CapRule,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Taken, DbErr> {
+    let in_person = holder.mode == AttendanceMode::InPerson;
+    if in_person
+        && rule == CapRule::Apply
+        && let Some(cap) = organizations::cap_for(event, holder.organization_key, now)
+        && organizations::seated(db, event.id, holder.organization_key).await? >= cap
+    {
+        return Ok(Taken::OrganizationFull);
+    }
+    let (confirmed, capacity) = columns(holder.mode);
+    let taken = match holder.mode {
         AttendanceMode::InPerson => Expr::col(confirmed)
             .sub(Expr::col(event::Column::InPersonHeldUsed))
             .add(Expr::col(event::Column::InPersonHeld)),
@@ -77,16 +129,23 @@ pub async fn take_seat(db: &impl ConnectionTrait, event_id: Uuid, mode: Attendan
     };
     let result = event::Entity::update_many()
         .col_expr(confirmed, Expr::col(confirmed).add(1))
-        .filter(event::Column::Id.eq(event_id))
+        .filter(event::Column::Id.eq(event.id))
         .filter(Condition::any().add(capacity.is_null()).add(taken.lt(Expr::col(capacity))))
         .exec(db)
         .await?;
-    Ok(result.rows_affected == 1)
+    if result.rows_affected != 1 {
+        return Ok(Taken::RoomFull);
+    }
+    if in_person {
+        organizations::count(db, event.id, holder.organization_key, 1).await?;
+    }
+    Ok(Taken::Seat)
 }
 
-/// Gives one held seat (to a speaker or host); false when all are given. Held seats are part
-/// of the room's capacity, so the room can never overflow.
-pub async fn take_held_seat(db: &impl ConnectionTrait, event_id: Uuid) -> Result<bool, DbErr> {
+/// Gives one held seat (to a speaker or host of `organization_key`); false when all are given.
+/// Held seats are part of the room's capacity, so the room can never overflow; they count for
+/// the organization like any seat, and an organizer's giving one is never refused by its cap.
+pub async fn take_held_seat(db: &impl ConnectionTrait, event_id: Uuid, organization_key: &str) -> Result<bool, DbErr> {
     let (confirmed, capacity) = columns(AttendanceMode::InPerson);
     let used = event::Column::InPersonHeldUsed;
     let result = event::Entity::update_many()
@@ -97,11 +156,14 @@ pub async fn take_held_seat(db: &impl ConnectionTrait, event_id: Uuid) -> Result
         .filter(Condition::any().add(capacity.is_null()).add(Expr::col(confirmed).lt(Expr::col(capacity))))
         .exec(db)
         .await?;
+    if result.rows_affected == 1 {
+        organizations::count(db, event_id, organization_key, 1).await?;
+    }
     Ok(result.rows_affected == 1)
 }
 
 /// Gives a held seat back: it stays held, free for another speaker or host.
-pub async fn release_held_seat(db: &impl ConnectionTrait, event_id: Uuid) -> Result<(), DbErr> {
+pub async fn release_held_seat(db: &impl ConnectionTrait, event_id: Uuid, organization_key: &str) -> Result<(), DbErr> {
     let (confirmed, _) = columns(AttendanceMode::InPerson);
     let used = event::Column::InPersonHeldUsed;
     event::Entity::update_many()
@@ -112,40 +174,57 @@ pub async fn release_held_seat(db: &impl ConnectionTrait, event_id: Uuid) -> Res
         .filter(used.gt(0))
         .exec(db)
         .await?;
-    Ok(())
+    organizations::count(db, event_id, organization_key, -1).await
 }
 
 /// Gives back the seat `reg` holds, public or held, and says whether a public seat freed
 /// (so the waitlist can move).
 pub async fn release_seat_of(db: &impl ConnectionTrait, reg: &registration::Model) -> Result<bool, DbErr> {
+    let holder = Holder::of(reg);
     if reg.held_seat {
-        release_held_seat(db, reg.event_id).await?;
+        release_held_seat(db, reg.event_id, holder.organization_key).await?;
         Ok(false)
     } else {
-        release_seat(db, reg.event_id, reg.mode).await?;
+        release_seat(db, reg.event_id, holder).await?;
         Ok(true)
     }
 }
 
-/// Gives one seat back.
-pub async fn release_seat(db: &impl ConnectionTrait, event_id: Uuid, mode: AttendanceMode) -> Result<(), DbErr> {
-    let (confirmed, _) = columns(mode);
+/// Gives one seat back (and, in person, its organization's).
+pub async fn release_seat(db: &impl ConnectionTrait, event_id: Uuid, holder: Holder<'_>) -> Result<(), DbErr> {
+    let (confirmed, _) = columns(holder.mode);
     event::Entity::update_many()
         .col_expr(confirmed, Expr::col(confirmed).sub(1))
         .filter(event::Column::Id.eq(event_id))
         .filter(confirmed.gt(0))
         .exec(db)
         .await?;
+    if holder.mode == AttendanceMode::InPerson {
+        organizations::count(db, event_id, holder.organization_key, -1).await?;
+    }
     Ok(())
 }
 
-/// How many registrations wait for a seat in `mode`.
-pub async fn waiting(db: &impl ConnectionTrait, event_id: Uuid, mode: AttendanceMode) -> Result<u32, DbErr> {
-    let n = registration::Entity::find()
-        .filter(registration::Column::EventId.eq(event_id))
+/// How many registrations wait for a seat in `mode` and could take one now: in person under
+/// an organization cap, those whose organization has used its seats cannot.
+pub async fn waiting(
+    db: &impl ConnectionTrait,
+    event: &event::Model,
+    mode: AttendanceMode,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<u32, DbErr> {
+    let mut query = registration::Entity::find()
+        .filter(registration::Column::EventId.eq(event.id))
         .filter(registration::Column::Mode.eq(mode))
-        .filter(registration::Column::Status.eq(RegistrationStatus::Waitlisted))
-        .count(db)
-        .await?;
-    Ok(u32::try_from(n).unwrap_or(u32::MAX))
+        .filter(registration::Column::Status.eq(RegistrationStatus::Waitlisted));
+    let cap = policy::organization_cap(event.per_organization_in_person_cap, event.organization_cap_lifts_at, now);
+    if mode == AttendanceMode::InPerson
+        && let Some(cap) = cap
+    {
+        let capped = organizations::capped_keys(db, event.id, cap).await?;
+        if !capped.is_empty() {
+            query = query.filter(registration::Column::OrganizationKey.is_not_in(capped));
+        }
+    }
+    Ok(u32::try_from(query.count(db).await?).unwrap_or(u32::MAX))
 }

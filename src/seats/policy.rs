@@ -24,26 +24,56 @@ impl Seats {
     }
 }
 
+/// Why a registration waits for a seat (or was refused one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WaitReason {
+    /// The room is full (or others wait before it).
+    Capacity,
+    /// Its organization has used the seats the per-organization cap allows.
+    OrganizationCap,
+}
+
+impl WaitReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WaitReason::Capacity => "capacity",
+            WaitReason::OrganizationCap => "organization_cap",
+        }
+    }
+}
+
 /// Where a new registration lands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Placement {
     Confirmed,
-    Waitlisted,
-    /// Full and no waitlist: refused.
-    Full,
+    Waitlisted(WaitReason),
+    /// No seat and no waitlist: refused (`capacity_full` or `organization_full`).
+    Full(WaitReason),
 }
 
 /// A new registration takes a free seat, else joins the waitlist if the event has one.
 ///
-/// `waiting` is how many already wait for this mode: a newcomer never jumps the queue, even
-/// if a seat is momentarily free before the waiting ones were promoted.
-pub fn place_new(seats: Seats, waitlist: bool, waiting: u32) -> Placement {
-    if waiting == 0 && seats.has_free() {
-        Placement::Confirmed
-    } else if waitlist {
-        Placement::Waitlisted
+/// `waiting` is how many already wait for this mode and could take a seat now (those whose
+/// organization is at its cap cannot): a newcomer never jumps that queue, even if a seat is
+/// momentarily free before they were promoted. `organization` is the seats of the newcomer's
+/// organization against its cap, when a cap applies to them.
+pub fn place_new(seats: Seats, organization: Option<Seats>, waitlist: bool, waiting: u32) -> Placement {
+    let reason = if waiting > 0 || !seats.has_free() {
+        WaitReason::Capacity
+    } else if organization.is_some_and(|org| !org.has_free()) {
+        WaitReason::OrganizationCap
     } else {
-        Placement::Full
+        return Placement::Confirmed;
+    };
+    if waitlist { Placement::Waitlisted(reason) } else { Placement::Full(reason) }
+}
+
+/// The per-organization cap in force at `now`: `cap` until `lifts_at` (if any), then none.
+pub fn organization_cap(cap: Option<i32>, lifts_at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> Option<u32> {
+    let cap = u32::try_from(cap?).unwrap_or(0);
+    match lifts_at {
+        Some(at) if now >= at => None,
+        _ => Some(cap),
     }
 }
 
@@ -106,26 +136,47 @@ mod tests {
     }
 
     #[test]
-    fn a_new_registration_is_confirmed_exactly_when_a_seat_is_free_and_nobody_waits() {
+    fn a_new_registration_is_confirmed_exactly_when_a_seat_is_free_nobody_waits_and_its_organization_may() {
+        let organizations =
+            [None, Some(Seats { capacity: Some(2), confirmed: 1 }), Some(Seats { capacity: Some(2), confirmed: 2 })];
         for capacity in caps() {
             for confirmed in 0..8 {
                 for waiting in 0..3 {
                     for waitlist in [false, true] {
-                        let seats = Seats { capacity, confirmed };
-                        let placed = place_new(seats, waitlist, waiting);
-                        let free = capacity.is_none_or(|c| confirmed < c);
-                        let expected = if free && waiting == 0 {
-                            Placement::Confirmed
-                        } else if waitlist {
-                            Placement::Waitlisted
-                        } else {
-                            Placement::Full
-                        };
-                        assert_eq!(placed, expected, "{seats:?} waitlist={waitlist} waiting={waiting}");
+                        for organization in organizations {
+                            let seats = Seats { capacity, confirmed };
+                            let placed = place_new(seats, organization, waitlist, waiting);
+                            let free = capacity.is_none_or(|c| confirmed < c);
+                            let org_free = organization.is_none_or(Seats::has_free);
+                            let reason =
+                                if free && waiting == 0 { WaitReason::OrganizationCap } else { WaitReason::Capacity };
+                            let expected = if free && waiting == 0 && org_free {
+                                Placement::Confirmed
+                            } else if waitlist {
+                                Placement::Waitlisted(reason)
+                            } else {
+                                Placement::Full(reason)
+                            };
+                            assert_eq!(
+                                placed, expected,
+                                "{seats:?} {organization:?} waitlist={waitlist} waiting={waiting}"
+                            );
+                        }
                     }
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_organization_cap_holds_until_it_lifts() {
+        let now = crate::domain::now();
+        let hour = Duration::hours(1);
+        assert_eq!(organization_cap(None, None, now), None);
+        assert_eq!(organization_cap(Some(2), None, now), Some(2));
+        assert_eq!(organization_cap(Some(2), Some(now + hour), now), Some(2));
+        assert_eq!(organization_cap(Some(2), Some(now), now), None, "lifted from that instant");
+        assert_eq!(organization_cap(Some(2), Some(now - hour), now), None);
     }
 
     #[test]
@@ -134,7 +185,7 @@ mod tests {
         for capacity in 0..6u32 {
             let mut seats = Seats { capacity: Some(capacity), confirmed: 0 };
             for _ in 0..10 {
-                if place_new(seats, true, 0) == Placement::Confirmed {
+                if place_new(seats, None, true, 0) == Placement::Confirmed {
                     seats.confirmed += 1;
                 }
             }

@@ -342,6 +342,8 @@ async fn seed(app: &TestApp, event_id: Uuid, n: usize) {
                         email: Some(email.clone()),
                         active_email: Some(email),
                         organization: organization.clone(),
+                        organization_key: Some(convene::seats::organizations::organization_key(&organization)),
+                        waitlist_reason: None,
                         mode: AttendanceMode::Online,
                         status: RegistrationStatus::Confirmed,
                         queue_seq: *i as i64,

@@ -236,6 +236,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/admin/events/{id}/erase", get(privacy::pages::erase_event_page).post(privacy::pages::erase_event))
         .route("/admin/events/{id}/audit", get(privacy::pages::audit_page))
+        .route("/admin/events/{id}/organizations/merge", post(attendance::organization_pages::merge))
         .route("/admin/events/{id}/badges", get(registrations::badges::sheets))
         .route("/admin/events/{id}/export/{preset}", get(events::dashboard::export))
         .route(

@@ -194,6 +194,8 @@ fn done_notice(query: &str, lang: crate::domain::Language) -> Option<String> {
         "published" => "done-event-published",
         "invited" => "done-invited",
         "erased" => "done-erased",
+        "merged" => "done-merged",
+        "merge-none" => "done-merge-none",
         _ => return None,
     };
     Some(crate::i18n::t(lang, key, &[("count", &mailed)]))

@@ -200,7 +200,9 @@ async fn stats_count_check_ins_joins_and_walk_ins_each_person_once() {
         json!({
             "in_person": {"capacity": 3, "confirmed": 3, "waitlisted": 0, "checked_in": 2, "held": 0, "held_used": 0},
             "online": {"capacity": null, "confirmed": 2, "waitlisted": 0, "joined": 2},
-            "cancelled": 0, "pending": 0, "declined": 0, "registered": 5, "attended": 3
+            "cancelled": 0, "pending": 0, "declined": 0, "registered": 5, "attended": 3,
+            "organizations": [{"name": "Caritas International", "in_person": 3, "online": 2, "waitlisted": 0,
+                "checked_in": 2, "joined": 2}]
         })
     );
     let checkin_view = app.get_json(&format!("/api/v1/events/{event_id}/stats"), &app.checkin_token).await;

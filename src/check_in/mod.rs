@@ -15,3 +15,4 @@ pub mod routes;
 pub mod search;
 pub mod service;
 pub mod view;
+mod walk_in;

@@ -112,7 +112,7 @@ impl EventSpec {
     }
 }
 
-fn parse_instant(raw: &str) -> Result<DateTime<Utc>, FieldError> {
+pub(super) fn parse_instant(raw: &str) -> Result<DateTime<Utc>, FieldError> {
     let t = DateTime::parse_from_rfc3339(raw.trim())
         // Microseconds: what every backend stores, so the answer matches a later read.
         .map(|t| t.with_timezone(&Utc).trunc_subsecs(6))
@@ -266,29 +266,11 @@ impl EventInput {
         };
 
         let retention_days = crate::privacy::policy::parse_retention_days(self.retention_days, &mut errors);
-        let access = match self.access.as_deref() {
-            None => EventAccess::Open,
-            Some(raw) => EventAccess::parse(raw.trim()).unwrap_or_else(|| {
-                errors.insert("access", FieldError::new("invalid_access"));
-                EventAccess::Open
-            }),
-        };
-        let allowed_email_domains =
-            crate::registrations::access::parse_domains(self.allowed_email_domains, &mut errors);
-        let per_organization_in_person_cap = match self.per_organization_in_person_cap {
-            None => None,
-            Some(n) if (1..=MAX_CAPACITY).contains(&n) => i32::try_from(n).ok(),
-            Some(_) => {
-                errors.insert("per_organization_in_person_cap", FieldError::new("invalid_organization_cap"));
-                None
-            }
-        };
-        let organization_cap_lifts_at = match self.organization_cap_lifts_at.as_deref().map(str::trim) {
-            Some(raw) if !raw.is_empty() => {
-                parse_instant(raw).map_err(|e| errors.insert("organization_cap_lifts_at", e)).ok()
-            }
-            _ => None,
-        };
+        let who = super::admission::parse(
+            (self.access, self.allowed_email_domains),
+            (self.per_organization_in_person_cap, self.organization_cap_lifts_at),
+            &mut errors,
+        );
         let questions = parse_questions(self.questions.unwrap_or_default(), &mut errors);
         let span = starts_at.zip(ends_at).filter(|(s, e)| s < e);
         let programme = parse_programme(self.programme.unwrap_or_default(), span, &mut errors);
@@ -316,10 +298,10 @@ impl EventInput {
                 reminder_minutes_before,
                 programme,
                 retention_days,
-                access,
-                allowed_email_domains,
-                per_organization_in_person_cap,
-                organization_cap_lifts_at,
+                access: who.access,
+                allowed_email_domains: who.allowed_email_domains,
+                per_organization_in_person_cap: who.per_organization_in_person_cap,
+                organization_cap_lifts_at: who.organization_cap_lifts_at,
             }),
             _ => Err(errors),
         }

@@ -1,5 +1,6 @@
 //! Events: what organizers create, and the rules for changing them.
 
+mod admission;
 pub mod dashboard;
 mod dashboard_view;
 pub mod edition_pages;

@@ -3,7 +3,6 @@
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 
-use crate::db::keep;
 use crate::error::AppError;
 use crate::web::AppState;
 use crate::web::extract::PathId;
@@ -32,14 +31,6 @@ pub async fn merge(
         return Ok(Redirect::to(&format!("{back}?done=merge-none#organizations")).into_response());
     }
     crate::events::service::get(state.db.read(), event_id).await?;
-    state
-        .db
-        .write(move |txn| {
-            keep(async move {
-                crate::seats::lock_event(txn, event_id, false).await?;
-                crate::seats::organizations::merge(txn, event_id, &names, &into).await
-            })
-        })
-        .await?;
+    crate::seats::organizations::merge_spellings(&state.db, event_id, names, into).await?;
     Ok(Redirect::to(&format!("{back}?done=merged#organizations")).into_response())
 }

@@ -8,7 +8,6 @@ use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
 use super::organizations::{self, OrganizationCounts};
-use crate::db::keep;
 use crate::domain::{Language, clean_text};
 use crate::error::{AppError, AppResult, ErrorBody, FieldError, FieldErrors};
 use crate::events::service as events;
@@ -51,15 +50,7 @@ pub async fn merge(
         return Err(AppError::Validation(errors));
     };
     events::get(state.db.read(), event_id).await?;
-    state
-        .db
-        .write(move |txn| {
-            keep(async move {
-                crate::seats::lock_event(txn, event_id, false).await?;
-                crate::seats::organizations::merge(txn, event_id, &names, &into).await
-            })
-        })
-        .await?;
+    crate::seats::organizations::merge_spellings(&state.db, event_id, names, into).await?;
     Ok(Json(organizations::for_event(state.db.read(), event_id).await?))
 }
 

@@ -97,14 +97,8 @@ pub async fn issue_new_links(
         RegistrationStatus::Declined => return Err(RegistrationError::Declined),
         _ => {}
     }
-    let fresh = super::rows::fresh_secrets();
     let mut active = reg.clone().into_active_model();
-    active.ticket_code = Set(Some(fresh.ticket_code.0));
-    active.ticket_code_sealed = Set(Some(fresh.ticket_code.1));
-    active.manage_token = Set(Some(fresh.manage_token.0));
-    active.manage_token_sealed = Set(Some(fresh.manage_token.1));
-    active.join_token = Set(Some(fresh.join_token.0));
-    active.join_token_sealed = Set(Some(fresh.join_token.1));
+    super::rows::renew_secrets(&mut active);
     active.updated_at = Set(now);
     active.index_revision = Set(event.revision);
     let updated = active.update(db).await?;

@@ -51,6 +51,18 @@ pub fn fresh_secrets() -> FreshSecrets {
     }
 }
 
+/// Puts fresh, independent secrets on `active`: its old ticket code and links stop working.
+pub fn renew_secrets(active: &mut registration::ActiveModel) {
+    use sea_orm::Set;
+    let fresh = fresh_secrets();
+    active.ticket_code = Set(Some(fresh.ticket_code.0));
+    active.ticket_code_sealed = Set(Some(fresh.ticket_code.1));
+    active.manage_token = Set(Some(fresh.manage_token.0));
+    active.manage_token_sealed = Set(Some(fresh.manage_token.1));
+    active.join_token = Set(Some(fresh.join_token.0));
+    active.join_token_sealed = Set(Some(fresh.join_token.1));
+}
+
 pub fn new_row(event: &event::Model, row: NewRow, now: DateTime<Utc>) -> registration::Model {
     let fresh = fresh_secrets();
     registration::Model {

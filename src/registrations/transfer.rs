@@ -11,7 +11,7 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::policy;
-use super::rows::{RegistrationRef, fresh_secrets, lock_for_change};
+use super::rows::{RegistrationRef, lock_for_change, renew_secrets};
 use super::service::{RegistrationError, find_active_by_email};
 use crate::domain::{EmailAddress, Language, clean_text};
 use crate::error::{FieldError, FieldErrors};
@@ -110,7 +110,6 @@ pub async fn transfer(
     };
     let former_email = reg.email().to_owned();
     let former_language = reg.language;
-    let fresh = fresh_secrets();
     let mut active = reg.clone().into_active_model();
     active.first_name = Set(Some(colleague.first_name));
     active.last_name = Set(Some(colleague.last_name));
@@ -125,12 +124,7 @@ pub async fn transfer(
     active.consent_version = Set(None);
     active.consent_language = Set(None);
     active.consent_privacy_url = Set(None);
-    active.ticket_code = Set(Some(fresh.ticket_code.0));
-    active.ticket_code_sealed = Set(Some(fresh.ticket_code.1));
-    active.manage_token = Set(Some(fresh.manage_token.0));
-    active.manage_token_sealed = Set(Some(fresh.manage_token.1));
-    active.join_token = Set(Some(fresh.join_token.0));
-    active.join_token_sealed = Set(Some(fresh.join_token.1));
+    renew_secrets(&mut active);
     active.link_resent_at = Set(None);
     active.reminder_sent_at = Set(None);
     active.calendar_sequence = Set(reg.calendar_sequence + 1);

@@ -216,6 +216,22 @@ pub async fn fill_keys(db: &crate::db::Db) -> anyhow::Result<usize> {
     Ok(keyed)
 }
 
+/// [`merge`] in a transaction of its own, under the event lock (the API and the dashboard).
+pub async fn merge_spellings(
+    db: &crate::db::Db,
+    event_id: Uuid,
+    names: Vec<String>,
+    into: String,
+) -> Result<(), DbErr> {
+    db.write(move |txn| {
+        crate::db::keep(async move {
+            super::lock_event(txn, event_id, false).await?;
+            merge(txn, event_id, &names, &into).await
+        })
+    })
+    .await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

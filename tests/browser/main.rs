@@ -25,6 +25,7 @@ mod y4m;
 mod access;
 mod back_office;
 mod desk;
+mod fair_seats;
 mod identity;
 mod layout;
 mod offline;

@@ -292,6 +292,7 @@
       if (lines.length) { return lines.join(" "); }
     }
     if (problem && problem.code === "capacity_full") { return text("full"); }
+    if (problem && problem.code === "organization_full") { return text("organization-full"); }
     return text("error");
   }
 

@@ -73,6 +73,9 @@ pub struct Model {
     /// Why a waitlisted in-person registration waits: `capacity` (the room is full) or
     /// `organization_cap` (its organization has used its seats); NULL otherwise.
     pub waitlist_reason: Option<String>,
+    /// The event's revision when it was last handed to a colleague: the check-in index lists
+    /// the former holder's entry as removed from a cursor before it.
+    pub transferred_revision: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -3,7 +3,9 @@
 //! - `event.per_organization_in_person_cap`, `event.organization_cap_lifts_at`, and
 //!   `event.organization_cap_lifted_at` (when the waiting line was moved after the lift);
 //! - `registration.organization_key` (computed in Rust; NULL until the upgrade step fills the
-//!   rows of an earlier release) and `registration.waitlist_reason`;
+//!   rows of an earlier release), `registration.waitlist_reason`, and
+//!   `registration.transferred_revision` (the event revision of its last hand-over to a
+//!   colleague, so the check-in index lists the old ticket as removed);
 //! - `organization_seat`: confirmed in-person registrations per (event, organization key),
 //!   kept in step by the seat rules under the event lock (filled with the keys);
 //! - `organization_alias`: spellings merged by organizers, per event.
@@ -28,8 +30,11 @@ impl MigrationTrait for Migration {
         for column in event_columns {
             manager.alter_table(Table::alter().table(Event::Table).add_column(column).to_owned()).await?;
         }
-        let registration_columns =
-            [string_len_null(Registration::OrganizationKey, 300), string_len_null(Registration::WaitlistReason, 32)];
+        let registration_columns = [
+            string_len_null(Registration::OrganizationKey, 300),
+            string_len_null(Registration::WaitlistReason, 32),
+            big_integer_null(Registration::TransferredRevision),
+        ];
         for column in registration_columns {
             manager.alter_table(Table::alter().table(Registration::Table).add_column(column).to_owned()).await?;
         }
@@ -74,7 +79,7 @@ impl MigrationTrait for Migration {
         manager
             .drop_index(Index::drop().name("idx_registration_event_organization").table(Registration::Table).to_owned())
             .await?;
-        for column in [Registration::WaitlistReason, Registration::OrganizationKey] {
+        for column in [Registration::TransferredRevision, Registration::WaitlistReason, Registration::OrganizationKey] {
             manager.alter_table(Table::alter().table(Registration::Table).drop_column(column).to_owned()).await?;
         }
         for column in [Event::OrganizationCapLiftedAt, Event::OrganizationCapLiftsAt, Event::PerOrganizationInPersonCap]
@@ -99,6 +104,7 @@ enum Registration {
     EventId,
     OrganizationKey,
     WaitlistReason,
+    TransferredRevision,
 }
 
 #[derive(DeriveIden)]

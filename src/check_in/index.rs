@@ -55,7 +55,8 @@ pub struct CheckInIndex {
 }
 
 /// The index of `event_id`: all active registrations, or (with `since`) those changed since
-/// that cursor, cancelled ones as removals.
+/// that cursor, cancelled ones as removals (and one handed to a colleague as a removal of the
+/// old entry followed by the new one).
 pub async fn read(db: &impl ConnectionTrait, event_id: Uuid, since: Option<i64>) -> Result<CheckInIndex, DbErr> {
     // The revision first: every row stamped at or below it is committed already, so nothing
     // is skipped; a row committed meanwhile comes again next time, harmlessly.
@@ -81,9 +82,14 @@ pub async fn read(db: &impl ConnectionTrait, event_id: Uuid, since: Option<i64>)
             .await?;
         checked_in.extend(found);
     }
-    let entries = rows
-        .into_iter()
-        .map(|r| match r.status {
+    let mut entries = Vec::with_capacity(rows.len());
+    for r in rows {
+        // Handed to a colleague since the cursor: the former holder's entry goes, the new one
+        // (same registration, new ticket) follows it.
+        if since.is_some_and(|cursor| r.transferred_revision.is_some_and(|at| at > cursor)) {
+            entries.push(IndexEntry::Removed { registration_id: r.id, removed: true });
+        }
+        entries.push(match r.status {
             _ if r.is_erased() => IndexEntry::Removed { registration_id: r.id, removed: true },
             RegistrationStatus::Cancelled | RegistrationStatus::Declined => {
                 IndexEntry::Removed { registration_id: r.id, removed: true }
@@ -99,8 +105,8 @@ pub async fn read(db: &impl ConnectionTrait, event_id: Uuid, since: Option<i64>)
                 mode: r.mode,
                 status: r.status,
             },
-        })
-        .collect();
+        });
+    }
     Ok(CheckInIndex { cursor: revision.to_string(), entries })
 }
 

@@ -75,6 +75,7 @@ pub fn new_row(event: &event::Model, row: NewRow, now: DateTime<Utc>) -> registr
         organization: row.organization,
         organization_key: Some(row.organization_key),
         waitlist_reason: row.waitlist_reason.map(str::to_owned),
+        transferred_revision: None,
         mode: row.mode,
         status: row.status,
         queue_seq: event.next_queue_seq - 1,

@@ -130,6 +130,7 @@ pub async fn transfer(
     active.calendar_sequence = Set(reg.calendar_sequence + 1);
     active.updated_at = Set(now);
     active.index_revision = Set(event.revision);
+    active.transferred_revision = Set(Some(event.revision));
     let updated = active.update(db).await?;
     history::record(db, history::of(&updated), Kind::Transferred, &Actor::Registrant, &[], now).await?;
     let leftovers = forget_former_holder(db, &event, &reg, now).await?;

@@ -344,6 +344,7 @@ async fn seed(app: &TestApp, event_id: Uuid, n: usize) {
                         organization: organization.clone(),
                         organization_key: Some(convene::seats::organizations::organization_key(&organization)),
                         waitlist_reason: None,
+                        transferred_revision: None,
                         mode: AttendanceMode::Online,
                         status: RegistrationStatus::Confirmed,
                         queue_seq: *i as i64,

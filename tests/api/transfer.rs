@@ -33,6 +33,9 @@ async fn a_transfer_keeps_the_place_kills_the_old_links_and_mails_both_people() 
     let old_token = str_of(&seated, "manage_token");
     let old_join = seated["join_url"].as_str().map(str::to_owned);
 
+    let index = format!("/api/v1/events/{event_id}/checkin-index");
+    let before = app.get_json(&index, &app.checkin_token).await;
+    let cursor = str_of(&before, "cursor");
     let answer = transfer(&app, &old_token, colleague("bart@example.org")).await;
     assert_eq!(answer.status(), StatusCode::OK);
     let body = json(answer).await;
@@ -50,6 +53,21 @@ async fn a_transfer_keeps_the_place_kills_the_old_links_and_mails_both_people() 
         let status = app.client.get(&join).send().await.map(|r| r.status());
         assert_eq!(status.ok(), Some(StatusCode::NOT_FOUND), "the old join link");
     }
+    // An offline desk drops the old entry, then learns the new one (same registration).
+    let delta = app.get_json(&format!("{index}?cursor={cursor}"), &app.checkin_token).await;
+    let mine: Vec<&Value> =
+        delta["entries"].as_array().expect("entries").iter().filter(|e| e["registration_id"] == seated["id"]).collect();
+    assert_eq!(mine.len(), 2, "{delta}");
+    assert_eq!(mine[0]["removed"], true);
+    assert_eq!(mine[1]["first_name"], "Bart");
+    let old_hash = before["entries"]
+        .as_array()
+        .expect("entries")
+        .iter()
+        .find(|e| e["registration_id"] == seated["id"])
+        .expect("in the index")["code_sha256"]
+        .clone();
+    assert_ne!(mine[1]["code_sha256"], old_hash, "a new ticket");
     // The colleague has their own links, in their language; the former holder a notice.
     let welcome = wait_for_mail(&sink, "bart@example.org", "Een collega heeft u zijn inschrijving gegeven").await;
     assert!(welcome.png.is_some() && welcome.text.contains("/r/"), "their ticket and link");

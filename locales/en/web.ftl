@@ -140,7 +140,7 @@ future-invitations-hint = Optional. We keep your name, organization and email fo
 secret-unavailable = Your ticket cannot be shown here at the moment. Show the ticket from your confirmation mail at the entrance, or ask the organizers for a new link.
 
 ## The registrant's data
-data-heading = Your details
+data-heading = Your personal data
 data-hint = We keep your details until { $days } days after the meeting, then erase them. You can download everything we hold about you, or have it erased now.
 data-download = Download my data (JSON)
 forget-link = Erase my details…

@@ -140,7 +140,7 @@ future-invitations-hint = Optioneel. We bewaren uw naam, organisatie en e-mailad
 secret-unavailable = Uw ticket kan hier momenteel niet getoond worden. Toon het ticket uit uw bevestigingsmail aan de ingang, of vraag de organisatoren om een nieuwe link.
 
 ## De gegevens van de ingeschrevene
-data-heading = Uw gegevens
+data-heading = Uw persoonsgegevens
 data-hint = We bewaren uw gegevens tot { $days } dagen na de vergadering en wissen ze dan. U kunt alles wat we over u bewaren downloaden, of het nu laten wissen.
 data-download = Mijn gegevens downloaden (JSON)
 forget-link = Mijn gegevens wissen…

@@ -109,6 +109,16 @@ pub fn has(lang: Language, key: &str) -> bool {
         "until",
         "seated",
         "full",
+        "subject",
+        "placeholder",
+        "recipients",
+        "skipped",
+        "sent",
+        "failed",
+        "queued",
+        "person",
+        "at",
+        "language",
     ]
     .into_iter()
     .map(|k| (Cow::Borrowed(k), FluentValue::from("x")))

@@ -77,8 +77,11 @@ const DYNAMIC: &[(&str, &[&str])] = &[
             "request_received",
             "declined",
             "transfer_notice",
+            "mailing",
+            "mailing_test",
         ],
     ),
+    ("mailing-status-", &["scheduled", "sending", "sent", "cancelled"]),
     (
         "history-",
         &[

@@ -29,6 +29,7 @@ mod i18n_coverage;
 pub mod imports;
 pub mod jobs;
 pub mod mail;
+pub mod mailings;
 pub mod privacy;
 pub mod registrations;
 pub mod routes;

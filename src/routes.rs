@@ -19,14 +19,15 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::web::{AppState, assets, extract, health, lang, middleware, pages, security};
 use crate::{
-    accounts, attendance, check_in, contacts, events, exports, imports, mail, privacy, registrations, settings,
+    accounts, attendance, check_in, contacts, events, exports, imports, mail, mailings, privacy, registrations,
+    settings,
 };
 
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Convene API", description = "Registration and attendance for hybrid events. Errors share one body: `{\"error\": {\"code\", \"message\", \"fields\"}}`."),
     modifiers(&BearerAuth),
-    tags((name = "events", description = "organizers' events"), (name = "registrations", description = "public registration and the registrant's own link"), (name = "attendance", description = "counts"), (name = "check-in", description = "the door: scans, walk-ins, staff search"), (name = "mail", description = "an event's mails and their delivery"), (name = "exports", description = "attendee lists out: CSV and XLSX"), (name = "imports", description = "partner lists and attendance reports in"), (name = "settings", description = "who organizes: name, contact, privacy notice, colour, logo"), (name = "privacy", description = "erasure, the registrant's own data, the audit"))
+    tags((name = "events", description = "organizers' events"), (name = "registrations", description = "public registration and the registrant's own link"), (name = "attendance", description = "counts"), (name = "check-in", description = "the door: scans, walk-ins, staff search"), (name = "mail", description = "an event's mails and their delivery"), (name = "mailings", description = "organizers writing to a group of registrants"), (name = "exports", description = "attendee lists out: CSV and XLSX"), (name = "imports", description = "partner lists and attendance reports in"), (name = "settings", description = "who organizes: name, contact, privacy notice, colour, logo"), (name = "privacy", description = "erasure, the registrant's own data, the audit"))
 )]
 struct ApiDoc;
 
@@ -152,6 +153,9 @@ pub fn router(state: AppState) -> Router {
         )
         .routes(routes!(mail::routes::list_mails))
         .routes(routes!(mail::routes::resend_mail))
+        .routes(routes!(mailings::routes::create, mailings::routes::list))
+        .routes(routes!(mailings::routes::get, mailings::routes::cancel))
+        .routes(routes!(mailings::routes::preview))
         .routes(routes!(exports::routes::attendees_csv))
         .routes(routes!(exports::routes::attendees_xlsx))
         .routes(routes!(imports::routes::import_registrations))
@@ -211,6 +215,15 @@ pub fn router(state: AppState) -> Router {
         .route("/admin/events/{id}/status/{action}", get(events::status_pages::confirm_page))
         .route("/admin/events/{id}/mails/{mail_id}/resend", post(events::dashboard::resend))
         .route("/admin/events/{id}/registrations", get(registrations::admin_pages::list))
+        .route("/admin/events/{id}/mailings", get(mailings::pages::list))
+        .route(
+            "/admin/events/{id}/mailings/new",
+            get(mailings::compose_pages::compose).post(mailings::compose_pages::act),
+        )
+        .route("/admin/events/{id}/mailings/recipients", get(mailings::pages::recipients))
+        .route("/admin/events/{id}/mailings/{mailing_id}", get(mailings::pages::show))
+        .route("/admin/events/{id}/mailings/{mailing_id}/cancel", post(mailings::pages::cancel))
+        .route("/admin/events/{id}/mailings/{mailing_id}/retry", post(mailings::pages::retry))
         .route(
             "/admin/events/{id}/approvals",
             get(registrations::approval_pages::queue).post(registrations::approval_pages::act),

@@ -170,3 +170,28 @@ pub struct EmailDomains(pub Vec<String>);
 /// mail kind), never rendered text.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, FromJsonQueryResult)]
 pub struct HistoryParams(pub BTreeMap<String, String>);
+
+/// `mailing.subject` and `mailing.body`: the text per language code (`en` always).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, FromJsonQueryResult)]
+pub struct MailingText(pub BTreeMap<String, String>);
+
+impl MailingText {
+    /// The text for readers of `code`, English when that language has none.
+    pub fn for_language(&self, code: &str) -> &str {
+        self.0.get(code).or_else(|| self.0.get("en")).map(String::as_str).unwrap_or_default()
+    }
+}
+
+/// `mailing.audience`: the group a mailing goes to; an empty list or `None` means any.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, FromJsonQueryResult)]
+pub struct MailingAudience {
+    #[serde(default)]
+    pub modes: Vec<crate::AttendanceMode>,
+    #[serde(default)]
+    pub statuses: Vec<crate::RegistrationStatus>,
+    #[serde(default)]
+    pub attended: Option<bool>,
+    /// Organization keys (merged spellings resolved).
+    #[serde(default)]
+    pub organizations: Vec<String>,
+}

@@ -18,6 +18,7 @@ pub mod index_download;
 pub mod invitation;
 pub mod invitation_opt_out;
 pub mod json;
+pub mod mailing;
 pub mod online_join;
 pub mod organization_alias;
 pub mod organization_seat;

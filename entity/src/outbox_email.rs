@@ -30,6 +30,9 @@ pub struct Model {
     /// For a deferred mail: how many later mails replaced its content (latest state wins).
     pub coalesced: i32,
     pub updated_at: DateTimeUtc,
+    /// The organizers' mailing this mail is one recipient's copy of (unique with
+    /// `registration_id`); NULL for every other mail.
+    pub mailing_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

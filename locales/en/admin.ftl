@@ -630,3 +630,90 @@ organizations-merge-button = Merge
 organizations-merge-hint = One organization written several ways: tick them and give the name to keep (empty: the first ticked). Later registrations with these spellings count for it.
 done-merged = The spellings are merged into one organization.
 done-merge-none = Tick at least two spellings, or one and the name to merge it into.
+
+# Mailings to registrants.
+mailings-link = Write to registrants
+mailings-title = Mailings
+mailings-intro = Write to a group of this meeting's registrants: each receives the text in their language, with their own links.
+mailings-none = No mailing yet.
+mailing-new-title = New mailing
+mailing-new-intro = Choose who receives it, write the text in English and, if you wish, in French and Dutch, then preview it and review before it is sent.
+mailing-group = Who receives it
+mailing-group-hint = Leave a group empty to include everyone in it. Cancelled and declined registrations are never mailed.
+mailing-to-modes = Attendance
+mailing-to-statuses = Registration status
+mailing-to-attended = Attendance so far
+mailing-to-organizations = Organizations
+mailing-organizations-hint = Tick none to write to every organization.
+mailing-attended-any = Anyone
+mailing-attended-yes = Came (checked in or joined)
+mailing-attended-no = Not (yet) come
+mailing-everyone = Every registrant who may be mailed
+mailing-tally = { $recipients ->
+    [one] This mailing goes to 1 person.
+   *[other] This mailing goes to { $recipients } people.
+}
+mailing-tally-skipped = { $skipped ->
+    [one] 1 more in the group is not mailed (cancelled, declined, erased or without an address).
+   *[other] { $skipped } more in the group are not mailed (cancelled, declined, erased or without an address).
+}
+mailing-text = Text
+mailing-placeholders-hint = Each person's own details replace these placeholders:
+mailing-fallback-hint = People whose language has no text receive the English one. Links become clickable.
+mailing-subject = Subject
+mailing-body = Message
+mailing-when = When
+mailing-when-now = Now
+mailing-when-later = At a set time
+mailing-send-at = Send at
+mailing-send-at-hint = In the meeting's time zone ({ $zone }).
+mailing-preview = Preview
+mailing-preview-as = Show it as
+mailing-show-preview = Show the preview
+mailing-send-test = Send a test to { $email }
+mailing-preview-of = As { $person } will read it ({ $language })
+mailing-nobody = Nobody in this group can be mailed yet.
+mailing-test-sent = A test, as { $person } will read it, is on its way to { $email }.
+mailing-review = Review before sending
+mailing-review-title = Check and send
+mailing-languages = Written in
+mailing-edit = Back to editing
+mailing-confirm-schedule = Schedule for { $at }
+mailing-confirm-now = { $count ->
+    [one] Send to 1 person now
+   *[other] Send to { $count } people now
+}
+mailing-status = Status
+mailing-status-scheduled = Scheduled
+mailing-status-sending = Sending
+mailing-status-sent = Sent
+mailing-status-cancelled = Cancelled
+mailing-figures = Mails
+mailing-figures-line = { $sent } of { $recipients } sent
+mailing-failed-count = { $failed } failed
+mailing-skipped-count = { $skipped } not mailed
+mailing-by = Written by
+mailing-written-by = { $who }, { $when }
+mailing-count-recipients = Recipients
+mailing-count-skipped = Not mailed
+mailing-skipped-hint = Not mailed: in the group, but cancelled, declined, erased or without an address when sending started.
+mailing-following = This page follows the sending and refreshes by itself.
+mailing-cancel = Cancel this scheduled mailing
+mailing-retry-all = { $failed ->
+    [one] Send the failed mail again
+   *[other] Send the { $failed } failed mails again
+}
+mailing-recipients = Recipients
+mailing-language = Language
+mailing-actions = Actions
+mailing-erased = (personal data erased)
+mailing-retry-one = Send again
+mailing-more = { $count ->
+    [one] And 1 more recipient, already sent or on its way.
+   *[other] And { $count } more recipients, already sent or on their way.
+}
+mailing-done-cancelled = The mailing is cancelled: nothing of it will be sent.
+mailing-done-retried = The failed mail goes out again.
+mailing-done-created = The mailing is written. Its mails go out now, or at the time you set.
+mail-kind-mailing = Mailing
+mail-kind-mailing_test = Test of a mailing

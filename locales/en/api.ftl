@@ -103,3 +103,7 @@ field-colleague-registered = this colleague is already registered
 field-transfer-closed = this registration can no longer be handed on
 field-invalid-organization-cap = must be a whole number of 1 or more, or null
 field-invalid-organization-names = must list 1 to { $max } non-empty names
+field-unknown-placeholder = has { $placeholder }, which is not a placeholder: use {"{"}first_name{"}"}, {"{"}last_name{"}"}, {"{"}organization{"}"}, {"{"}manage_url{"}"}, {"{"}join_url{"}"} and {"{"}ticket_code{"}"}, and {"{{"} or {"}}"} for a brace
+field-one-line = must be one line
+field-mailing-status = must be confirmed, waitlisted or pending: cancelled and declined registrations are never mailed
+field-too-many = at most { $max }

@@ -119,3 +119,7 @@ form-colleague-registered = This colleague is already registered for this meetin
 form-transfer-closed = This registration can no longer be handed on (the meeting has started, or it has checked in).
 form-invalid-organization-cap = Enter a whole number of 1 or more, or leave it empty.
 form-invalid-organization-names = Give one to 100 spellings, none empty.
+form-unknown-placeholder = { $placeholder } is not a placeholder. Use {"{"}first_name{"}"}, {"{"}last_name{"}"}, {"{"}organization{"}"}, {"{"}manage_url{"}"}, {"{"}join_url{"}"} and {"{"}ticket_code{"}"}; to write a brace, type it twice ({"{{"} or {"}}"}).
+form-one-line = Write the subject on one line.
+form-mailing-status = Choose confirmed, waiting list or request: cancelled and declined registrations are never mailed.
+form-too-many = Choose at most { $max }.

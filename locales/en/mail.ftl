@@ -123,3 +123,10 @@ transfer-notice-intro = As you asked, your registration for the meeting below no
 transfer-notice-erased = Your former ticket and link no longer work, and your details are erased from the registration.
 transfer-notice-again = If this was not you, or you wish to come after all, register again on the event page:
 transfer-notice-footer = You receive this mail because you handed your registration to a colleague.
+
+# An organizers' mailing to registrants.
+subject-mailing-test = [Test] { $subject }
+mailing-test-note = This is a test. It shows the mail as { $person } will receive it.
+mailing-manage = Your registration, to see or change it:
+mailing-manage-link = your registration page
+mailing-footer = You receive this mail because you registered for this meeting: the organizers wrote it to its registrants.

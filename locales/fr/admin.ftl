@@ -630,3 +630,90 @@ organizations-merge-button = Fusionner
 organizations-merge-hint = Une organisation écrite de plusieurs façons : cochez-les et indiquez le nom à garder (vide : la première cochée). Les inscriptions suivantes avec ces graphies comptent pour elle.
 done-merged = Les graphies sont fusionnées en une organisation.
 done-merge-none = Cochez au moins deux graphies, ou une et le nom dans lequel la fusionner.
+
+# Mailings to registrants.
+mailings-link = Écrire aux inscrit·es
+mailings-title = Envois groupés
+mailings-intro = Écrivez à un groupe d’inscrit·es à cette réunion : chacun·e reçoit le texte dans sa langue, avec ses propres liens.
+mailings-none = Aucun envoi pour l’instant.
+mailing-new-title = Nouvel envoi
+mailing-new-intro = Choisissez qui le reçoit, écrivez le texte en anglais et, si vous le souhaitez, en français et en néerlandais, puis prévisualisez et vérifiez avant l’envoi.
+mailing-group = Destinataires
+mailing-group-hint = Ne cochez rien dans un groupe pour inclure tout le monde. Les inscriptions annulées ou refusées ne reçoivent jamais de message.
+mailing-to-modes = Participation
+mailing-to-statuses = Statut de l’inscription
+mailing-to-attended = Présence jusqu’ici
+mailing-to-organizations = Organisations
+mailing-organizations-hint = Ne cochez rien pour écrire à toutes les organisations.
+mailing-attended-any = Tout le monde
+mailing-attended-yes = Venu·es (enregistré·es ou connecté·es)
+mailing-attended-no = Pas (encore) venu·es
+mailing-everyone = Tous les inscrit·es qui peuvent recevoir un message
+mailing-tally = { $recipients ->
+    [one] Cet envoi part à 1 personne.
+   *[other] Cet envoi part à { $recipients } personnes.
+}
+mailing-tally-skipped = { $skipped ->
+    [one] 1 autre personne du groupe ne le reçoit pas (annulée, refusée, effacée ou sans adresse).
+   *[other] { $skipped } autres personnes du groupe ne le reçoivent pas (annulées, refusées, effacées ou sans adresse).
+}
+mailing-text = Texte
+mailing-placeholders-hint = Les données de chaque personne remplacent ces champs :
+mailing-fallback-hint = Les personnes dont la langue n’a pas de texte reçoivent la version anglaise. Les liens deviennent cliquables.
+mailing-subject = Objet
+mailing-body = Message
+mailing-when = Quand
+mailing-when-now = Maintenant
+mailing-when-later = À une heure choisie
+mailing-send-at = Envoyer le
+mailing-send-at-hint = À l’heure de la réunion ({ $zone }).
+mailing-preview = Aperçu
+mailing-preview-as = Voir comme
+mailing-show-preview = Afficher l’aperçu
+mailing-send-test = Envoyer un test à { $email }
+mailing-preview-of = Tel que { $person } le lira ({ $language })
+mailing-nobody = Personne dans ce groupe ne peut encore recevoir de message.
+mailing-test-sent = Un test, tel que { $person } le lira, part vers { $email }.
+mailing-review = Vérifier avant l’envoi
+mailing-review-title = Vérifier et envoyer
+mailing-languages = Rédigé en
+mailing-edit = Revenir au texte
+mailing-confirm-schedule = Programmer pour le { $at }
+mailing-confirm-now = { $count ->
+    [one] Envoyer maintenant à 1 personne
+   *[other] Envoyer maintenant à { $count } personnes
+}
+mailing-status = Statut
+mailing-status-scheduled = Programmé
+mailing-status-sending = En cours d’envoi
+mailing-status-sent = Envoyé
+mailing-status-cancelled = Annulé
+mailing-figures = Messages
+mailing-figures-line = { $sent } envoyés sur { $recipients }
+mailing-failed-count = { $failed } en échec
+mailing-skipped-count = { $skipped } non envoyés
+mailing-by = Rédigé par
+mailing-written-by = { $who }, { $when }
+mailing-count-recipients = Destinataires
+mailing-count-skipped = Non envoyés
+mailing-skipped-hint = Non envoyés : dans le groupe, mais annulés, refusés, effacés ou sans adresse au début de l’envoi.
+mailing-following = Cette page suit l’envoi et s’actualise d’elle-même.
+mailing-cancel = Annuler cet envoi programmé
+mailing-retry-all = { $failed ->
+    [one] Renvoyer le message en échec
+   *[other] Renvoyer les { $failed } messages en échec
+}
+mailing-recipients = Destinataires
+mailing-language = Langue
+mailing-actions = Actions
+mailing-erased = (données personnelles effacées)
+mailing-retry-one = Renvoyer
+mailing-more = { $count ->
+    [one] Et 1 autre destinataire, déjà servi ou en cours.
+   *[other] Et { $count } autres destinataires, déjà servis ou en cours.
+}
+mailing-done-cancelled = L’envoi est annulé : rien n’en partira.
+mailing-done-retried = Le message en échec repart.
+mailing-done-created = L’envoi est enregistré. Ses messages partent maintenant, ou à l’heure choisie.
+mail-kind-mailing = Envoi groupé
+mail-kind-mailing_test = Test d’un envoi groupé

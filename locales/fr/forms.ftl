@@ -119,3 +119,7 @@ form-colleague-registered = Ce collègue est déjà inscrit à cette réunion.
 form-transfer-closed = Cette inscription ne peut plus être cédée (la réunion a commencé, ou elle a été enregistrée à l'accueil).
 form-invalid-organization-cap = Saisissez un nombre entier de 1 ou plus, ou laissez vide.
 form-invalid-organization-names = Donnez de 1 à 100 graphies, aucune vide.
+form-unknown-placeholder = { $placeholder } n’est pas un champ à remplacer. Utilisez {"{"}first_name{"}"}, {"{"}last_name{"}"}, {"{"}organization{"}"}, {"{"}manage_url{"}"}, {"{"}join_url{"}"} et {"{"}ticket_code{"}"} ; pour écrire une accolade, tapez-la deux fois ({"{{"} ou {"}}"}).
+form-one-line = Écrivez l’objet sur une seule ligne.
+form-mailing-status = Choisissez confirmé, liste d’attente ou demande : les inscriptions annulées ou refusées ne reçoivent jamais de message.
+form-too-many = Choisissez-en au plus { $max }.

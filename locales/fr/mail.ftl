@@ -123,3 +123,10 @@ transfer-notice-intro = Comme vous l'avez demandé, votre inscription à la réu
 transfer-notice-erased = Votre ancien billet et votre ancien lien ne fonctionnent plus, et vos données sont effacées de l'inscription.
 transfer-notice-again = Si ce n'était pas vous, ou si vous souhaitez finalement venir, inscrivez-vous à nouveau sur la page de l'événement :
 transfer-notice-footer = Vous recevez ce message parce que vous avez cédé votre inscription à un collègue.
+
+# An organizers' mailing to registrants.
+subject-mailing-test = [Test] { $subject }
+mailing-test-note = Ceci est un test. Il montre le message tel que { $person } le recevra.
+mailing-manage = Votre inscription, pour la consulter ou la modifier :
+mailing-manage-link = votre page d’inscription
+mailing-footer = Vous recevez ce message parce que vous êtes inscrit·e à cette réunion : les organisateurs l’ont écrit à ses participant·es.

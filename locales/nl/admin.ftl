@@ -630,3 +630,90 @@ organizations-merge-button = Samenvoegen
 organizations-merge-hint = Eén organisatie op meerdere manieren geschreven: vink ze aan en geef de naam die blijft (leeg: de eerste aangevinkte). Latere inschrijvingen met deze schrijfwijzen tellen ervoor mee.
 done-merged = De schrijfwijzen zijn samengevoegd tot één organisatie.
 done-merge-none = Vink minstens twee schrijfwijzen aan, of één en de naam om ze in samen te voegen.
+
+# Mailings to registrants.
+mailings-link = Ingeschrevenen mailen
+mailings-title = Mailings
+mailings-intro = Schrijf aan een groep ingeschrevenen voor deze vergadering: ieder krijgt de tekst in de eigen taal, met de eigen links.
+mailings-none = Nog geen mailing.
+mailing-new-title = Nieuwe mailing
+mailing-new-intro = Kies wie ze krijgt, schrijf de tekst in het Engels en desgewenst in het Frans en Nederlands, bekijk ze en controleer voor ze vertrekt.
+mailing-group = Wie ze krijgt
+mailing-group-hint = Vink niets aan in een groep om iedereen erin op te nemen. Geannuleerde en geweigerde inschrijvingen krijgen nooit een mail.
+mailing-to-modes = Deelname
+mailing-to-statuses = Status van de inschrijving
+mailing-to-attended = Aanwezigheid tot nu
+mailing-to-organizations = Organisaties
+mailing-organizations-hint = Vink niets aan om alle organisaties te mailen.
+mailing-attended-any = Iedereen
+mailing-attended-yes = Gekomen (aangemeld of online)
+mailing-attended-no = (Nog) niet gekomen
+mailing-everyone = Alle ingeschrevenen die mail kunnen krijgen
+mailing-tally = { $recipients ->
+    [one] Deze mailing gaat naar 1 persoon.
+   *[other] Deze mailing gaat naar { $recipients } personen.
+}
+mailing-tally-skipped = { $skipped ->
+    [one] Nog 1 persoon in de groep krijgt ze niet (geannuleerd, geweigerd, gewist of zonder adres).
+   *[other] Nog { $skipped } personen in de groep krijgen ze niet (geannuleerd, geweigerd, gewist of zonder adres).
+}
+mailing-text = Tekst
+mailing-placeholders-hint = De gegevens van elke persoon vervangen deze invulvelden:
+mailing-fallback-hint = Wie een taal heeft zonder tekst, krijgt de Engelse. Links worden klikbaar.
+mailing-subject = Onderwerp
+mailing-body = Bericht
+mailing-when = Wanneer
+mailing-when-now = Nu
+mailing-when-later = Op een gekozen tijdstip
+mailing-send-at = Versturen op
+mailing-send-at-hint = In de tijdzone van de vergadering ({ $zone }).
+mailing-preview = Voorbeeld
+mailing-preview-as = Bekijken als
+mailing-show-preview = Voorbeeld tonen
+mailing-send-test = Een test sturen naar { $email }
+mailing-preview-of = Zoals { $person } ze leest ({ $language })
+mailing-nobody = Niemand in deze groep kan al mail krijgen.
+mailing-test-sent = Een test, zoals { $person } ze leest, is onderweg naar { $email }.
+mailing-review = Controleren voor verzending
+mailing-review-title = Controleren en versturen
+mailing-languages = Geschreven in
+mailing-edit = Terug naar de tekst
+mailing-confirm-schedule = Inplannen voor { $at }
+mailing-confirm-now = { $count ->
+    [one] Nu versturen naar 1 persoon
+   *[other] Nu versturen naar { $count } personen
+}
+mailing-status = Status
+mailing-status-scheduled = Ingepland
+mailing-status-sending = Wordt verstuurd
+mailing-status-sent = Verstuurd
+mailing-status-cancelled = Geannuleerd
+mailing-figures = Mails
+mailing-figures-line = { $sent } van { $recipients } verstuurd
+mailing-failed-count = { $failed } mislukt
+mailing-skipped-count = { $skipped } niet gemaild
+mailing-by = Geschreven door
+mailing-written-by = { $who }, { $when }
+mailing-count-recipients = Ontvangers
+mailing-count-skipped = Niet gemaild
+mailing-skipped-hint = Niet gemaild: in de groep, maar geannuleerd, geweigerd, gewist of zonder adres toen het versturen begon.
+mailing-following = Deze pagina volgt het versturen en ververst vanzelf.
+mailing-cancel = Deze ingeplande mailing annuleren
+mailing-retry-all = { $failed ->
+    [one] De mislukte mail opnieuw versturen
+   *[other] De { $failed } mislukte mails opnieuw versturen
+}
+mailing-recipients = Ontvangers
+mailing-language = Taal
+mailing-actions = Acties
+mailing-erased = (persoonsgegevens gewist)
+mailing-retry-one = Opnieuw versturen
+mailing-more = { $count ->
+    [one] En nog 1 ontvanger, al verstuurd of onderweg.
+   *[other] En nog { $count } ontvangers, al verstuurd of onderweg.
+}
+mailing-done-cancelled = De mailing is geannuleerd: er wordt niets van verstuurd.
+mailing-done-retried = De mislukte mail vertrekt opnieuw.
+mailing-done-created = De mailing is opgeslagen. De mails vertrekken nu, of op het gekozen tijdstip.
+mail-kind-mailing = Mailing
+mail-kind-mailing_test = Test van een mailing

@@ -119,3 +119,7 @@ form-colleague-registered = Deze collega is al ingeschreven voor deze bijeenkoms
 form-transfer-closed = Deze inschrijving kan niet meer worden overgedragen (de bijeenkomst is begonnen, of ze is ingecheckt).
 form-invalid-organization-cap = Vul een geheel getal van 1 of meer in, of laat leeg.
 form-invalid-organization-names = Geef 1 tot 100 schrijfwijzen, geen enkele leeg.
+form-unknown-placeholder = { $placeholder } is geen invulveld. Gebruik {"{"}first_name{"}"}, {"{"}last_name{"}"}, {"{"}organization{"}"}, {"{"}manage_url{"}"}, {"{"}join_url{"}"} en {"{"}ticket_code{"}"}; typ een accolade twee keer om ze te schrijven ({"{{"} of {"}}"}).
+form-one-line = Schrijf het onderwerp op één regel.
+form-mailing-status = Kies bevestigd, wachtlijst of aanvraag: geannuleerde en geweigerde inschrijvingen krijgen nooit een mail.
+form-too-many = Kies er hoogstens { $max }.

@@ -123,3 +123,10 @@ transfer-notice-intro = Zoals u vroeg, is uw inschrijving voor de bijeenkomst hi
 transfer-notice-erased = Uw vroegere ticket en link werken niet meer, en uw gegevens zijn uit de inschrijving gewist.
 transfer-notice-again = Was u dit niet, of wilt u toch komen? Schrijf u opnieuw in op de pagina van het evenement:
 transfer-notice-footer = U krijgt deze mail omdat u uw inschrijving aan een collega hebt gegeven.
+
+# An organizers' mailing to registrants.
+subject-mailing-test = [Test] { $subject }
+mailing-test-note = Dit is een test. Zo ontvangt { $person } deze mail.
+mailing-manage = Uw inschrijving bekijken of wijzigen:
+mailing-manage-link = uw inschrijvingspagina
+mailing-footer = U ontvangt deze mail omdat u bent ingeschreven voor deze vergadering: de organisatoren schreven hem aan de ingeschrevenen.

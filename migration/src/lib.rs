@@ -17,6 +17,7 @@ mod m20261207_000005_import_jobs;
 mod m20261207_000006_privacy;
 mod m20261208_000001_access;
 mod m20261208_000002_organizations;
+mod m20261209_000001_mailings;
 
 pub struct Migrator;
 
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000006_privacy::Migration),
             Box::new(m20261208_000001_access::Migration),
             Box::new(m20261208_000002_organizations::Migration),
+            Box::new(m20261209_000001_mailings::Migration),
         ]
     }
 }

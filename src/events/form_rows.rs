@@ -20,12 +20,12 @@ use crate::web::form::FormFields;
 pub const MAX_ROWS: usize = 50;
 
 /// `2026-12-13T09:30` in the event's zone, for `<input type="datetime-local">`.
-pub(super) fn local_input(t: DateTime<Utc>, tz: Tz) -> String {
+pub fn local_input(t: DateTime<Utc>, tz: Tz) -> String {
     t.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string()
 }
 
 /// A `datetime-local` value read in `tz`, as RFC 3339; a problem is noted under `field`.
-pub(super) fn instant(form: &FormFields, field: &str, tz: Tz, errors: &mut FieldErrors) -> Option<String> {
+pub fn instant(form: &FormFields, field: &str, tz: Tz, errors: &mut FieldErrors) -> Option<String> {
     let raw = form.get(field).unwrap_or("").trim();
     if raw.is_empty() {
         return None;

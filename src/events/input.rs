@@ -112,7 +112,7 @@ impl EventSpec {
     }
 }
 
-pub(super) fn parse_instant(raw: &str) -> Result<DateTime<Utc>, FieldError> {
+pub fn parse_instant(raw: &str) -> Result<DateTime<Utc>, FieldError> {
     let t = DateTime::parse_from_rfc3339(raw.trim())
         // Microseconds: what every backend stores, so the answer matches a later read.
         .map(|t| t.with_timezone(&Utc).trunc_subsecs(6))

@@ -6,7 +6,7 @@ mod dashboard_view;
 pub mod edition_pages;
 pub mod editions;
 mod event_form;
-mod form_rows;
+pub mod form_rows;
 pub mod input;
 pub mod pages;
 pub mod programme;

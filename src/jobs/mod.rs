@@ -1,4 +1,5 @@
-//! The background loop of `serve`: mail delivery (as soon as the write door says a committed
+//! The background loop of `serve`: mailings that are due (`mailings::service::run_due`),
+//! mail delivery (as soon as the write door says a committed
 //! write queued mail, and every second for rows other instances wrote), the time-driven event
 //! jobs (`schedule`), the retention job (`privacy::retention`, every minute), the purge of
 //! expired sessions, and (in a task of its own, so mail never
@@ -70,6 +71,11 @@ impl Jobs {
             if last_rebuild.elapsed() >= REBUILD_EVERY {
                 self.db.rebuild_if_owed().await;
                 last_rebuild = Instant::now();
+            }
+            // Mailings due (or left half-written by a stopped server) start here; their
+            // mails then go out with the rest.
+            if let Err(err) = crate::mailings::service::run_due(&self.db, now()).await {
+                tracing::warn!(error = %err, "starting due mailings failed; will retry");
             }
             if let Err(err) = self.mailer.deliver_due(&shutdown).await {
                 tracing::warn!(error = %err, "mail delivery round failed; will retry");

@@ -81,6 +81,20 @@ pub enum Message {
         /// The colleague's name, as the former holder typed it.
         colleague: String,
     },
+    /// One recipient's copy of an organizers' mailing (`mailing` row): rendered when sent,
+    /// from the mailing's text and the registration as it is then.
+    Mailing {
+        mailing_id: uuid::Uuid,
+    },
+    /// A mailing as one recipient will read it, sent to the organizer who asked for a test.
+    /// Rendered when queued; the address and text are emptied once sent.
+    MailingTest {
+        email: String,
+        subject: String,
+        body: String,
+        /// Whose mail it shows, as the page chose them ("Amina Diallo").
+        shown_as: String,
+    },
     /// A personal invitation from an imported partner list (no registration yet); the
     /// recipient is the invitation row.
     Invitation {
@@ -139,6 +153,8 @@ impl Message {
             Message::Reminder => "reminder",
             Message::Invitation { .. } => "invitation",
             Message::TransferNotice { .. } => "transfer_notice",
+            Message::Mailing { .. } => "mailing",
+            Message::MailingTest { .. } => "mailing_test",
         }
     }
 }
@@ -163,6 +179,13 @@ mod tests {
             Message::Reminder,
             Message::Invitation { invitation_id: uuid::Uuid::nil() },
             Message::TransferNotice { email: "a@x.org".into(), first_name: "A".into(), colleague: "B C".into() },
+            Message::Mailing { mailing_id: uuid::Uuid::nil() },
+            Message::MailingTest {
+                email: "o@x.org".into(),
+                subject: "Room change".into(),
+                body: "Dear Amina".into(),
+                shown_as: "Amina Diallo".into(),
+            },
         ];
         for m in messages {
             let json = serde_json::to_value(&m).unwrap_or_default();

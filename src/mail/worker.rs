@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use entity::{OutboxStatus, event, outbox_email, registration};
+use entity::{OutboxStatus, event, mailing, outbox_email, registration};
 use futures_util::future::join_all;
 use lettre::message::Mailbox;
 use sea_orm::EntityTrait;
@@ -158,6 +158,15 @@ impl MailWorker {
             let notice = super::transfer::Notice { email, first_name, colleague };
             return super::transfer::load_and_compose(&self.db, row, notice, &self.base_url, sender).await;
         }
+        if let Message::MailingTest { email, subject, body, shown_as } = &message {
+            let Some(event) = event::Entity::find_by_id(row.event_id).unique(self.db.read()).await? else {
+                return Ok(Err(anyhow::anyhow!("event {} no longer exists", row.event_id)));
+            };
+            let rendered =
+                super::mailing::Rendered { subject: subject.clone(), body: body.clone(), language: row.language };
+            let frame = super::mailing::Frame { row, event: &event, base_url: &self.base_url, sender };
+            return Ok(super::mailing::compose_test(frame, &rendered, shown_as, email));
+        }
         let Some(registration_id) = row.registration_id else {
             return Ok(Err(anyhow::anyhow!("mail has no registration")));
         };
@@ -170,6 +179,13 @@ impl MailWorker {
         let Some(event) = event::Entity::find_by_id(row.event_id).unique(self.db.read()).await? else {
             return Ok(Err(anyhow::anyhow!("event {} no longer exists", row.event_id)));
         };
+        if let Message::Mailing { mailing_id } = message {
+            let Some(mailing) = mailing::Entity::find_by_id(mailing_id).unique(self.db.read()).await? else {
+                return Ok(Err(anyhow::anyhow!("mailing {mailing_id} no longer exists")));
+            };
+            let frame = super::mailing::Frame { row, event: &event, base_url: &self.base_url, sender };
+            return Ok(super::mailing::compose(frame, &mailing, &registration));
+        }
         Ok(compose(MailContext {
             row,
             message,

@@ -32,6 +32,11 @@ impl FormFields {
         self.pairs.iter().filter(move |(n, _)| n == name).map(|(_, v)| v.as_str())
     }
 
+    /// Every posted pair, in order.
+    pub fn pairs(&self) -> impl Iterator<Item = &(String, String)> {
+        self.pairs.iter()
+    }
+
     pub fn owned(&self, name: &str) -> Option<String> {
         self.first.get(name).cloned()
     }

@@ -28,6 +28,7 @@ mod jobs_client;
 mod mail;
 mod mail_limits;
 mod mail_samples;
+mod mailings;
 mod organizations;
 mod pages;
 mod privacy;

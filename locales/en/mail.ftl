@@ -127,6 +127,6 @@ transfer-notice-footer = You receive this mail because you handed your registrat
 # An organizers' mailing to registrants.
 subject-mailing-test = [Test] { $subject }
 mailing-test-note = This is a test. It shows the mail as { $person } will receive it.
-mailing-manage = Your registration, to see or change it:
+mailing-manage = See or change your registration:
 mailing-manage-link = your registration page
 mailing-footer = You receive this mail because you registered for this meeting: the organizers wrote it to its registrants.

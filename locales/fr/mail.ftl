@@ -127,6 +127,6 @@ transfer-notice-footer = Vous recevez ce message parce que vous avez cédé votr
 # An organizers' mailing to registrants.
 subject-mailing-test = [Test] { $subject }
 mailing-test-note = Ceci est un test. Il montre le message tel que { $person } le recevra.
-mailing-manage = Votre inscription, pour la consulter ou la modifier :
+mailing-manage = Consulter ou modifier votre inscription :
 mailing-manage-link = votre page d’inscription
 mailing-footer = Vous recevez ce message parce que vous êtes inscrit·e à cette réunion : les organisateurs l’ont écrit à ses participant·es.

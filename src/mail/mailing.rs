@@ -118,10 +118,9 @@ pub fn compose(frame: Frame<'_>, mailing: &mailing::Model, reg: &registration::M
         anyhow::bail!("the server's secret key is not the one this registration's links were sealed with");
     }
     let rendered = render(&mailing.subject, &mailing.body, reg, frame.event, frame.base_url);
-    let manage = manage_url(frame.base_url, reg);
     let name = format!("{} {}", reg.first_name(), reg.last_name());
     let in_person = reg.mode == AttendanceMode::InPerson;
-    build(frame, &rendered, Some(&manage), None, Addressee { name: &name, email: reg.email(), in_person })
+    build(frame, &rendered, Some(reg), None, Addressee { name: &name, email: reg.email(), in_person })
 }
 
 /// A test of a mailing, as rendered when it was asked for, to the organizer who asked.
@@ -140,7 +139,7 @@ struct Addressee<'a> {
 fn build(
     frame: Frame<'_>,
     rendered: &Rendered,
-    manage: Option<&str>,
+    reg: Option<&registration::Model>,
     test_shown_as: Option<&str>,
     to: Addressee<'_>,
 ) -> anyhow::Result<Composed> {
@@ -151,7 +150,17 @@ fn build(
         None => rendered.subject.clone(),
     };
     let venue = event_venue(event, lang).unwrap_or_default();
+    let manage = reg.map(|r| manage_url(base_url, r));
+    // What their registration says, as every mail about it shows (a test has none).
+    let registrant = reg.map(|r| {
+        context! {
+            name => format!("{} {}", r.first_name(), r.last_name()), organization => &r.organization,
+            status => r.status.as_str(),
+        }
+    });
     let values = context! {
+        registrant => registrant,
+        mode => reg.map(|r| r.mode.as_str()),
         lang => lang.code(),
         subject => &subject,
         body => &rendered.body,

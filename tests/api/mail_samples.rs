@@ -135,6 +135,22 @@ async fn mail_samples() {
     decide(&asked[2], "decline", words).await.expect("decline");
     kinds.push(("declined", wait_for_mail(&sink, "third@example.org", "Your request:").await));
 
+    // An organizers' mailing to those seated, with a link in its text.
+    let mailing = json!({
+        "subject": {"en": "Room change for the partner meeting"},
+        "body": {"en": "Dear {first_name},\n\nThe meeting moves to room B on the second floor. The slides of the \
+            morning are at https://iom-belgium.example/slides.\n\nSee you soon,\nThe partnerships team"},
+        "to": {"statuses": ["confirmed"]}
+    });
+    app.client
+        .post(app.url(&format!("/api/v1/events/{reviewed}/mailings")))
+        .bearer_auth(&app.organizer_token)
+        .json(&mailing)
+        .send()
+        .await
+        .expect("mailing");
+    kinds.push(("mailing", wait_for_mail(&sink, "asks@example.org", "Room change").await));
+
     let raw = sink.messages();
     for (kind, mail) in &kinds {
         let received = raw
@@ -143,7 +159,7 @@ async fn mail_samples() {
             .unwrap_or_else(|| panic!("{kind}: raw message"));
         std::fs::write(dir.join(format!("{kind}.eml")), &received.data).expect("write sample");
     }
-    assert_eq!(kinds.len(), 16);
+    assert_eq!(kinds.len(), 17);
     app.stop().await;
     sink.stop();
 }

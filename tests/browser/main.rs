@@ -20,6 +20,10 @@
 mod app;
 mod axe;
 mod driver;
+/// The API tests' SMTP server, for mails that must arrive as mails.
+#[allow(dead_code)]
+#[path = "../api/smtp.rs"]
+mod smtp;
 mod y4m;
 
 mod access;
@@ -28,6 +32,7 @@ mod desk;
 mod fair_seats;
 mod identity;
 mod layout;
+mod mailings;
 mod offline;
 mod pages;
 mod smoke;

@@ -717,3 +717,4 @@ mailing-done-retried = The failed mail goes out again.
 mailing-done-created = The mailing is written. Its mails go out now, or at the time you set.
 mail-kind-mailing = Mailing
 mail-kind-mailing_test = Test of a mailing
+registrations-write = Write to these people

@@ -717,3 +717,4 @@ mailing-done-retried = Le message en échec repart.
 mailing-done-created = L’envoi est enregistré. Ses messages partent maintenant, ou à l’heure choisie.
 mail-kind-mailing = Envoi groupé
 mail-kind-mailing_test = Test d’un envoi groupé
+registrations-write = Écrire à ces personnes

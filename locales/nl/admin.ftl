@@ -717,3 +717,4 @@ mailing-done-retried = De mislukte mail vertrekt opnieuw.
 mailing-done-created = De mailing is opgeslagen. De mails vertrekken nu, of op het gekozen tijdstip.
 mail-kind-mailing = Mailing
 mail-kind-mailing_test = Test van een mailing
+registrations-write = Deze personen mailen

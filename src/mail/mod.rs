@@ -7,6 +7,7 @@ pub mod invitation;
 pub mod limits;
 pub mod listing;
 pub mod mailing;
+pub mod mailing_outbox;
 pub mod messages;
 pub mod outbox;
 pub mod placeholders;

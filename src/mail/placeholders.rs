@@ -49,10 +49,10 @@ fn pieces(text: &str) -> Result<Vec<Piece<'_>>, String> {
         if tail.starts_with("{{") || tail.starts_with("}}") {
             out.push(Piece::Text(&tail[..1]));
             rest = &tail[2..];
-        } else if tail.starts_with('}') {
+        } else if let Some(after) = tail.strip_prefix('}') {
             // A lone closing brace is just a brace.
             out.push(Piece::Text("}"));
-            rest = &tail[1..];
+            rest = after;
         } else {
             let Some(end) = tail.find('}') else {
                 return Err(tail.chars().take(40).collect());

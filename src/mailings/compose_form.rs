@@ -66,13 +66,3 @@ pub fn to_input(form: &FormFields, tz: Tz, errors: &mut FieldErrors) -> MailingI
         registration_id: form.get("preview_as").and_then(|id| Uuid::parse_str(id.trim()).ok()),
     }
 }
-
-/// The values a fresh form starts with: everyone who may be mailed, sent now.
-pub fn fresh_values() -> BTreeMap<String, minijinja::Value> {
-    BTreeMap::from([("when".to_owned(), minijinja::Value::from("now"))])
-}
-
-/// Whether the form's scheduled time lies in the past (it would be sent at once).
-pub fn is_later(form: &FormFields) -> bool {
-    form.get("when") == Some("later")
-}

@@ -39,9 +39,15 @@ pub async fn compose(
     OrganizerPage(me): OrganizerPage,
     lang: PageLang,
     PathId(event_id): PathId,
+    query: axum::extract::RawQuery,
 ) -> Result<Response, AppError> {
     let e = events::get(state.db.read(), event_id).await?;
-    let form = FormFields::new(vec![("when".into(), "now".into())]);
+    // The registrations table links here with its filters: the group starts as those people.
+    let mut pairs: Vec<(String, String)> =
+        serde_urlencoded::from_str(query.0.as_deref().unwrap_or("")).unwrap_or_default();
+    pairs.retain(|(name, _)| ["modes", "statuses", "attended", "organizations"].contains(&name.as_str()));
+    pairs.push(("when".into(), "now".into()));
+    let form = FormFields::new(pairs);
     let screen = Screen { form: &form, errors: FieldErrors::new(), preview: None, notice: None };
     compose_page(&state, &me, lang, &e, screen).await
 }
@@ -192,7 +198,7 @@ async fn compose_page(
         .iter()
         .map(|r| {
             context! {
-                id => r.id.to_string(), name => format!("{} {}", r.last_name(), r.first_name()),
+                id => r.id.to_string(), name => format!("{}, {}", r.last_name(), r.first_name()),
                 organization => &r.organization, language => r.language.code().to_uppercase(),
             }
         })
@@ -262,7 +268,7 @@ async fn review_page(
         event => event_value(e, lang.lang),
         hidden => hidden,
         subject => draft.subject.for_language(lang.lang.code()),
-        languages => draft.subject.0.keys().map(|c| t(lang.lang, &format!("language-{c}"), &[])).collect::<Vec<_>>(),
+        written_in => draft.subject.0.keys().map(|c| t(lang.lang, &format!("language-{c}"), &[])).collect::<Vec<_>>(),
         tally => tally_sentence(tally, lang.lang),
         recipients => tally.recipients,
         send_at => later.map(|at| format_short(at, zone(e), lang.lang)),

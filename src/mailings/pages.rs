@@ -109,7 +109,7 @@ pub async fn show(
     let e = events::get(db, event_id).await?;
     let m = service::get(db, event_id, mailing_id).await?.ok_or(AppError::NotFound)?;
     let view = views(db, std::slice::from_ref(&m)).await?.remove(0);
-    let mails = crate::mail::outbox::of_mailing(db, mailing_id, SHOWN).await?;
+    let mails = crate::mail::mailing_outbox::of_mailing(db, mailing_id, SHOWN).await?;
     let ids: Vec<Uuid> = mails.iter().filter_map(|r| r.registration_id).collect();
     let people: HashMap<Uuid, registration::Model> = registration::Entity::find()
         .filter(registration::Column::Id.is_in(ids))
@@ -136,10 +136,12 @@ pub async fn show(
             }
         })
         .collect();
-    let texts: Vec<Value> = m
-        .subject
-        .0
-        .iter()
+    // The page's language first, then the others as written.
+    let mut codes: Vec<&String> = m.subject.0.keys().collect();
+    codes.sort_by_key(|code| code.as_str() != lang.lang.code());
+    let texts: Vec<Value> = codes
+        .into_iter()
+        .filter_map(|code| m.subject.0.get_key_value(code))
         .map(|(code, subject)| {
             context! {
                 language => t(lang.lang, &format!("language-{code}"), &[]), code => code, subject => subject,
@@ -192,7 +194,9 @@ pub async fn retry(
                     Some(mail_id) => {
                         crate::mail::outbox::resend_in_event(txn, event_id, mail_id, now()).await.map(|_| ())
                     }
-                    None => crate::mail::outbox::retry_failed_of_mailing(txn, mailing_id, now()).await.map(|_| ()),
+                    None => {
+                        crate::mail::mailing_outbox::retry_failed_of_mailing(txn, mailing_id, now()).await.map(|_| ())
+                    }
                 }
             })
         })

@@ -172,14 +172,8 @@ async fn claim(db: &Db, mailing: &mailing::Model, now: DateTime<Utc>) -> Result<
         Box::pin(async move {
             let mut update = mailing::Entity::update_many()
                 .col_expr(Column::Status, Expr::value(SENDING))
-                .col_expr(
-                    Column::StartedAt,
-                    Func::coalesce([Expr::col(Column::StartedAt).into(), Expr::value(now)]).into(),
-                )
-                .col_expr(
-                    Column::Recipients,
-                    Func::coalesce([Expr::col(Column::Recipients).into(), Expr::value(0)]).into(),
-                )
+                .col_expr(Column::StartedAt, Func::coalesce([Expr::col(Column::StartedAt), Expr::value(now)]).into())
+                .col_expr(Column::Recipients, Func::coalesce([Expr::col(Column::Recipients), Expr::value(0)]).into())
                 .col_expr(Column::LeaseUntil, Expr::value(now + LEASE))
                 .col_expr(Column::UpdatedAt, Expr::value(now))
                 .filter(Column::Id.eq(id))
@@ -251,7 +245,7 @@ async fn write_chunk(db: &Db, mailing: mailing::Model) -> Result<Option<mailing:
             if update.exec(txn).await?.rows_affected == 0 {
                 return Ok(Discard(None));
             }
-            crate::mail::outbox::insert_mailing(txn, mailing.event_id, mailing.id, &recipients, now).await?;
+            crate::mail::mailing_outbox::insert_mailing(txn, mailing.event_id, mailing.id, &recipients, now).await?;
             let Some(next) = mailing::Entity::find_by_id(mailing.id).unique(txn).await? else {
                 return Ok(Discard(None));
             };

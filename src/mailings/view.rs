@@ -99,7 +99,7 @@ pub async fn views(
     mailings: &[mailing::Model],
 ) -> Result<Vec<MailingView>, sea_orm::DbErr> {
     let ids: Vec<Uuid> = mailings.iter().map(|m| m.id).collect();
-    let counts = crate::mail::outbox::mailing_counts(db, &ids).await?;
+    let counts = crate::mail::mailing_outbox::mailing_counts(db, &ids).await?;
     Ok(mailings
         .iter()
         .map(|m| {

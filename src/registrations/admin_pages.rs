@@ -164,9 +164,29 @@ pub async fn list(
         questions => questions, sorts => sorts,
         done => done_notice(&query, lang.lang, named.as_deref()),
         badge_query => query_without(&query, &["page", "done", "n", "rid", "sort", "dir", "mode", "status"]),
+        mailing_query => mailing_query(&query),
         ..chrome(&me, "events")
     };
     Ok(Page::new("admin/registrations.html", lang, ctx).into_response())
+}
+
+/// The table's filters as the mailing compose page reads them: write to the people shown.
+fn mailing_query(query: &FormFields) -> String {
+    let mut pairs: Vec<(&str, &str)> = Vec::new();
+    if let Some(mode) = query.get("mode").filter(|m| !m.is_empty()) {
+        pairs.push(("modes", mode));
+    }
+    // Cancelled and declined people are never mailed: their filter does not carry over.
+    if let Some(status) = query.get("status").filter(|s| ["confirmed", "waitlisted", "pending"].contains(s)) {
+        pairs.push(("statuses", status));
+    }
+    if let Some(attended) = query.get("attended").filter(|a| ["yes", "no"].contains(a)) {
+        pairs.push(("attended", attended));
+    }
+    if let Some(organization) = query.get("org").filter(|o| !o.is_empty()) {
+        pairs.push(("organizations", organization));
+    }
+    serde_urlencoded::to_string(pairs).unwrap_or_default()
 }
 
 /// What the last action did, said at the top of the table: `?done=cancelled&n=3`.

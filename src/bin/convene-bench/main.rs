@@ -13,6 +13,7 @@
 //! Timing goals are never asserted: this is a measuring tool, not a test.
 
 mod client;
+mod mailing;
 mod procfs;
 mod server;
 mod smtp;
@@ -87,6 +88,8 @@ enum Scenario {
     Export,
     /// The back office's registrations table at 10,000 registrations.
     Table,
+    /// An organizers' mailing to 10,000 registrants (a server of its own).
+    Mailing,
 }
 
 /// How many of everything.
@@ -1052,6 +1055,10 @@ async fn bench(args: Args) -> anyhow::Result<bool> {
 
     if Bench::wanted(&only, Scenario::Startup) {
         b.startup().await?;
+    }
+
+    if Bench::wanted(&only, Scenario::Mailing) {
+        b.mailing().await?;
     }
 
     let main_scenarios = [Scenario::Register, Scenario::Checkin, Scenario::Page, Scenario::Export, Scenario::Table];

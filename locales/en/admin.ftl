@@ -718,3 +718,4 @@ mailing-done-created = The mailing is written. Its mails go out now, or at the t
 mail-kind-mailing = Mailing
 mail-kind-mailing_test = Test of a mailing
 registrations-write = Write to these people
+history-mailing = Mailing “{ $subject }”

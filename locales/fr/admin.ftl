@@ -718,3 +718,4 @@ mailing-done-created = L’envoi est enregistré. Ses messages partent maintenan
 mail-kind-mailing = Envoi groupé
 mail-kind-mailing_test = Test d’un envoi groupé
 registrations-write = Écrire à ces personnes
+history-mailing = Envoi groupé « { $subject } »

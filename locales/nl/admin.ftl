@@ -718,3 +718,4 @@ mailing-done-created = De mailing is opgeslagen. De mails vertrekken nu, of op h
 mail-kind-mailing = Mailing
 mail-kind-mailing_test = Test van een mailing
 registrations-write = Deze personen mailen
+history-mailing = Mailing ‘{ $subject }’

@@ -155,6 +155,8 @@ fn audience(input: AudienceInput, errors: &mut FieldErrors) -> Audience {
         let name = name.trim().to_owned();
         if name.chars().count() > MAX_ORGANIZATION {
             errors.insert("to.organizations", FieldError::new("too_long").with("max", MAX_ORGANIZATION));
+        } else if name.chars().any(char::is_control) {
+            errors.insert("to.organizations", FieldError::new("control_characters"));
         } else if !name.is_empty() && !organizations.contains(&name) {
             organizations.push(name);
         }

@@ -142,18 +142,7 @@ pub async fn cancel(db: &Db, event_id: Uuid, id: Uuid, now: DateTime<Utc>) -> Re
 /// Starts every mailing that is due and resumes those whose server stopped writing their
 /// recipients (its lease ran out). Safe on several servers at once.
 pub async fn run_due(db: &Db, now: DateTime<Utc>) -> Result<usize, DbErr> {
-    let due = mailing::Entity::find()
-        .filter(
-            sea_orm::Condition::any().add(Column::Status.eq(SCHEDULED).and(Column::SendAt.lte(now))).add(
-                Column::Status
-                    .eq(SENDING)
-                    .and(Column::QueuedAt.is_null())
-                    .and(Column::LeaseUntil.is_null().or(Column::LeaseUntil.lt(now))),
-            ),
-        )
-        .order_by_asc(Column::SendAt)
-        .all(db.read())
-        .await?;
+    let due = mailing::Entity::find().filter(due(now)).order_by_asc(Column::SendAt).all(db.read()).await?;
     let mut started = 0;
     for mailing in due {
         if let Some(claimed) = claim(db, &mailing, now).await? {
@@ -162,6 +151,17 @@ pub async fn run_due(db: &Db, now: DateTime<Utc>) -> Result<usize, DbErr> {
         }
     }
     Ok(started)
+}
+
+/// Mailings a server may take now: scheduled ones whose time came, and started ones whose
+/// recipients are not all written and whose server's lease ran out.
+fn due(now: DateTime<Utc>) -> sea_orm::Condition {
+    sea_orm::Condition::any().add(Column::Status.eq(SCHEDULED).and(Column::SendAt.lte(now))).add(
+        Column::Status
+            .eq(SENDING)
+            .and(Column::QueuedAt.is_null())
+            .and(Column::LeaseUntil.is_null().or(Column::LeaseUntil.lt(now))),
+    )
 }
 
 /// Takes `mailing` for this server, if no other server took it since it was read.
@@ -177,14 +177,7 @@ async fn claim(db: &Db, mailing: &mailing::Model, now: DateTime<Utc>) -> Result<
                 .col_expr(Column::LeaseUntil, Expr::value(now + LEASE))
                 .col_expr(Column::UpdatedAt, Expr::value(now))
                 .filter(Column::Id.eq(id))
-                .filter(
-                    sea_orm::Condition::any().add(Column::Status.eq(SCHEDULED).and(Column::SendAt.lte(now))).add(
-                        Column::Status
-                            .eq(SENDING)
-                            .and(Column::QueuedAt.is_null())
-                            .and(Column::LeaseUntil.is_null().or(Column::LeaseUntil.lt(now))),
-                    ),
-                );
+                .filter(due(now));
             update = match seen_cursor {
                 Some(cursor) => update.filter(Column::Cursor.eq(cursor)),
                 None => update.filter(Column::Cursor.is_null()),

@@ -120,15 +120,30 @@ pub async fn timeline(
         .order_by_asc(outbox_email::Column::Id)
         .all(db)
         .await?;
+    // An organizers' mailing is named by its subject and its author.
+    let mailing_ids: Vec<uuid::Uuid> = mails.iter().filter_map(|m| m.mailing_id).collect();
+    let mailings: std::collections::HashMap<uuid::Uuid, entity::mailing::Model> = if mailing_ids.is_empty() {
+        Default::default()
+    } else {
+        entity::mailing::Entity::find()
+            .filter(entity::mailing::Column::Id.is_in(mailing_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|m| (m.id, m))
+            .collect()
+    };
     for mail in mails {
         let status = t(lang, &format!("mail-status-{}", format!("{:?}", mail.status).to_lowercase()), &[]);
-        let what = t(lang, &format!("mail-kind-{}", mail.kind), &[]);
-        entries.push(Entry {
-            at: mail.created_at,
-            kind: "mailed",
-            actor: ("system", None),
-            params: vec![("mail", what), ("status", status)],
-        });
+        let mailing = mail.mailing_id.and_then(|id| mailings.get(&id));
+        let (what, actor) = match mailing {
+            Some(m) => (
+                t(lang, "history-mailing", &[("subject", m.subject.for_language(lang.code()))]),
+                ("organizer", Some(m.created_by.clone())),
+            ),
+            None => (t(lang, &format!("mail-kind-{}", mail.kind), &[]), ("system", None)),
+        };
+        entries.push(Entry { at: mail.created_at, kind: "mailed", actor, params: vec![("mail", what), ("status", status)] });
     }
     entries.sort_by_key(|e| e.at);
     Ok(entries

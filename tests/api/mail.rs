@@ -116,6 +116,19 @@ pub async fn app_with_sink() -> (TestApp, SmtpSink) {
     (app, sink)
 }
 
+/// Two servers on one database, both delivering to one SMTP sink.
+pub async fn two_instances_with_sink() -> (TestApp, TestApp, SmtpSink) {
+    let sink = SmtpSink::start().await;
+    let url = sink.url();
+    let first = TestApp::spawn_with({
+        let url = url.clone();
+        move |c| c.mail.smtp_url = Some(url)
+    })
+    .await;
+    let second = first.second_instance(move |c| c.mail.smtp_url = Some(url)).await;
+    (first, second, sink)
+}
+
 /// The mails that went to `address`, parsed, in arrival order.
 fn mails_to(sink: &SmtpSink, address: &str) -> Vec<Mail> {
     // The SMTP envelope and the To header must agree.
@@ -437,14 +450,7 @@ async fn a_permanent_rejection_fails_at_once_and_can_be_resent() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn two_instances_on_one_database_send_each_mail_once() {
-    let sink = SmtpSink::start().await;
-    let url = sink.url();
-    let first = TestApp::spawn_with({
-        let url = url.clone();
-        move |c| c.mail.smtp_url = Some(url)
-    })
-    .await;
-    let second = first.second_instance(move |c| c.mail.smtp_url = Some(url)).await;
+    let (first, second, sink) = two_instances_with_sink().await;
     let event_id = str_of(&first.create_event(json!({})).await, "id");
     let registrations = futures::future::join_all((0..30).map(|i| {
         let app = if i % 2 == 0 { &first } else { &second };

@@ -30,6 +30,13 @@ fn person(email: &str, first: &str, last: &str, organization: &str, mode: &str, 
         "mode": mode, "language": language, "consent": true})
 }
 
+/// Amina (French, in person) and Pieter (Dutch, online) registered at `event_id`.
+async fn amina_and_pieter(app: &TestApp, event_id: &str) -> (Value, Value) {
+    let amina = person("amina@example.org", "Amina", "El Idrissi", "Caritas International", "in_person", "fr");
+    let pieter = person("pieter@example.org", "Pieter", "Goossens", "Fedasil", "online", "nl");
+    (registered(app, event_id, amina).await, registered(app, event_id, pieter).await)
+}
+
 async fn registered(app: &TestApp, event_id: &str, body: Value) -> Value {
     let response = app.register_body(event_id, body.clone()).await;
     assert_eq!(response.status(), StatusCode::CREATED, "register {body}");
@@ -315,14 +322,7 @@ async fn organizations_are_matched_by_key_and_merged_spellings_count_as_their_ta
 async fn each_recipient_gets_one_mail_in_their_language_with_their_own_links() {
     let (app, sink) = app_with_sink().await;
     let event_id = str_of(&app.create_event(json!({"in_person_capacity": 1})).await, "id");
-    let amina = registered(
-        &app,
-        &event_id,
-        person("amina@example.org", "Amina", "El Idrissi", "Caritas International", "in_person", "fr"),
-    )
-    .await;
-    let pieter = person("pieter@example.org", "Pieter", "Goossens", "Fedasil", "online", "nl");
-    let pieter = registered(&app, &event_id, pieter).await;
+    let (amina, pieter) = amina_and_pieter(&app, &event_id).await;
     let john = registered(&app, &event_id, person("john@example.org", "John", "Smith", "IOM", "in_person", "en")).await;
     assert_eq!(
         (amina["status"].as_str(), pieter["status"].as_str(), john["status"].as_str()),
@@ -411,14 +411,7 @@ async fn a_preview_renders_the_mailing_for_one_person_in_their_language_and_writ
     let app = TestApp::spawn().await;
     let event_id = str_of(&app.create_event(json!({})).await, "id");
     let other_id = str_of(&app.create_event(json!({})).await, "id");
-    let amina = registered(
-        &app,
-        &event_id,
-        person("amina@example.org", "Amina", "El Idrissi", "Caritas International", "in_person", "fr"),
-    )
-    .await;
-    let pieter = person("pieter@example.org", "Pieter", "Goossens", "Fedasil", "online", "nl");
-    let pieter = registered(&app, &event_id, pieter).await;
+    let (amina, pieter) = amina_and_pieter(&app, &event_id).await;
     let stranger = registered(&app, &other_id, person("s@example.org", "Sam", "Other", "IOM", "online", "en")).await;
     let mailing = |registration_id: &Value| {
         json!({
@@ -693,14 +686,7 @@ async fn a_scheduled_mailing_survives_a_restart_and_is_sent_once() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn two_servers_on_one_database_send_a_scheduled_mailing_once() {
-    let sink = SmtpSink::start().await;
-    let url = sink.url();
-    let first = TestApp::spawn_with({
-        let url = url.clone();
-        move |c| c.mail.smtp_url = Some(url)
-    })
-    .await;
-    let second = first.second_instance(move |c| c.mail.smtp_url = Some(url)).await;
+    let (first, second, sink) = crate::mail::two_instances_with_sink().await;
     let event_id = str_of(&first.create_event(json!({})).await, "id");
     let answers = futures::future::join_all((0..20).map(|n| {
         let app = if n % 2 == 0 { &first } else { &second };

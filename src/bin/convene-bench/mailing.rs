@@ -3,7 +3,6 @@
 //! own). The registrants are imported with the CLI without confirmations, so every mail the
 //! sink sees is the mailing's.
 
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::bail;
@@ -25,19 +24,7 @@ impl Bench {
         serve.smtp_url = format!("smtp://127.0.0.1:{}", sink.port);
         let database = self.backend.fresh("mailing").await?;
         let bin = serve.bin.clone();
-        server::cli(
-            &bin,
-            &database.url,
-            &["user", "add", "--email", "bench@example.org", "--role", "organizer", "--password-stdin"],
-            Some("a long benchmark password\n"),
-        )?;
-        let token = server::cli(
-            &bin,
-            &database.url,
-            &["token", "create", "--email", "bench@example.org", "--name", "bench"],
-            None,
-        )?;
-        let token: Arc<str> = token.trim().into();
+        let token = crate::organizer_token(&bin, &database.url)?;
         let (mut server, spawned) = Server::spawn(&serve, &database.url, "serve-mailing")?;
         server.wait_healthy(spawned, Duration::from_secs(300)).await?;
         let meter = CpuMeter::new(server.pid, self.backend.process_names());

@@ -395,20 +395,7 @@ impl Bench {
 
     async fn start_main(&mut self) -> anyhow::Result<Running> {
         let database = self.backend.fresh("main").await?;
-        let bin = self.serve.bin.clone();
-        server::cli(
-            &bin,
-            &database.url,
-            &["user", "add", "--email", "bench@example.org", "--role", "organizer", "--password-stdin"],
-            Some("a long benchmark password\n"),
-        )?;
-        let token = server::cli(
-            &bin,
-            &database.url,
-            &["token", "create", "--email", "bench@example.org", "--name", "bench"],
-            None,
-        )?;
-        let token: Arc<str> = token.trim().into();
+        let token = organizer_token(&self.serve.bin, &database.url)?;
         let (mut server, spawned) = Server::spawn(&self.serve, &database.url, "serve-main")?;
         server.wait_healthy(spawned, Duration::from_secs(300)).await?;
         eprintln!("   convene serve: pid {}, http://{}, log {}", server.pid, server.addr, server.log.display());
@@ -947,6 +934,19 @@ impl Bench {
             ),
         );
     }
+}
+
+/// Adds the benchmark's organizer to a fresh database and returns an API token of theirs.
+fn organizer_token(bin: &Path, database_url: &str) -> anyhow::Result<Arc<str>> {
+    server::cli(
+        bin,
+        database_url,
+        &["user", "add", "--email", "bench@example.org", "--role", "organizer", "--password-stdin"],
+        Some("a long benchmark password\n"),
+    )?;
+    let token =
+        server::cli(bin, database_url, &["token", "create", "--email", "bench@example.org", "--name", "bench"], None)?;
+    Ok(token.trim().into())
 }
 
 fn failure_detail(outcome: &LoadOutcome) -> String {

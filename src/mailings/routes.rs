@@ -19,7 +19,7 @@ use crate::web::identity::Organizer;
     request_body = MailingInput,
     responses((status = 201, body = MailingView), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn create(
+pub async fn create_mailing(
     State(state): State<AppState>,
     Organizer(user): Organizer,
     PathId(event_id): PathId,
@@ -37,7 +37,7 @@ pub async fn create(
     params(("id" = uuid::Uuid, Path, description = "event id")),
     responses((status = 200, body = MailingList), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody)))]
-pub async fn list(
+pub async fn list_mailings(
     State(state): State<AppState>,
     _: Organizer,
     PathId(event_id): PathId,
@@ -52,7 +52,7 @@ pub async fn list(
     params(("id" = uuid::Uuid, Path, description = "event id"), ("mailing_id" = uuid::Uuid, Path, description = "mailing id")),
     responses((status = 200, body = MailingView), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody)))]
-pub async fn get(
+pub async fn get_mailing(
     State(state): State<AppState>,
     _: Organizer,
     PathIds(event_id, mailing_id): PathIds,
@@ -67,7 +67,7 @@ pub async fn get(
     responses((status = 200, body = MailingView, description = "`cancelled`"), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
         (status = 409, body = ErrorBody, description = "conflict: sending has started")))]
-pub async fn cancel(
+pub async fn cancel_mailing(
     State(state): State<AppState>,
     _: Organizer,
     PathIds(event_id, mailing_id): PathIds,
@@ -83,7 +83,7 @@ pub async fn cancel(
     responses((status = 200, body = PreviewView), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody, description = "no such registration at this event"),
         (status = 422, body = ErrorBody)))]
-pub async fn preview(
+pub async fn preview_mailing(
     State(state): State<AppState>,
     _: Organizer,
     PathId(event_id): PathId,

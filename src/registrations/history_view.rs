@@ -143,7 +143,12 @@ pub async fn timeline(
             ),
             None => (t(lang, &format!("mail-kind-{}", mail.kind), &[]), ("system", None)),
         };
-        entries.push(Entry { at: mail.created_at, kind: "mailed", actor, params: vec![("mail", what), ("status", status)] });
+        entries.push(Entry {
+            at: mail.created_at,
+            kind: "mailed",
+            actor,
+            params: vec![("mail", what), ("status", status)],
+        });
     }
     entries.sort_by_key(|e| e.at);
     Ok(entries

@@ -108,7 +108,7 @@ pub async fn show(
     let db = state.db.read();
     let e = events::get(db, event_id).await?;
     let m = service::get(db, event_id, mailing_id).await?.ok_or(AppError::NotFound)?;
-    let view = views(db, std::slice::from_ref(&m)).await?.remove(0);
+    let view = super::view::view(db, &m).await?;
     let mails = crate::mail::mailing_outbox::of_mailing(db, mailing_id, SHOWN).await?;
     let ids: Vec<Uuid> = mails.iter().filter_map(|r| r.registration_id).collect();
     let people: HashMap<Uuid, registration::Model> = registration::Entity::find()

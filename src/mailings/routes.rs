@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 
 use super::input::{self, MailingInput};
 use super::service::{self, Author};
-use super::view::{MailingList, MailingView, PreviewView, views};
+use super::view::{MailingList, MailingView, PreviewView, view, views};
 use crate::domain::now;
 use crate::error::{AppError, AppResult, ErrorBody, FieldError};
 use crate::web::AppState;
@@ -28,7 +28,7 @@ pub async fn create_mailing(
     let draft = input::parse(input).map_err(AppError::Validation)?;
     let author = Author { user_id: Some(user.id), email: user.email };
     let mailing = service::create(&state.db, event_id, draft, author, now()).await?;
-    let view = views(state.db.read(), std::slice::from_ref(&mailing)).await?.remove(0);
+    let view = view(state.db.read(), &mailing).await?;
     Ok((StatusCode::CREATED, Json(view)))
 }
 
@@ -58,7 +58,7 @@ pub async fn get_mailing(
     PathIds(event_id, mailing_id): PathIds,
 ) -> AppResult<Json<MailingView>> {
     let mailing = service::get(state.db.read(), event_id, mailing_id).await?.ok_or(AppError::NotFound)?;
-    Ok(Json(views(state.db.read(), std::slice::from_ref(&mailing)).await?.remove(0)))
+    Ok(Json(view(state.db.read(), &mailing).await?))
 }
 
 /// Cancel a scheduled mailing: nothing of it is sent.
@@ -73,7 +73,7 @@ pub async fn cancel_mailing(
     PathIds(event_id, mailing_id): PathIds,
 ) -> AppResult<Json<MailingView>> {
     let mailing = service::cancel(&state.db, event_id, mailing_id, now()).await?;
-    Ok(Json(views(state.db.read(), std::slice::from_ref(&mailing)).await?.remove(0)))
+    Ok(Json(view(state.db.read(), &mailing).await?))
 }
 
 /// A mailing as one registrant of the event will read it (nothing is stored or sent).

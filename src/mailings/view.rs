@@ -109,6 +109,13 @@ pub async fn views(
         .collect())
 }
 
+/// The view of one mailing, with its counts.
+pub async fn view(db: &impl sea_orm::ConnectionTrait, mailing: &mailing::Model) -> Result<MailingView, sea_orm::DbErr> {
+    let counts = crate::mail::mailing_outbox::mailing_counts(db, &[mailing.id]).await?;
+    let mine: Vec<_> = counts.into_iter().map(|(_, status, n)| (status, n)).collect();
+    Ok(MailingView::new(mailing, &mine))
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct MailingList {
     pub items: Vec<MailingView>,

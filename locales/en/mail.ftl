@@ -130,3 +130,4 @@ mailing-test-note = This is a test. It shows the mail as { $person } will receiv
 mailing-manage = See or change your registration:
 mailing-manage-link = your registration page
 mailing-footer = You receive this mail because you registered for this meeting: the organizers wrote it to its registrants.
+mailing-test-footer = You receive this test because you asked for it while writing a mailing; nobody else received it.

@@ -130,3 +130,4 @@ mailing-test-note = Ceci est un test. Il montre le message tel que { $person } l
 mailing-manage = Consulter ou modifier votre inscription :
 mailing-manage-link = votre page d’inscription
 mailing-footer = Vous recevez ce message parce que vous êtes inscrit·e à cette réunion : les organisateurs l’ont écrit à ses participant·es.
+mailing-test-footer = Vous recevez ce test parce que vous l’avez demandé en rédigeant un envoi groupé ; personne d’autre ne l’a reçu.

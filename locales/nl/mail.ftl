@@ -130,3 +130,4 @@ mailing-test-note = Dit is een test. Zo ontvangt { $person } deze mail.
 mailing-manage = Uw inschrijving bekijken of wijzigen:
 mailing-manage-link = uw inschrijvingspagina
 mailing-footer = U ontvangt deze mail omdat u bent ingeschreven voor deze vergadering: de organisatoren schreven hem aan de ingeschrevenen.
+mailing-test-footer = U krijgt deze test omdat u erom vroeg bij het schrijven van een mailing; niemand anders kreeg hem.

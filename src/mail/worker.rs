@@ -52,6 +52,9 @@ impl MailWorker {
             // With a send interval the SMTP server is protected: one mail at a time.
             let parallel = if self.send_interval.is_zero() { PARALLEL_SENDS } else { 1 };
             for (i, group) in batch.chunks(parallel).enumerate() {
+                // The send rate counts from each send's start: a mail that takes 40 ms to
+                // hand over leaves 10 ms of pause at 20 mails/s, not 50.
+                let next_slot = tokio::time::Instant::now() + self.send_interval;
                 if *shutdown.borrow() {
                     let rest: Vec<_> = batch[i * parallel..].iter().map(|r| r.id).collect();
                     self.db
@@ -80,7 +83,7 @@ impl MailWorker {
                     outcome?;
                 }
                 if !self.send_interval.is_zero() {
-                    tokio::time::sleep(self.send_interval).await;
+                    tokio::time::sleep_until(next_slot).await;
                 }
             }
         }

@@ -77,6 +77,10 @@ struct Args {
     /// Keep the temporary folder (databases, server logs).
     #[arg(long)]
     keep: bool,
+    /// The servers' send rate, `CONVENE_MAIL_RATE` (mails per second; 0, the default here: no
+    /// limit). The service's own default is 20.
+    #[arg(long, default_value_t = 0)]
+    mail_rate: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -1010,7 +1014,13 @@ async fn bench(args: Args) -> anyhow::Result<bool> {
     let backend = Backend::from_args(args.database_url.as_deref(), &dir)?;
     let sink = SmtpSink::start().await?;
     let wrap: Vec<String> = args.wrap.as_deref().unwrap_or("").split_whitespace().map(str::to_owned).collect();
-    let serve = ServeConfig { bin: bin.clone(), smtp_url: sink.url(), dir: dir.clone(), wrap: wrap.clone() };
+    let serve = ServeConfig {
+        bin: bin.clone(),
+        smtp_url: sink.url(),
+        dir: dir.clone(),
+        wrap: wrap.clone(),
+        mail_rate: args.mail_rate,
+    };
     let built = std::fs::metadata(&bin).and_then(|m| m.modified()).ok().map(chrono::DateTime::<Utc>::from);
     let header = vec![
         format!("date: {}", Utc::now().format("%Y-%m-%d %H:%M UTC")),

@@ -151,6 +151,8 @@ pub struct ServeConfig {
     pub dir: PathBuf,
     /// A command the server runs under (profilers), split on spaces.
     pub wrap: Vec<String>,
+    /// `CONVENE_MAIL_RATE`: mails per second at most (0: no limit, the benchmark's default).
+    pub mail_rate: u32,
 }
 
 pub struct Server {
@@ -183,7 +185,7 @@ impl Server {
             .env("CONVENE_SECRET_KEY", BENCH_SECRET_KEY)
             .env("CONVENE_BIND", addr.to_string())
             .env("SMTP_URL", &config.smtp_url)
-            .env("CONVENE_MAIL_RATE", "0")
+            .env("CONVENE_MAIL_RATE", config.mail_rate.to_string())
             .env("CONVENE_MAIL_DIR", config.dir.join("mail-out"))
             // Registration limiting stays off (its default): every client comes from 127.0.0.1.
             .env_remove("CONVENE_RATE_LIMIT_REGISTER")

@@ -32,6 +32,14 @@
       timer = setTimeout(count, 150);
     });
   }
+  // The time field shows when "At a set time" is chosen (without JavaScript it always shows).
+  var sendAt = document.getElementById("send-at-field");
+  if (form && sendAt) {
+    var later = document.getElementById("when-later");
+    var show = function () { sendAt.hidden = !(later && later.checked); };
+    form.querySelectorAll('[name="when"]').forEach(function (radio) { radio.addEventListener("change", show); });
+    show();
+  }
   var status = document.getElementById("mailing-status");
   if (status && status.hasAttribute("data-following")) {
     setTimeout(function () { window.location.reload(); }, 4000);

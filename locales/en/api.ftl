@@ -107,3 +107,4 @@ field-unknown-placeholder = has { $placeholder }, which is not a placeholder: us
 field-one-line = must be one line
 field-mailing-status = must be confirmed, waitlisted or pending: cancelled and declined registrations are never mailed
 field-too-many = at most { $max }
+field-not-an-organization = is not an organization's name (only accents or marks)

@@ -123,3 +123,4 @@ form-unknown-placeholder = { $placeholder } is not a placeholder. Use {"{"}first
 form-one-line = Write the subject on one line.
 form-mailing-status = Choose confirmed, waiting list or request: cancelled and declined registrations are never mailed.
 form-too-many = Choose at most { $max }.
+form-not-an-organization = Give an organization's name, not only accents or marks.

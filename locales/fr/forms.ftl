@@ -123,3 +123,4 @@ form-unknown-placeholder = { $placeholder } n’est pas un champ à remplacer. U
 form-one-line = Écrivez l’objet sur une seule ligne.
 form-mailing-status = Choisissez confirmé, liste d’attente ou demande : les inscriptions annulées ou refusées ne reçoivent jamais de message.
 form-too-many = Choisissez-en au plus { $max }.
+form-not-an-organization = Donnez le nom d’une organisation, pas seulement des accents ou des signes.

@@ -123,3 +123,4 @@ form-unknown-placeholder = { $placeholder } is geen invulveld. Gebruik {"{"}firs
 form-one-line = Schrijf het onderwerp op één regel.
 form-mailing-status = Kies bevestigd, wachtlijst of aanvraag: geannuleerde en geweigerde inschrijvingen krijgen nooit een mail.
 form-too-many = Kies er hoogstens { $max }.
+form-not-an-organization = Geef de naam van een organisatie, niet enkel accenten of tekens.

@@ -77,8 +77,11 @@ impl Jobs {
             if let Err(err) = crate::mailings::service::run_due(&self.db, now()).await {
                 tracing::warn!(error = %err, "starting due mailings failed; will retry");
             }
-            if let Err(err) = self.mailer.deliver_due(&shutdown).await {
-                tracing::warn!(error = %err, "mail delivery round failed; will retry");
+            match self.mailer.deliver_due(&shutdown).await {
+                // A long mailing: straight on to the next round, the other jobs between.
+                Ok(round) if round.more => continue,
+                Ok(_) => {}
+                Err(err) => tracing::warn!(error = %err, "mail delivery round failed; will retry"),
             }
             tokio::select! {
                 _ = shutdown.changed() => {}

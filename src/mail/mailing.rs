@@ -85,7 +85,8 @@ pub fn paragraphs(body: &str) -> Vec<Vec<Vec<Run>>> {
             .spans(line)
             .map(|span| {
                 let href = match span.kind() {
-                    Some(linkify::LinkKind::Url) => Some(span.as_str().to_owned()),
+                    // Web addresses only: `javascript://…` and other schemes stay text.
+                    Some(linkify::LinkKind::Url) if is_web(span.as_str()) => Some(span.as_str().to_owned()),
                     Some(linkify::LinkKind::Email) => Some(format!("mailto:{}", span.as_str())),
                     _ => None,
                 };
@@ -98,6 +99,12 @@ pub fn paragraphs(body: &str) -> Vec<Vec<Vec<Run>>> {
         out.push(paragraph);
     }
     out
+}
+
+/// Whether `url` is an http or https address.
+fn is_web(url: &str) -> bool {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
 }
 
 fn render_template(name: &str, ctx: &minijinja::Value) -> anyhow::Result<String> {
@@ -201,5 +208,9 @@ mod tests {
         assert!(parsed[0][1].iter().any(|r| r.href.as_deref() == Some("mailto:a@iom.example")));
         assert_eq!(parsed[1][0], vec![Run { text: "Bye <b>".into(), href: None }]);
         assert!(paragraphs("www.example.org").iter().flatten().flatten().all(|r| r.href.is_none()));
+        for text in ["javascript://%0Aalert(1)", "ftp://files.example.org/x", "data://text/html,x"] {
+            assert!(paragraphs(text).iter().flatten().flatten().all(|r| r.href.is_none()), "{text}");
+        }
+        assert!(paragraphs("HTTPS://IOM.example/A").iter().flatten().flatten().any(|r| r.href.is_some()));
     }
 }

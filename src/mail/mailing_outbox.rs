@@ -162,3 +162,29 @@ pub async fn of_mailing(
     }
     Ok(rows)
 }
+
+/// Makes the failed mail `mail_id` of `mailing_id` due again now; nothing for a mail of
+/// another mailing or one no longer failed (a second click sends nothing twice).
+pub async fn retry_one(
+    db: &impl ConnectionTrait,
+    mailing_id: Uuid,
+    mail_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<u64, DbErr> {
+    let retried = outbox_email::Entity::update_many()
+        .col_expr(Column::Status, Expr::value(OutboxStatus::Pending))
+        .col_expr(Column::Attempts, Expr::value(0))
+        .col_expr(Column::NextAttemptAt, Expr::value(now))
+        .col_expr(Column::CreatedAt, Expr::value(now))
+        .col_expr(Column::UpdatedAt, Expr::value(now))
+        .filter(Column::Id.eq(mail_id))
+        .filter(Column::MailingId.eq(mailing_id))
+        .filter(Column::Status.eq(OutboxStatus::Failed))
+        .exec(db)
+        .await?
+        .rows_affected;
+    if retried > 0 {
+        crate::db::note_mail_queued();
+    }
+    Ok(retried)
+}

@@ -200,12 +200,21 @@ pub async fn claim(db: &Db, limit: u64, now: DateTime<Utc>) -> Result<Vec<outbox
     let mut rows = db
         .write(move |txn| {
             Box::pin(async move {
-                let mut query =
-                    outbox_email::Entity::find().filter(due()).order_by_asc(Column::NextAttemptAt).limit(limit);
-                if lock {
-                    query = query.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
+                // A confirmation or a lost link goes before the rest of a large mailing.
+                let due_of = |mailings: bool, limit: u64| {
+                    let kind = if mailings { Column::MailingId.is_not_null() } else { Column::MailingId.is_null() };
+                    let query = outbox_email::Entity::find()
+                        .filter(due())
+                        .filter(kind)
+                        .order_by_asc(Column::NextAttemptAt)
+                        .limit(limit);
+                    if lock { query.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked) } else { query }
+                };
+                let mut rows = due_of(false, limit).all(txn).await?;
+                let room = limit.saturating_sub(rows.len() as u64);
+                if room > 0 {
+                    rows.extend(due_of(true, room).all(txn).await?);
                 }
-                let rows = query.all(txn).await?;
                 if !rows.is_empty() {
                     outbox_email::Entity::update_many()
                         .col_expr(Column::Status, Expr::value(OutboxStatus::Sending))

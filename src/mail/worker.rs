@@ -20,6 +20,9 @@ use crate::db::{Db, FetchUnique, Keep};
 use crate::domain::now;
 
 const BATCH: u64 = 64;
+/// A delivery round stops after this, so the loop's other jobs (and due mailings) run between
+/// rounds of a long mailing; the next round starts at once.
+const ROUND: Duration = Duration::from_secs(10);
 /// Mails sent at once when no send interval is set (lettre's pool keeps up to 10 connections).
 const PARALLEL_SENDS: usize = 8;
 
@@ -32,6 +35,14 @@ pub struct MailWorker {
     pub send_interval: Duration,
 }
 
+/// What one delivery round did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Round {
+    pub sent: usize,
+    /// The round stopped at its time limit: more may be due now.
+    pub more: bool,
+}
+
 enum Outcome {
     Sent,
     Retry,
@@ -39,13 +50,17 @@ enum Outcome {
 }
 
 impl MailWorker {
-    /// Sends every due row, batch by batch.
-    pub async fn deliver_due(&self, shutdown: &watch::Receiver<bool>) -> Result<usize, sea_orm::DbErr> {
+    /// Sends due rows, batch by batch, for up to [`ROUND`]; `more` when rows may be left.
+    pub async fn deliver_due(&self, shutdown: &watch::Receiver<bool>) -> Result<Round, sea_orm::DbErr> {
         let mut sent = 0;
+        let started = std::time::Instant::now();
         loop {
+            if started.elapsed() >= ROUND {
+                return Ok(Round { sent, more: true });
+            }
             let batch = outbox::claim(&self.db, BATCH, now()).await?;
             if batch.is_empty() {
-                return Ok(sent);
+                return Ok(Round { sent, more: false });
             }
             // Who the batch is from, read once: an identity changed meanwhile shows in the next.
             let sender = Sender::load(self.db.read(), &self.from).await?;
@@ -60,7 +75,7 @@ impl MailWorker {
                     self.db
                         .write(move |txn| Box::pin(async move { outbox::release(txn, &rest, now()).await.map(Keep) }))
                         .await?;
-                    return Ok(sent);
+                    return Ok(Round { sent, more: false });
                 }
                 let outcomes = join_all(group.iter().map(|row| self.deliver(row, &sender))).await;
                 // The group's sent mails are recorded in one write, before any error is

@@ -47,6 +47,14 @@ pub async fn compose(
         serde_urlencoded::from_str(query.0.as_deref().unwrap_or("")).unwrap_or_default();
     pairs.retain(|(name, _)| ["modes", "statuses", "attended", "organizations"].contains(&name.as_str()));
     pairs.push(("when".into(), "now".into()));
+    // A spelling from the table becomes the name the page's list shows for its organization.
+    let names = crate::attendance::organizations::for_event(state.db.read(), event_id).await?;
+    for (_, value) in pairs.iter_mut().filter(|(name, _)| name == "organizations") {
+        let key = crate::seats::organizations::key_at(state.db.read(), event_id, value).await?;
+        if let Some(shown) = names.iter().find(|o| crate::seats::organizations::organization_key(&o.name) == key) {
+            *value = shown.name.clone();
+        }
+    }
     let form = FormFields::new(pairs);
     let screen = Screen { form: &form, errors: FieldErrors::new(), preview: None, notice: None };
     compose_page(&state, &me, lang, &e, screen).await
@@ -97,7 +105,8 @@ pub async fn act(
     match action {
         "confirm" => {
             let author = Author { user_id: Some(me.id), email: me.email.clone() };
-            let mailing = service::create(&state.db, event_id, draft, author, now()).await?;
+            let id = form.get("draft_id").and_then(|id| Uuid::parse_str(id.trim()).ok());
+            let mailing = service::create(&state.db, event_id, draft, author, id, now()).await?;
             Ok(Redirect::to(&format!("/admin/events/{event_id}/mailings/{}?done=created", mailing.id)).into_response())
         }
         "review" => review_page(&state, &me, lang, &e, &form, &draft, shown).await,
@@ -259,11 +268,14 @@ async fn review_page(
     let group = audience::resolve(state.db.read(), e.id, &draft.audience).await?;
     let tally = audience::tally(state.db.read(), e.id, &group).await?;
     let later = draft.send_at.filter(|at| *at > now());
-    let hidden: Vec<(String, String)> = form
+    let mut hidden: Vec<(String, String)> = form
         .pairs()
-        .filter(|(name, _)| name.as_str() != "action")
+        .filter(|(name, _)| !["action", "draft_id"].contains(&name.as_str()))
         .map(|(name, value)| (name.clone(), value.clone()))
         .collect();
+    // The mailing's id, chosen now: confirming twice (a double click, a reload) writes it once.
+    let draft_id = form.get("draft_id").and_then(|id| Uuid::parse_str(id).ok()).unwrap_or_else(Uuid::now_v7);
+    hidden.push(("draft_id".into(), draft_id.to_string()));
     let ctx = context! {
         event => event_value(e, lang.lang),
         hidden => hidden,

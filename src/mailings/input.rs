@@ -76,6 +76,17 @@ pub fn parse(input: MailingInput) -> Result<Draft, FieldErrors> {
     let mut errors = FieldErrors::new();
     let subject = texts("subject", input.subject, MAX_SUBJECT, true, &mut errors);
     let body = texts("body", input.body, MAX_BODY, false, &mut errors);
+    // A language is written whole: its subject with its text.
+    for code in ["en", "fr", "nl"] {
+        let (has_subject, has_body) = (subject.0.contains_key(code), body.0.contains_key(code));
+        if has_subject != has_body {
+            let missing = if has_subject { "body" } else { "subject" };
+            let field = format!("{missing}.{code}");
+            if !errors.contains_key(&field) {
+                errors.insert(field, FieldError::new("required"));
+            }
+        }
+    }
     let audience = audience(input.to.unwrap_or_default(), &mut errors);
     let send_at = match input.send_at.as_deref().map(str::trim) {
         Some(raw) if !raw.is_empty() => {
@@ -152,11 +163,17 @@ fn audience(input: AudienceInput, errors: &mut FieldErrors) -> Audience {
     }
     let mut organizations: Vec<String> = Vec::new();
     for name in input.organizations.unwrap_or_default() {
+        if organizations.len() > MAX_ORGANIZATIONS {
+            break; // refused below; no need to read the rest
+        }
         let name = name.trim().to_owned();
         if name.chars().count() > MAX_ORGANIZATION {
             errors.insert("to.organizations", FieldError::new("too_long").with("max", MAX_ORGANIZATION));
         } else if name.chars().any(char::is_control) {
             errors.insert("to.organizations", FieldError::new("control_characters"));
+        } else if !name.is_empty() && crate::seats::organizations::organization_key(&name).is_empty() {
+            // Only combining marks: its key is empty, which would pick those who named none.
+            errors.insert("to.organizations", FieldError::new("not_an_organization"));
         } else if !name.is_empty() && !organizations.contains(&name) {
             organizations.push(name);
         }

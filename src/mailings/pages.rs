@@ -192,7 +192,7 @@ pub async fn retry(
             keep(async move {
                 match one {
                     Some(mail_id) => {
-                        crate::mail::outbox::resend_in_event(txn, event_id, mail_id, now()).await.map(|_| ())
+                        crate::mail::mailing_outbox::retry_one(txn, mailing_id, mail_id, now()).await.map(|_| ())
                     }
                     None => {
                         crate::mail::mailing_outbox::retry_failed_of_mailing(txn, mailing_id, now()).await.map(|_| ())

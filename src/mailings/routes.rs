@@ -27,7 +27,7 @@ pub async fn create_mailing(
 ) -> AppResult<(StatusCode, Json<MailingView>)> {
     let draft = input::parse(input).map_err(AppError::Validation)?;
     let author = Author { user_id: Some(user.id), email: user.email };
-    let mailing = service::create(&state.db, event_id, draft, author, now()).await?;
+    let mailing = service::create(&state.db, event_id, draft, author, None, now()).await?;
     let view = view(state.db.read(), &mailing).await?;
     Ok((StatusCode::CREATED, Json(view)))
 }

@@ -11,7 +11,7 @@ use chrono::{DateTime, Duration, Utc};
 use entity::json::MailingText;
 use entity::mailing::{self, Column};
 use entity::{event, registration};
-use sea_orm::sea_query::{Expr, ExprTrait, Func};
+use sea_orm::sea_query::{Expr, ExprTrait, Func, OnConflict};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
@@ -57,12 +57,14 @@ pub struct Author {
 }
 
 /// Stores `draft` for `event_id`; when due now, writes its recipients before returning (a
-/// failure there is logged and left to the background loop, which resumes it).
+/// failure there is logged and left to the background loop, which resumes it). With `id`
+/// (the review page's), a second confirmation answers the mailing the first one wrote.
 pub async fn create(
     db: &Db,
     event_id: Uuid,
     draft: Draft,
     author: Author,
+    id: Option<Uuid>,
     now: DateTime<Utc>,
 ) -> Result<mailing::Model, MailingError> {
     let created = db
@@ -71,11 +73,15 @@ pub async fn create(
                 if event::Entity::find_by_id(event_id).unique(txn).await?.is_none() {
                     return Err(MailingError::NotFound);
                 }
+                let id = id.unwrap_or_else(Uuid::now_v7);
+                if let Some(written) = mailing::Entity::find_by_id(id).unique(txn).await? {
+                    return if written.event_id == event_id { Ok(Keep(written)) } else { Err(MailingError::NotFound) };
+                }
                 let audience = audience::resolve(txn, event_id, &draft.audience).await?;
                 let send_at = draft.send_at.filter(|at| *at > now).unwrap_or(now);
                 let due = send_at <= now;
                 let row = mailing::Model {
-                    id: Uuid::now_v7(),
+                    id,
                     event_id,
                     subject: draft.subject,
                     body: draft.body,
@@ -93,8 +99,12 @@ pub async fn create(
                     created_at: now,
                     updated_at: now,
                 };
-                mailing::Entity::insert(row.clone().into_active_model()).exec_without_returning(txn).await?;
-                Ok(Keep(row))
+                // Two confirmations at the same instant: the second writes nothing.
+                mailing::Entity::insert(row.clone().into_active_model())
+                    .on_conflict(OnConflict::column(Column::Id).do_nothing_on([Column::Id]).to_owned())
+                    .exec_without_returning(txn)
+                    .await?;
+                Ok(Keep(mailing::Entity::find_by_id(id).unique(txn).await?.unwrap_or(row)))
             })
         })
         .await?;
@@ -145,9 +155,17 @@ pub async fn run_due(db: &Db, now: DateTime<Utc>) -> Result<usize, DbErr> {
     let due = mailing::Entity::find().filter(due(now)).order_by_asc(Column::SendAt).all(db.read()).await?;
     let mut started = 0;
     for mailing in due {
-        if let Some(claimed) = claim(db, &mailing, now).await? {
-            write_recipients(db, claimed).await?;
-            started += 1;
+        // One mailing that fails (it resumes after its lease) does not hold back the others.
+        let outcome = match claim(db, &mailing, now).await {
+            Ok(Some(claimed)) => write_recipients(db, claimed).await.map(|()| 1),
+            Ok(None) => Ok(0),
+            Err(err) => Err(err),
+        };
+        match outcome {
+            Ok(n) => started += n,
+            Err(err) => {
+                tracing::warn!(mailing = %mailing.id, error = %err, "a mailing could not start; it is tried again")
+            }
         }
     }
     Ok(started)

@@ -171,7 +171,15 @@ pub async fn list(
 }
 
 /// The table's filters as the mailing compose page reads them: write to the people shown.
-fn mailing_query(query: &FormFields) -> String {
+/// `None` when the table shows people a mailing's group cannot be (a search, an answer, the
+/// cancelled or declined, who are never mailed).
+fn mailing_query(query: &FormFields) -> Option<String> {
+    let searched = query.get("q").is_some_and(|q| !q.trim().is_empty());
+    let by_answer = query.pairs().any(|(name, value)| name.starts_with("answer.") && !value.is_empty());
+    let never_mailed = query.get("status").is_some_and(|s| ["cancelled", "declined"].contains(&s));
+    if searched || by_answer || never_mailed {
+        return None;
+    }
     let mut pairs: Vec<(&str, &str)> = Vec::new();
     if let Some(mode) = query.get("mode").filter(|m| !m.is_empty()) {
         pairs.push(("modes", mode));
@@ -186,7 +194,7 @@ fn mailing_query(query: &FormFields) -> String {
     if let Some(organization) = query.get("org").filter(|o| !o.is_empty()) {
         pairs.push(("organizations", organization));
     }
-    serde_urlencoded::to_string(pairs).unwrap_or_default()
+    serde_urlencoded::to_string(pairs).ok()
 }
 
 /// What the last action did, said at the top of the table: `?done=cancelled&n=3`.

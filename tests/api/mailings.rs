@@ -492,6 +492,16 @@ async fn a_refused_mailing_names_its_field_and_writes_nothing() {
         ("a declined status", bad_group(json!({"statuses": ["confirmed", "declined"]})), "to.statuses"),
         ("an unknown status", bad_group(json!({"statuses": ["maybe"]})), "to.statuses"),
         ("an unknown mode", bad_group(json!({"modes": ["hybrid"]})), "to.modes"),
+        (
+            "a Dutch subject without its text",
+            bad_subject(json!({"en": "Room change", "fr": "Salle B", "nl": "Zaal B"})),
+            "body.nl",
+        ),
+        (
+            "an organization of accents only",
+            bad_group(json!({"organizations": ["Caritas", "\u{301}\u{308}"]})),
+            "to.organizations",
+        ),
     ];
     for (what, body, field) in &cases {
         let response = post_mailing(&app, &event_id, &app.organizer_token, body).await;

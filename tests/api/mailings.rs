@@ -833,3 +833,64 @@ async fn only_organizers_and_admins_mail_and_a_mailing_belongs_to_its_event() {
     assert_eq!(cancelled.status(), StatusCode::OK);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_double_confirmation_writes_one_mailing_and_a_failed_mail_is_sent_again_once() {
+    let (app, sink) = app_with_sink().await;
+    let event_id = str_of(&app.create_event(json!({})).await, "id");
+    let (_amina, pieter) = amina_and_pieter(&app, &event_id).await;
+    sink.wait_for(2, WAIT).await; // their confirmations
+    sink.reject("pieter@example.org");
+    let client = crate::backoffice::browser();
+    crate::backoffice::log_in(&app, &client, "organizer@example.org").await;
+    let page = app.url(&format!("/admin/events/{event_id}/mailings/new"));
+    let form = [("subject.en", "Room change"), ("body.en", "Dear {first_name}, room B."), ("when", "now")];
+    let review = client.post(&page).form(&[&form[..], &[("action", "review")]].concat()).send().await.expect("send");
+    let html = review.text().await.expect("review page");
+    let draft_id = html
+        .split("name=\"draft_id\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_else(|| panic!("the review page carries the mailing's id: {html}"))
+        .to_owned();
+
+    // A double click on "Send": one mailing, one mail each.
+    let confirm = [&form[..], &[("action", "confirm"), ("draft_id", draft_id.as_str())]].concat();
+    let first = client.post(&page).form(&confirm).send().await.expect("send");
+    let second = client.post(&page).form(&confirm).send().await.expect("send");
+    assert_eq!((first.status().as_u16(), second.status().as_u16()), (303, 303));
+    assert_eq!(first.headers()["location"], second.headers()["location"], "both show the one mailing");
+    let ids = list_ids(&app, &event_id).await;
+    assert_eq!(ids.len(), 1, "one mailing");
+    assert_eq!(wait_for_subject(&sink, "Room change", 1).await[0].to, "amina@example.org");
+
+    // Pieter's server said no for good; it takes him back, and the organizer sends it again,
+    // twice in a hurry: he gets it once.
+    let failed = loop {
+        let mailing = get_mailing(&app, &event_id, &ids[0]).await;
+        if mailing["counts"]["failed"] == 1 {
+            break mailing;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert_eq!(failed["counts"]["sent"], 1, "{failed}");
+    sink.accept_again("pieter@example.org");
+    let mails = app.get_json(&format!("/api/v1/events/{event_id}/mails?status=failed"), &app.organizer_token).await;
+    let mail_id = mails["items"]
+        .as_array()
+        .and_then(|items| items.iter().find(|m| m["registration_id"] == pieter["id"]))
+        .map(|m| str_of(m, "id"))
+        .unwrap_or_else(|| panic!("Pieter's failed mail: {mails}"));
+    let retry = app.url(&format!("/admin/events/{event_id}/mailings/{}/retry", ids[0]));
+    for _ in 0..2 {
+        let answer = client.post(&retry).form(&[("mail_id", mail_id.as_str())]).send().await.expect("send");
+        assert_eq!(answer.status().as_u16(), 303);
+    }
+    let sent = wait_until_sent(&app, &event_id, &ids[0], WAIT).await;
+    assert_eq!(sent["counts"], json!({"queued": 0, "sent": 2, "failed": 0, "skipped": 0}), "{sent}");
+    tokio::time::sleep(Duration::from_secs(2)).await; // a second copy would show by now
+    let to_pieter = with_subject(&sink, "Room change").into_iter().filter(|m| m.to == "pieter@example.org").count();
+    assert_eq!(to_pieter, 1, "Pieter got the mailing once");
+    app.stop().await;
+    sink.stop();
+}

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use entity::OutboxStatus;
 use entity::outbox_email::{self, Column};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use uuid::Uuid;
 
 use super::Message;
@@ -17,17 +17,7 @@ pub(super) async fn retry_in_place(
     original: &outbox_email::Model,
     now: DateTime<Utc>,
 ) -> Result<outbox_email::Model, DbErr> {
-    outbox_email::Entity::update_many()
-        .col_expr(Column::Status, Expr::value(OutboxStatus::Pending))
-        .col_expr(Column::Attempts, Expr::value(0))
-        .col_expr(Column::NextAttemptAt, Expr::value(now))
-        .col_expr(Column::CreatedAt, Expr::value(now))
-        .col_expr(Column::UpdatedAt, Expr::value(now))
-        .filter(Column::Id.eq(original.id))
-        .filter(Column::Status.eq(OutboxStatus::Failed))
-        .exec(db)
-        .await?;
-    crate::db::note_mail_queued();
+    make_due_again(db, Condition::all().add(Column::Id.eq(original.id)), now).await?;
     Ok(outbox_email::Model {
         status: OutboxStatus::Pending,
         attempts: 0,
@@ -36,6 +26,26 @@ pub(super) async fn retry_in_place(
         updated_at: now,
         ..original.clone()
     })
+}
+
+/// Makes the failed mails `which` selects due again now, with a fresh count of attempts;
+/// how many. A mail no longer failed (retried a moment ago, or sent) is left alone.
+async fn make_due_again(db: &impl ConnectionTrait, which: Condition, now: DateTime<Utc>) -> Result<u64, DbErr> {
+    let retried = outbox_email::Entity::update_many()
+        .col_expr(Column::Status, Expr::value(OutboxStatus::Pending))
+        .col_expr(Column::Attempts, Expr::value(0))
+        .col_expr(Column::NextAttemptAt, Expr::value(now))
+        .col_expr(Column::CreatedAt, Expr::value(now))
+        .col_expr(Column::UpdatedAt, Expr::value(now))
+        .filter(which)
+        .filter(Column::Status.eq(OutboxStatus::Failed))
+        .exec(db)
+        .await?
+        .rows_affected;
+    if retried > 0 {
+        crate::db::note_mail_queued();
+    }
+    Ok(retried)
 }
 
 /// One recipient of a mailing: their registration and the language of their mail.
@@ -118,21 +128,7 @@ pub async fn retry_failed_of_mailing(
     mailing_id: Uuid,
     now: DateTime<Utc>,
 ) -> Result<u64, DbErr> {
-    let retried = outbox_email::Entity::update_many()
-        .col_expr(Column::Status, Expr::value(OutboxStatus::Pending))
-        .col_expr(Column::Attempts, Expr::value(0))
-        .col_expr(Column::NextAttemptAt, Expr::value(now))
-        .col_expr(Column::CreatedAt, Expr::value(now))
-        .col_expr(Column::UpdatedAt, Expr::value(now))
-        .filter(Column::MailingId.eq(mailing_id))
-        .filter(Column::Status.eq(OutboxStatus::Failed))
-        .exec(db)
-        .await?
-        .rows_affected;
-    if retried > 0 {
-        crate::db::note_mail_queued();
-    }
-    Ok(retried)
+    make_due_again(db, Condition::all().add(Column::MailingId.eq(mailing_id)), now).await
 }
 
 /// Up to `limit` mails of `mailing_id`, those that failed first.
@@ -171,20 +167,6 @@ pub async fn retry_one(
     mail_id: Uuid,
     now: DateTime<Utc>,
 ) -> Result<u64, DbErr> {
-    let retried = outbox_email::Entity::update_many()
-        .col_expr(Column::Status, Expr::value(OutboxStatus::Pending))
-        .col_expr(Column::Attempts, Expr::value(0))
-        .col_expr(Column::NextAttemptAt, Expr::value(now))
-        .col_expr(Column::CreatedAt, Expr::value(now))
-        .col_expr(Column::UpdatedAt, Expr::value(now))
-        .filter(Column::Id.eq(mail_id))
-        .filter(Column::MailingId.eq(mailing_id))
-        .filter(Column::Status.eq(OutboxStatus::Failed))
-        .exec(db)
-        .await?
-        .rows_affected;
-    if retried > 0 {
-        crate::db::note_mail_queued();
-    }
-    Ok(retried)
+    let which = Condition::all().add(Column::Id.eq(mail_id)).add(Column::MailingId.eq(mailing_id));
+    make_due_again(db, which, now).await
 }

@@ -58,7 +58,8 @@ pub fn message_id(row_id: uuid::Uuid, base_url: &str) -> String {
     format!("<{row_id}@{host}>")
 }
 
-fn render(name: &str, ctx: &minijinja::Value) -> anyhow::Result<String> {
+/// Renders the mail template `name`.
+pub(super) fn render(name: &str, ctx: &minijinja::Value) -> anyhow::Result<String> {
     Ok(templates().get_template(name)?.render(ctx)?)
 }
 
@@ -170,12 +171,7 @@ pub fn compose(ctx: MailContext<'_>) -> anyhow::Result<Composed> {
 
     let to_name = format!("{} {}", reg.first_name(), reg.last_name());
     let to = Mailbox::new(Some(to_name), crate::domain::ascii_domain(reg.email()).parse()?);
-    let message = sender
-        .envelope(lettre::Message::builder(), lang)
-        .to(to)
-        .subject(subject)
-        .message_id(Some(message_id(row.id, base_url)))
-        .multipart(body)?;
+    let message = sender.addressed(lang, to, subject, message_id(row.id, base_url)).multipart(body)?;
     Ok(Composed { message, to: reg.email().to_owned() })
 }
 

@@ -7,13 +7,12 @@ use lettre::message::{Mailbox, MultiPart, SinglePart};
 use minijinja::context;
 use sea_orm::{DbErr, EntityTrait};
 
-use super::compose::{Composed, event_title, message_id};
+use super::compose::{Composed, event_title, message_id, render};
 use super::sender::{ListUnsubscribe, ListUnsubscribePost, Sender};
 use crate::db::Db;
 use crate::db::FetchUnique;
 use crate::facts::{offers, zone};
 use crate::i18n;
-use crate::templates::templates;
 
 /// `{base_url}/e/{slug}?invite={token}`: the public event page, pre-filled.
 pub fn invite_url(base_url: &str, event: &event::Model, token: &str) -> String {
@@ -23,10 +22,6 @@ pub fn invite_url(base_url: &str, event: &event::Model, token: &str) -> String {
 /// `{base_url}/invitations/{token}/stop`: no more invitations to future editions.
 pub fn stop_url(base_url: &str, token: &str) -> String {
     format!("{base_url}/invitations/{token}/stop")
-}
-
-fn render(name: &str, ctx: &minijinja::Value) -> anyhow::Result<String> {
-    Ok(templates().get_template(name)?.render(ctx)?)
 }
 
 /// Renders the invitation of `row`; an outer `Err` is a database failure (retried), an inner
@@ -77,14 +72,12 @@ pub fn compose(
     let html = render("mail/invitation/html.html", &values)?;
     let body = MultiPart::alternative().singlepart(SinglePart::plain(text)).multipart(sender.related(html, None)?);
     let name = format!("{} {}", invitation.first_name, invitation.last_name);
+    let to = Mailbox::new(Some(name.trim().to_owned()), crate::domain::ascii_domain(&invitation.email).parse()?);
     let message = sender
-        .envelope(lettre::Message::builder(), lang)
-        .to(Mailbox::new(Some(name.trim().to_owned()), crate::domain::ascii_domain(&invitation.email).parse()?))
-        .subject(subject)
+        .addressed(lang, to, subject, message_id(row.id, base_url))
         // One click in the mail client stops future invitations (RFC 8058 asks for a POST).
         .header(ListUnsubscribe::from(format!("<{}>", stop_url(base_url, &token))))
         .header(ListUnsubscribePost)
-        .message_id(Some(message_id(row.id, base_url)))
         .multipart(body)?;
     Ok(Composed { message, to: invitation.email.clone() })
 }

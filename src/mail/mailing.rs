@@ -9,13 +9,12 @@ use lettre::message::{Mailbox, MultiPart, SinglePart};
 use minijinja::context;
 use serde::Serialize;
 
-use super::compose::{Composed, event_title, event_venue, message_id};
+use super::compose::{Composed, event_title, event_venue, message_id, render as render_template};
 use super::placeholders::{self, Values};
 use super::sender::Sender;
 use crate::domain::Language;
 use crate::facts::{join_url, manage_url, may_follow_online, zone};
 use crate::i18n;
-use crate::templates::templates;
 
 /// A mailing filled for one person.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,10 +106,6 @@ fn is_web(url: &str) -> bool {
     lower.starts_with("http://") || lower.starts_with("https://")
 }
 
-fn render_template(name: &str, ctx: &minijinja::Value) -> anyhow::Result<String> {
-    Ok(templates().get_template(name)?.render(ctx)?)
-}
-
 /// What the frame needs besides the text.
 pub struct Frame<'a> {
     pub row: &'a outbox_email::Model,
@@ -185,12 +180,7 @@ fn build(
     let body = MultiPart::alternative().singlepart(SinglePart::plain(text)).multipart(sender.related(html, None)?);
     let name = (!to.name.trim().is_empty()).then(|| to.name.to_owned());
     let mailbox = Mailbox::new(name, crate::domain::ascii_domain(to.email).parse()?);
-    let message = sender
-        .envelope(lettre::Message::builder(), lang)
-        .to(mailbox)
-        .subject(subject)
-        .message_id(Some(message_id(row.id, base_url)))
-        .multipart(body)?;
+    let message = sender.addressed(lang, mailbox, subject, message_id(row.id, base_url)).multipart(body)?;
     Ok(Composed { message, to: to.email.to_owned() })
 }
 

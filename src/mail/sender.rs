@@ -54,6 +54,12 @@ impl Sender {
         builder
     }
 
+    /// A mail from this sender to `to`: the envelope, the subject and its Message-ID; the
+    /// caller adds the body.
+    pub fn addressed(&self, lang: Language, to: Mailbox, subject: String, message_id: String) -> MessageBuilder {
+        self.envelope(lettre::Message::builder(), lang).to(to).subject(subject).message_id(Some(message_id))
+    }
+
     /// What the mail templates read: `org_name`, `contact`, `privacy_url`, `has_logo`.
     pub fn template_values(&self, lang: Language) -> minijinja::Value {
         context! {

@@ -7,12 +7,11 @@ use lettre::message::{Mailbox, MultiPart, SinglePart};
 use minijinja::context;
 use sea_orm::{DbErr, EntityTrait};
 
-use super::compose::{Composed, event_title, message_id};
+use super::compose::{Composed, event_title, message_id, render};
 use super::sender::Sender;
 use crate::db::{Db, FetchUnique};
 use crate::facts::{offers, zone};
 use crate::i18n;
-use crate::templates::templates;
 
 /// What the notice says and to whom.
 pub struct Notice<'a> {
@@ -34,10 +33,6 @@ pub async fn load_and_compose(
         return Ok(Err(anyhow::anyhow!("event {} no longer exists", row.event_id)));
     };
     Ok(compose(row, &notice, &event, base_url, sender))
-}
-
-fn render(name: &str, ctx: &minijinja::Value) -> anyhow::Result<String> {
-    Ok(templates().get_template(name)?.render(ctx)?)
 }
 
 pub fn compose(
@@ -68,11 +63,6 @@ pub fn compose(
     let html = render("mail/transfer_notice/html.html", &values)?;
     let body = MultiPart::alternative().singlepart(SinglePart::plain(text)).multipart(sender.related(html, None)?);
     let to = Mailbox::new(Some(notice.first_name.to_owned()), crate::domain::ascii_domain(notice.email).parse()?);
-    let message = sender
-        .envelope(lettre::Message::builder(), lang)
-        .to(to)
-        .subject(subject)
-        .message_id(Some(message_id(row.id, base_url)))
-        .multipart(body)?;
+    let message = sender.addressed(lang, to, subject, message_id(row.id, base_url)).multipart(body)?;
     Ok(Composed { message, to: notice.email.to_owned() })
 }

@@ -22,6 +22,7 @@ use futures_util::future::BoxFuture;
 use sea_orm::{DatabaseConnection, DatabaseTransaction, DbErr, TransactionTrait};
 use tokio::sync::{Notify, mpsc, oneshot};
 
+use super::together::{self, Member, RunGroup, Together};
 use super::write::{Commit, Discard, Keep, WriteWork, forget_mail_since, mail_queued_so_far, tracking_mail};
 
 /// Most requests in one transaction: bounds how long the first of them waits for its answer.
@@ -32,9 +33,16 @@ pub const MAX_BATCH: usize = 64;
 const QUEUE: usize = 4096;
 
 /// What the writer does with a request's outcome once the batch's commit is known.
-type Deliver = Box<dyn FnOnce(Option<&DbErr>) + Send>;
+pub(super) type Deliver = Box<dyn FnOnce(Option<&DbErr>) + Send>;
 /// A request's work, wrapped to run in a savepoint of the batch's transaction.
-type Job = Box<dyn for<'t> FnOnce(&'t DatabaseTransaction) -> BoxFuture<'t, Option<Deliver>> + Send>;
+type OneJob = Box<dyn for<'t> FnOnce(&'t DatabaseTransaction) -> BoxFuture<'t, Option<Deliver>> + Send>;
+
+/// What the writer is asked to run: one request's work, or one request of a kind that runs
+/// together with the others of its key in the batch (see [`super::together`]).
+enum Job {
+    One(OneJob),
+    Member(Member),
+}
 
 /// The handle requests send their work through; cheap to clone.
 #[derive(Clone, Debug)]
@@ -60,34 +68,63 @@ impl GroupCommit {
         E: From<DbErr> + Send + 'static,
     {
         let (reply, answer) = oneshot::channel::<Result<T, E>>();
-        let job: Job = Box::new(move |txn| {
-            async move {
-                match run_in_savepoint(txn, work).await {
-                    Ok(Discard(value)) => {
-                        // Nothing of this request is left in the batch: answer now.
-                        let _ = reply.send(Ok(value));
-                        None
-                    }
-                    Ok(Keep(value)) => Some(Box::new(move |commit_error: Option<&DbErr>| {
-                        let answer = match commit_error {
-                            None => Ok(value),
-                            Some(err) => Err(E::from(DbErr::Custom(format!("the batch commit failed: {err}")))),
-                        };
-                        let _ = reply.send(answer);
-                    }) as Deliver),
-                    Err(err) => {
-                        // Nothing of this request is left in the batch: answer now.
-                        let _ = reply.send(Err(err));
-                        None
-                    }
-                }
-            }
-            .boxed()
-        });
+        let job: OneJob = Box::new(move |txn| run_replying(txn, work, reply).boxed());
+        self.send(Job::One(job), answer).await
+    }
+
+    /// Runs `work` together with the requests of its kind and key in the next batch (see
+    /// [`super::together`]) and returns its result once that batch is committed.
+    pub async fn run_together<W: Together>(&self, work: W) -> Result<W::Out, W::Err> {
+        let (member, answer) = together::member(work);
+        self.send(Job::Member(member), answer).await
+    }
+
+    async fn send<T, E: From<DbErr>>(&self, job: Job, answer: oneshot::Receiver<Result<T, E>>) -> Result<T, E> {
         let not_run = || E::from(DbErr::Custom("the write was not run: the database writer is unavailable".into()));
         self.jobs.send(job).await.map_err(|_| not_run())?;
         answer.await.map_err(|_| not_run())?
     }
+}
+
+/// Runs `work` in a savepoint and answers `reply`: at once when nothing of it is kept, else
+/// through the returned [`Deliver`] once the batch's commit is known.
+pub(super) async fn run_replying<T, E>(
+    txn: &DatabaseTransaction,
+    work: impl WriteWork<T, E>,
+    reply: oneshot::Sender<Result<T, E>>,
+) -> Option<Deliver>
+where
+    T: Send + 'static,
+    E: From<DbErr> + Send + 'static,
+{
+    match run_in_savepoint(txn, work).await {
+        Ok(Keep(value)) => Some(delivered_after_commit(reply, value)),
+        Ok(Discard(value)) => {
+            // Nothing of this request is left in the batch: answer now.
+            let _ = reply.send(Ok(value));
+            None
+        }
+        Err(err) => {
+            // Nothing of this request is left in the batch: answer now.
+            let _ = reply.send(Err(err));
+            None
+        }
+    }
+}
+
+/// Answers `reply` with `value` once the batch commits, or with the commit's error.
+pub(super) fn delivered_after_commit<T, E>(reply: oneshot::Sender<Result<T, E>>, value: T) -> Deliver
+where
+    T: Send + 'static,
+    E: From<DbErr> + Send + 'static,
+{
+    Box::new(move |commit_error: Option<&DbErr>| {
+        let answer = match commit_error {
+            None => Ok(value),
+            Some(err) => Err(E::from(DbErr::Custom(format!("the batch commit failed: {err}")))),
+        };
+        let _ = reply.send(answer);
+    })
 }
 
 async fn run_in_savepoint<T, E>(txn: &DatabaseTransaction, work: impl WriteWork<T, E>) -> Result<Commit<T>, E>
@@ -144,10 +181,38 @@ async fn commit_batch(write: &DatabaseConnection, jobs: impl Iterator<Item = Job
         }
     };
     let mut delivers = Vec::new();
-    for job in jobs {
-        delivers.push(job(&txn).await);
+    for unit in units_of(jobs) {
+        match unit {
+            Unit::One(job) => delivers.push(job(&txn).await),
+            Unit::Group(run, members) => delivers.extend(run(&txn, members).await),
+        }
     }
     finish(txn, delivers).await
+}
+
+/// What runs in a batch: a request alone, or the requests of one kind and key together.
+enum Unit {
+    One(OneJob),
+    Group(RunGroup, Vec<Box<dyn std::any::Any + Send>>),
+}
+
+/// The batch's jobs in arrival order, the members of one group gathered where the first came.
+fn units_of(jobs: impl Iterator<Item = Job>) -> Vec<Unit> {
+    let mut units = Vec::new();
+    let mut groups = std::collections::HashMap::new();
+    for job in jobs {
+        match job {
+            Job::One(job) => units.push(Unit::One(job)),
+            Job::Member(member) => match groups.get(&member.key).and_then(|&at| units.get_mut(at)) {
+                Some(Unit::Group(_, members)) => members.push(member.request),
+                _ => {
+                    groups.insert(member.key, units.len());
+                    units.push(Unit::Group(member.run, vec![member.request]));
+                }
+            },
+        }
+    }
+    units
 }
 
 async fn finish(txn: DatabaseTransaction, delivers: Vec<Option<Deliver>>) -> bool {

@@ -9,6 +9,7 @@
 
 mod group_commit;
 mod reclaim;
+mod together;
 pub mod upgrade;
 mod write;
 
@@ -28,6 +29,7 @@ use sea_orm::{
 use tokio::sync::Notify;
 
 pub use group_commit::GroupCommit;
+pub use together::{Grouped, Together};
 pub use write::{Commit, Discard, Keep, WriteWork, keep, note_mail_queued};
 
 /// The application's database: a read pool, the connection writes go through, and the

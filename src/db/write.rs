@@ -98,6 +98,15 @@ impl Db {
         }
     }
 
+    /// Runs `work` together with the other requests of its kind and key waiting for the writer
+    /// (see [`super::Together`]); with group commit off, alone in a transaction of its own.
+    pub async fn write_together<W: super::Together>(&self, work: W) -> Result<W::Out, W::Err> {
+        match &self.writes {
+            Some(writes) => writes.run_together(work).await,
+            None => self.write_alone(move |txn| work.run_alone(txn)).await,
+        }
+    }
+
     /// Runs `work` in a write transaction of its own (on SQLite, holding the write lock from
     /// the start): for long work such as imports, scheduled jobs and CLI commands, and for
     /// writes that must not share a batch.

@@ -113,9 +113,22 @@ pub async fn record(
     params: &[(&str, &str)],
     at: DateTime<Utc>,
 ) -> Result<(), DbErr> {
+    let row = row(registration, kind, actor, params, at);
+    registration_history::Entity::insert(row.into_active_model()).exec_without_returning(db).await?;
+    Ok(())
+}
+
+/// The entry [`record`] writes, for writing many with [`insert_all`].
+pub fn row(
+    registration: (Uuid, Uuid),
+    kind: Kind,
+    actor: &Actor,
+    params: &[(&str, &str)],
+    at: DateTime<Utc>,
+) -> registration_history::Model {
     let (registration_id, event_id) = registration;
     let params: BTreeMap<String, String> = params.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
-    let row = registration_history::Model {
+    registration_history::Model {
         id: Uuid::now_v7(),
         registration_id,
         event_id,
@@ -124,8 +137,16 @@ pub async fn record(
         actor_kind: actor.kind().to_owned(),
         actor_label: actor.label().map(str::to_owned),
         params: HistoryParams(params),
-    };
-    registration_history::Entity::insert(row.into_active_model()).exec_without_returning(db).await?;
+    }
+}
+
+/// Writes entries made by [`row`] with one statement (none is fine).
+pub async fn insert_all(db: &impl ConnectionTrait, rows: Vec<registration_history::Model>) -> Result<(), DbErr> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let rows = rows.into_iter().map(IntoActiveModel::into_active_model);
+    registration_history::Entity::insert_many(rows).exec_without_returning(db).await?;
     Ok(())
 }
 

@@ -82,6 +82,28 @@ pub async fn enqueue_limited(
     Ok(earlier.id)
 }
 
+/// Which of the address `keys` had mail counted by the limit within the window: with one
+/// query, for registering many at once (an address without any takes no further look).
+pub async fn keys_mailed_within_window(
+    db: &impl ConnectionTrait,
+    keys: &[String],
+    now: DateTime<Utc>,
+) -> Result<std::collections::HashSet<String>, DbErr> {
+    if keys.is_empty() {
+        return Ok(Default::default());
+    }
+    let found: Vec<Option<String>> = outbox_email::Entity::find()
+        .select_only()
+        .column(Column::RecipientKey)
+        .filter(Column::RecipientKey.is_in(keys.iter().map(String::as_str)))
+        .filter(Column::NextAttemptAt.gt(now - WINDOW))
+        .filter(Column::Status.ne(OutboxStatus::Deferred))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(found.into_iter().flatten().collect())
+}
+
 /// A registrant's first confirmation (or waitlist notice) within the window always goes: a
 /// real newcomer gets their ticket at once whatever else was sent to the address.
 fn is_first_confirmation(message: &Message, recent: &[(String, DateTime<Utc>)]) -> bool {

@@ -70,6 +70,34 @@ pub async fn insert(
     message: &Message,
     queued: Queued,
 ) -> Result<Uuid, DbErr> {
+    let pending = queued.status == OutboxStatus::Pending;
+    let (id, row) = row(to, message, queued)?;
+    outbox_email::Entity::insert(row).exec_without_returning(db).await?;
+    if pending {
+        crate::db::note_mail_queued();
+    }
+    Ok(id)
+}
+
+/// Writes the outbox rows of many mails with one statement (none is fine).
+pub async fn insert_all(db: &impl ConnectionTrait, mails: Vec<(Recipient, Message, Queued)>) -> Result<(), DbErr> {
+    let pending = mails.iter().any(|(_, _, queued)| queued.status == OutboxStatus::Pending);
+    let mut rows = Vec::with_capacity(mails.len());
+    for (to, message, queued) in mails {
+        rows.push(row(to, &message, queued)?.1);
+    }
+    if rows.is_empty() {
+        return Ok(());
+    }
+    outbox_email::Entity::insert_many(rows).exec_without_returning(db).await?;
+    if pending {
+        crate::db::note_mail_queued();
+    }
+    Ok(())
+}
+
+/// The outbox row of `message` for `to`, and its id.
+fn row(to: Recipient, message: &Message, queued: Queued) -> Result<(Uuid, outbox_email::ActiveModel), DbErr> {
     let id = Uuid::now_v7();
     let payload = serde_json::to_value(message).map_err(|e| DbErr::Custom(format!("cannot encode mail: {e}")))?;
     let row = outbox_email::ActiveModel {
@@ -91,11 +119,7 @@ pub async fn insert(
         coalesced: Set(0),
         mailing_id: Set(None),
     };
-    outbox_email::Entity::insert(row).exec_without_returning(db).await?;
-    if queued.status == OutboxStatus::Pending {
-        crate::db::note_mail_queued();
-    }
-    Ok(id)
+    Ok((id, row))
 }
 
 /// Whether mail `mail_id` of the event can be written again: its registrant's (or invitee's)

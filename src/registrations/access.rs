@@ -119,14 +119,20 @@ pub async fn admit(
         Some(token) => serving_invitation(db, event.id, token, email.as_str()).await?,
         None => None,
     };
-    let invited = if invitation.is_some() {
-        Invited::ByLink
-    } else if domain_allowed(&event.allowed_email_domains.0, &email.domain()) {
-        Invited::ByDomain
-    } else {
-        Invited::No
+    if invitation.is_some() {
+        let admission = admission(event.access, Invited::ByLink);
+        return Ok(admission.map(|admission| Admitted { admission, invitation }));
+    }
+    Ok(admit_by_address(event, email).map(|admission| Admitted { admission, invitation: None }))
+}
+
+/// Where a registrant without an invitation link is admitted, by their address alone.
+pub fn admit_by_address(event: &event::Model, email: &EmailAddress) -> Option<Admission> {
+    let invited = match domain_allowed(&event.allowed_email_domains.0, &email.domain()) {
+        true => Invited::ByDomain,
+        false => Invited::No,
     };
-    Ok(admission(event.access, invited).map(|admission| Admitted { admission, invitation }))
+    admission(event.access, invited)
 }
 
 /// The invitation of `event_id` behind `token`, if it serves `email`.

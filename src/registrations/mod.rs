@@ -25,6 +25,7 @@ pub mod resend;
 pub mod routes;
 pub mod rows;
 pub mod service;
+pub mod together;
 pub mod transfer;
 pub mod transfer_pages;
 pub mod upgrade;

@@ -136,7 +136,7 @@ pub async fn register(
         return Ok(again(errors, None, StatusCode::CONFLICT));
     }
     let event_id = event.id;
-    let outcome = state.db.write(move |txn| keep(service::register(txn, event_id, new, now()))).await;
+    let outcome = super::together::register(&state.db, event_id, new).await;
     match outcome {
         Ok(RegisterOutcome::Registered { registration, .. }) => {
             let token = crate::facts::manage_token(&registration).unwrap_or_default();

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Duration, Utc};
 use entity::{EventAccess, EventStatus, RegistrationStatus, event, registration};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
 use super::service::{RegistrationError, find_in_event};
@@ -30,6 +30,26 @@ pub async fn find_active_by_email(
         .filter(registration::Column::ActiveEmail.eq(email))
         .unique(db)
         .await
+}
+
+/// Which of `emails` have an active registration for `event_id`, with one query.
+pub async fn active_emails(
+    db: &impl ConnectionTrait,
+    event_id: Uuid,
+    emails: &[&str],
+) -> Result<std::collections::HashSet<String>, DbErr> {
+    if emails.is_empty() {
+        return Ok(Default::default());
+    }
+    let found: Vec<Option<String>> = registration::Entity::find()
+        .select_only()
+        .column(registration::Column::ActiveEmail)
+        .filter(registration::Column::EventId.eq(event_id))
+        .filter(registration::Column::ActiveEmail.is_in(emails.iter().copied()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(found.into_iter().flatten().collect())
 }
 
 /// Mails the manage link again, at most once per registration per [`LINK_RESEND_INTERVAL`].

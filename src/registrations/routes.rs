@@ -37,11 +37,11 @@ pub async fn register(
 ) -> AppResult<(StatusCode, SecretJson<RegistrationView>)> {
     let held_seat = input.held_seat == Some(true);
     // A held seat is an organizer's to give; everyone else is the public, rate-limited.
-    let options = match held_seat {
-        true => RegisterOptions { notify: true, held_seat: true, actor: Actor::Organizer(organizer?.0.email) },
+    let held_by = match held_seat {
+        true => Some(organizer?.0.email),
         false => {
             state.check_register_limit(client)?;
-            RegisterOptions::PUBLIC
+            None
         }
     };
     let mut new = input.parse(if held_seat { "api (held seat)" } else { "api" }).map_err(AppError::Validation)?;
@@ -50,10 +50,15 @@ pub async fn register(
         language: new.language,
         privacy_url: branding.privacy_url(new.language).map(str::to_owned),
     });
-    let outcome = state
-        .db
-        .write(move |txn| keep(service::register_with(txn, event_id, new, options, crate::domain::now())))
-        .await?;
+    let outcome = match held_by {
+        Some(email) => {
+            let options = RegisterOptions { notify: true, held_seat: true, actor: Actor::Organizer(email) };
+            let now = crate::domain::now();
+            state.db.write(move |txn| keep(service::register_with(txn, event_id, new, options, now))).await?
+        }
+        // The public's registrations for one event are written together (`together.rs`).
+        None => super::together::register(&state.db, event_id, new).await?,
+    };
     match outcome {
         RegisterOutcome::Registered { registration, event } => {
             metrics::counter!("convene_registrations_total", "status" => registration.status.as_str()).increment(1);

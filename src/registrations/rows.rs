@@ -119,6 +119,17 @@ pub async fn insert_row(
     }
 }
 
+/// Inserts new registrations with one statement (none is fine).
+pub async fn insert_rows(db: &impl ConnectionTrait, rows: Vec<registration::Model>) -> Result<(), DbErr> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    registration::Entity::insert_many(rows.into_iter().map(IntoActiveModel::into_active_model))
+        .exec_without_returning(db)
+        .await?;
+    Ok(())
+}
+
 /// Looks a registration up by its manage token.
 pub async fn find_by_manage_token(
     db: &impl ConnectionTrait,

@@ -143,14 +143,8 @@ pub async fn register_with(
     now: DateTime<Utc>,
 ) -> Result<RegisterOutcome, RegistrationError> {
     let event = lock_event(db, event_id, true).await?.ok_or(RegistrationError::NotFound)?;
-    match event.status {
-        EventStatus::Draft => return Err(RegistrationError::NotFound),
-        EventStatus::Closed => return Err(RegistrationError::Closed("registration for this event is closed")),
-        EventStatus::Cancelled => return Err(RegistrationError::Closed("this event was cancelled")),
-        EventStatus::Published => {}
-    }
-    if !policy::registration_open(now, event.registration_closes_at, event.ends_at) {
-        return Err(RegistrationError::Closed("registration for this event is closed"));
+    if let Some(refused) = refusal(&event, now) {
+        return Err(refused);
     }
     if !offers(&event, new.mode) {
         return Err(RegistrationError::ModeNotOffered);
@@ -192,53 +186,82 @@ pub async fn register_with(
     } else {
         let (status, reason) =
             public_placement(db, &event, Holder { mode: new.mode, organization_key: &organization_key }, now).await?;
-        waitlist_reason = reason.map(WaitReason::as_str);
+        waitlist_reason = reason;
         status
     };
 
-    let mut registration = new_row(
-        &event,
-        NewRow {
-            first_name: new.first_name,
-            last_name: new.last_name,
-            email: Some(new.email.as_str().to_owned()),
-            organization: new.organization,
-            organization_key,
-            mode: new.mode,
-            status,
-            waitlist_reason,
-            language: new.language,
-            consent_source: new.consent_source,
-            consent: new.consent_shown.map(|shown| {
-                crate::privacy::consent::record(shown.language, event.retention_days, shown.privacy_url.as_deref())
-            }),
-            answers,
-        },
-        now,
-    );
+    let (mode, future_invitations) = (new.mode, new.future_invitations);
+    let placed = Placed { organization_key, status, waitlist_reason, answers };
+    let mut registration = new_row(&event, row_of(&event, new, placed), now);
     registration.held_seat = options.held_seat;
     insert_row(db, &registration).await?;
     if let Some(invitation) = invitation {
         access::mark_served(db, &invitation, registration.id, now).await?;
     }
     let kind = if options.held_seat { Kind::HeldSeatGiven } else { Kind::Registered };
-    let params = [("mode", new.mode.as_str()), ("status", status.as_str())];
+    let params = [("mode", mode.as_str()), ("status", status.as_str())];
     history::record(db, history::of(&registration), kind, &options.actor, &params, now).await?;
-    if new.future_invitations {
+    if future_invitations {
         crate::contacts::service::keep(db, &registration, &event, now).await?;
     }
 
-    let message = match status {
+    if options.notify {
+        mail_registrant(db, &registration, &first_mail(status), &options.actor, now).await?;
+    }
+    Ok(RegisterOutcome::Registered { registration: Box::new(registration), event: Box::new(event) })
+}
+
+/// Why nobody may register for `event` now, if so.
+pub(super) fn refusal(event: &event::Model, now: DateTime<Utc>) -> Option<RegistrationError> {
+    match event.status {
+        EventStatus::Draft => return Some(RegistrationError::NotFound),
+        EventStatus::Closed => return Some(RegistrationError::Closed("registration for this event is closed")),
+        EventStatus::Cancelled => return Some(RegistrationError::Closed("this event was cancelled")),
+        EventStatus::Published => {}
+    }
+    let open = policy::registration_open(now, event.registration_closes_at, event.ends_at);
+    (!open).then_some(RegistrationError::Closed("registration for this event is closed"))
+}
+
+/// The row a new registration is made of, once placed.
+pub(super) fn row_of(event: &event::Model, new: NewRegistration, placed: Placed) -> NewRow {
+    let Placed { organization_key, status, waitlist_reason, answers } = placed;
+    NewRow {
+        first_name: new.first_name,
+        last_name: new.last_name,
+        email: Some(new.email.as_str().to_owned()),
+        organization: new.organization,
+        organization_key,
+        mode: new.mode,
+        status,
+        waitlist_reason: waitlist_reason.map(WaitReason::as_str),
+        language: new.language,
+        consent_source: new.consent_source,
+        consent: new.consent_shown.map(|shown| {
+            crate::privacy::consent::record(shown.language, event.retention_days, shown.privacy_url.as_deref())
+        }),
+        answers,
+    }
+}
+
+/// What placing a new registration decided, beside the registrant's data.
+pub(super) struct Placed {
+    pub organization_key: String,
+    pub status: RegistrationStatus,
+    pub waitlist_reason: Option<WaitReason>,
+    /// The answers as checked.
+    pub answers: super::answers::Answers,
+}
+
+/// The first mail of a new registration: its ticket, its place in line, or its request received.
+pub(super) fn first_mail(status: RegistrationStatus) -> Message {
+    match status {
         RegistrationStatus::Confirmed => {
             Message::Confirmation { reason: ConfirmationReason::Registered, previous_mode: None, sequence: 0 }
         }
         RegistrationStatus::Pending => Message::RequestReceived,
         _ => Message::Waitlisted { approved: false },
-    };
-    if options.notify {
-        mail_registrant(db, &registration, &message, &options.actor, now).await?;
     }
-    Ok(RegisterOutcome::Registered { registration: Box::new(registration), event: Box::new(event) })
 }
 
 /// Where a public registration lands: a free public seat its organization may take, else the

@@ -28,11 +28,21 @@ pub async fn lock_event(
     event_id: Uuid,
     next_seq: bool,
 ) -> Result<Option<event::Model>, DbErr> {
+    lock_event_reserving(db, event_id, i32::from(next_seq)).await
+}
+
+/// [`lock_event`], reserving `places` waitlist positions: `next_queue_seq - places` up to
+/// `next_queue_seq - 1` of the returned row.
+pub async fn lock_event_reserving(
+    db: &impl ConnectionTrait,
+    event_id: Uuid,
+    places: i32,
+) -> Result<Option<event::Model>, DbErr> {
     let mut update = event::Entity::update_many()
         .col_expr(event::Column::Revision, Expr::col(event::Column::Revision).add(1))
         .filter(event::Column::Id.eq(event_id));
-    if next_seq {
-        update = update.col_expr(event::Column::NextQueueSeq, Expr::col(event::Column::NextQueueSeq).add(1));
+    if places > 0 {
+        update = update.col_expr(event::Column::NextQueueSeq, Expr::col(event::Column::NextQueueSeq).add(places));
     }
     // One round trip where the database can return the updated row (SQLite, PostgreSQL).
     if db.support_returning() {
@@ -120,26 +130,40 @@ pub async fn take_seat(
     {
         return Ok(Taken::OrganizationFull);
     }
-    let (confirmed, capacity) = columns(holder.mode);
-    let taken = match holder.mode {
-        AttendanceMode::InPerson => Expr::col(confirmed)
-            .sub(Expr::col(event::Column::InPersonHeldUsed))
-            .add(Expr::col(event::Column::InPersonHeld)),
-        AttendanceMode::Online => Expr::col(confirmed),
-    };
-    let result = event::Entity::update_many()
-        .col_expr(confirmed, Expr::col(confirmed).add(1))
-        .filter(event::Column::Id.eq(event.id))
-        .filter(Condition::any().add(capacity.is_null()).add(taken.lt(Expr::col(capacity))))
-        .exec(db)
-        .await?;
-    if result.rows_affected != 1 {
+    if !take_seats(db, event.id, holder.mode, 1).await? {
         return Ok(Taken::RoomFull);
     }
     if in_person {
         organizations::count(db, event.id, holder.organization_key, 1).await?;
     }
     Ok(Taken::Seat)
+}
+
+/// Takes `seats` public seats of `mode` at once, or none when fewer are free; the
+/// organizations' counters are the caller's. The caller holds the event lock.
+pub async fn take_seats(
+    db: &impl ConnectionTrait,
+    event_id: Uuid,
+    mode: AttendanceMode,
+    seats: u32,
+) -> Result<bool, DbErr> {
+    let (confirmed, capacity) = columns(mode);
+    let taken = match mode {
+        AttendanceMode::InPerson => Expr::col(confirmed)
+            .sub(Expr::col(event::Column::InPersonHeldUsed))
+            .add(Expr::col(event::Column::InPersonHeld)),
+        AttendanceMode::Online => Expr::col(confirmed),
+    };
+    let seats = i32::try_from(seats).unwrap_or(i32::MAX);
+    // taken + seats <= capacity, written as taken + (seats - 1) < capacity.
+    let room_left = taken.add(seats - 1).lt(Expr::col(capacity));
+    let result = event::Entity::update_many()
+        .col_expr(confirmed, Expr::col(confirmed).add(seats))
+        .filter(event::Column::Id.eq(event_id))
+        .filter(Condition::any().add(capacity.is_null()).add(room_left))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
 }
 
 /// Gives one held seat (to a speaker or host of `organization_key`); false when all are given.

@@ -11,8 +11,8 @@ pub mod policy;
 pub mod waitlist;
 
 pub use counters::{
-    CapRule, Holder, Taken, held_seats, lock_event, release_held_seat, release_seat, release_seat_of, seats,
-    take_held_seat, take_seat, waiting,
+    CapRule, Holder, Taken, held_seats, lock_event, lock_event_reserving, release_held_seat, release_seat,
+    release_seat_of, seats, take_held_seat, take_seat, take_seats, waiting,
 };
 pub use policy::Seats;
 pub use waitlist::promote_waitlist;

@@ -44,6 +44,28 @@ pub async fn key_at(db: &impl ConnectionTrait, event_id: Uuid, organization: &st
     Ok(merged.map_or(key, |alias| alias.target_key))
 }
 
+/// [`key_at`] for several spellings at once, in their order, with one query.
+pub async fn keys_at_all(
+    db: &impl ConnectionTrait,
+    event_id: Uuid,
+    organizations: &[&str],
+) -> Result<Vec<String>, DbErr> {
+    let keys: Vec<String> = organizations.iter().map(|name| organization_key(name)).collect();
+    let wanted: Vec<&str> = keys.iter().map(String::as_str).filter(|key| !key.is_empty()).collect();
+    if wanted.is_empty() {
+        return Ok(keys);
+    }
+    let merged: std::collections::HashMap<String, String> = organization_alias::Entity::find()
+        .filter(organization_alias::Column::EventId.eq(event_id))
+        .filter(organization_alias::Column::AliasKey.is_in(wanted))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|alias| (alias.alias_key, alias.target_key))
+        .collect();
+    Ok(keys.into_iter().map(|key| merged.get(&key).cloned().unwrap_or(key)).collect())
+}
+
 /// Whether someone of `organization` would find its in-person seats used at `event` now.
 pub async fn is_full(
     db: &impl ConnectionTrait,

@@ -3,7 +3,7 @@
 use futures::future::join_all;
 use serde_json::json;
 
-use crate::helpers::{TestApp, json, str_of};
+use crate::helpers::{TestApp, json, registration, str_of};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn four_hundred_concurrent_registrations_fill_fifty_seats_exactly() {
@@ -42,6 +42,112 @@ async fn fill_fifty_seats(app: TestApp) {
     assert_eq!(stats["in_person"]["confirmed"], 50);
     assert_eq!(stats["in_person"]["waitlisted"], 350);
     assert_eq!(stats["registered"], 400);
+    app.stop().await;
+}
+
+/// Registrations that meet in one batch are decided together (one lock of the event, one
+/// insert per table): the outcome is the one of registering one by one. A burst mixing new
+/// people in both modes, repeats of one address, an address registered before, and two
+/// spellings of one organization fills each mode exactly, answers every repeat 409, gives each
+/// new registration its own place in line, one history entry and one mail, and counts the
+/// organization's seats; the longest waiting are promoted first.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_burst_of_mixed_registrations_is_decided_as_one_by_one() {
+    mixed_burst(TestApp::spawn().await).await;
+}
+
+/// The same burst, every registration committed on its own (`CONVENE_GROUP_COMMIT=off`).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn without_group_commit_a_burst_of_mixed_registrations_ends_the_same() {
+    mixed_burst(TestApp::spawn_with(|config| config.group_commit = false).await).await;
+}
+
+async fn mixed_burst(app: TestApp) {
+    use entity::{organization_seat, registration, registration_history};
+    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+
+    let event = app.create_event(json!({"in_person_capacity": 20, "online_capacity": 30})).await;
+    let event_id = str_of(&event, "id");
+    let id = uuid::Uuid::parse_str(&event_id).expect("uuid");
+    assert_eq!(app.register(&event_id, "early@example.org", "online").await.status().as_u16(), 201);
+
+    let bodies = (0..300).map(|i| {
+        let email = match i % 10 {
+            0 => "repeat@example.org".to_owned(),
+            1 => "early@example.org".to_owned(),
+            _ => format!("p{i}@example.org"),
+        };
+        let mut body = registration(&email, if i % 2 == 0 { "in_person" } else { "online" });
+        body["organization"] = json!(if i % 3 == 0 { "Caritas International" } else { "  caritas INTERNATIONAL " });
+        body
+    });
+    let responses = join_all(bodies.map(|body| async {
+        let response = app.register_body(&event_id, body).await;
+        (response.status().as_u16(), json(response).await)
+    }))
+    .await;
+    let statuses: Vec<u16> = responses.iter().map(|(status, _)| *status).collect();
+    let tokens: std::collections::HashMap<String, String> = responses
+        .iter()
+        .filter(|(status, _)| *status == 201)
+        .map(|(_, b)| (str_of(b, "id"), str_of(b, "manage_token")))
+        .collect();
+    // 240 new addresses and the first of the repeats; 29 repeats and 30 of the early address.
+    assert_eq!(statuses.iter().filter(|s| **s == 201).count(), 241, "{statuses:?}");
+    assert_eq!(statuses.iter().filter(|s| **s == 409).count(), 59, "{statuses:?}");
+
+    let stats = app.stats(&event_id).await;
+    assert_eq!(stats["in_person"]["confirmed"], 20);
+    assert_eq!(stats["online"]["confirmed"], 30);
+    assert_eq!(stats["registered"], 242);
+    let seats = organization_seat::Entity::find()
+        .filter(organization_seat::Column::EventId.eq(id))
+        .all(app.db.read())
+        .await
+        .expect("query");
+    let counted: Vec<(String, i32)> = seats.into_iter().map(|s| (s.organization_key, s.in_person_confirmed)).collect();
+    assert_eq!(counted, vec![("caritas international".to_owned(), 20)]);
+
+    let rows = registration::Entity::find()
+        .filter(registration::Column::EventId.eq(id))
+        .order_by_asc(registration::Column::QueueSeq)
+        .all(app.db.read())
+        .await
+        .expect("query");
+    let places: std::collections::HashSet<i64> = rows.iter().map(|r| r.queue_seq).collect();
+    assert_eq!(places.len(), 242, "each registration has its own place in line");
+    for row in &rows {
+        let entries = registration_history::Entity::find()
+            .filter(registration_history::Column::RegistrationId.eq(row.id))
+            .filter(registration_history::Column::Kind.eq("registered"))
+            .count(app.db.read())
+            .await
+            .expect("query");
+        assert_eq!(entries, 1, "history of {:?}", row.email);
+        let kind = if row.status == entity::RegistrationStatus::Confirmed { "confirmation" } else { "waitlisted" };
+        assert_eq!(app.mails(&row.id.to_string(), kind).await, 1, "mail of {:?}", row.email);
+    }
+
+    // Three seats free: the three longest waiting in person take them.
+    let waiting: Vec<_> = rows
+        .iter()
+        .filter(|r| r.mode == entity::AttendanceMode::InPerson && r.status == entity::RegistrationStatus::Waitlisted)
+        .map(|r| r.id)
+        .collect();
+    let seated: Vec<_> = rows
+        .iter()
+        .filter(|r| r.mode == entity::AttendanceMode::InPerson && r.status == entity::RegistrationStatus::Confirmed)
+        .collect();
+    let burst_seated = seated.iter().filter_map(|reg| tokens.get(&reg.id.to_string()));
+    for token in burst_seated.take(3) {
+        assert_eq!(app.manage(reqwest::Method::DELETE, token, None).await.status().as_u16(), 200);
+    }
+    for (position, reg_id) in waiting.iter().enumerate().take(6) {
+        let row = registration::Entity::find_by_id(*reg_id).one(app.db.read()).await.expect("query").expect("row");
+        let expected =
+            if position < 3 { entity::RegistrationStatus::Confirmed } else { entity::RegistrationStatus::Waitlisted };
+        assert_eq!(row.status, expected, "waitlist position {position}");
+    }
     app.stop().await;
 }
 

@@ -48,6 +48,16 @@ pub struct Db {
     rebuild_owed: Arc<std::sync::atomic::AtomicBool>,
 }
 
+/// Whether a PostgreSQL connection goes without TLS: to a server on this machine (loopback),
+/// unless `sslmode` was chosen. sqlx's default, "prefer", would encrypt loopback traffic,
+/// which protects nothing, and its encrypted writes meet the peer's delayed ACK: measured, a
+/// registration took about 2.3 times as long (BENCHMARKS.md, issue 24).
+fn plain_on_loopback(host: &str, sslmode_chosen: bool) -> bool {
+    let loopback = host == "localhost"
+        || host.trim_matches(|c| c == '[' || c == ']').parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback());
+    loopback && !sslmode_chosen
+}
+
 impl Db {
     pub async fn connect(url: &str) -> anyhow::Result<Db> {
         if url.starts_with("sqlite:") {
@@ -58,6 +68,7 @@ impl Db {
             || url.starts_with("mariadb://")
         {
             let url = url.replacen("mariadb://", "mysql://", 1);
+            let sslmode_chosen = url.contains("sslmode=") || std::env::var_os("PGSSLMODE").is_some();
             let mut options = ConnectOptions::new(url);
             options
                 .max_connections(16)
@@ -66,7 +77,13 @@ impl Db {
                 .connect_timeout(Duration::from_secs(10))
                 .sqlx_logging(false)
                 // An acknowledged write survives a power loss, whatever the server's default.
-                .map_sqlx_postgres_opts(|pg| pg.options([("synchronous_commit", "on")]));
+                .map_sqlx_postgres_opts(move |pg| {
+                    let pg = pg.options([("synchronous_commit", "on")]);
+                    match plain_on_loopback(pg.get_host(), sslmode_chosen) {
+                        true => pg.ssl_mode(sea_orm::sqlx::postgres::PgSslMode::Disable),
+                        false => pg,
+                    }
+                });
             let conn = SeaDatabase::connect(options).await.context("cannot connect to the database")?;
             Ok(Db::new(conn.clone(), conn))
         } else {
@@ -294,6 +311,17 @@ pub fn is_unique_violation(err: &DbErr) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn postgres_on_this_machine_goes_without_tls_unless_sslmode_is_chosen() {
+        for host in ["localhost", "127.0.0.1", "127.8.0.1", "::1", "[::1]"] {
+            assert!(plain_on_loopback(host, false), "{host}");
+            assert!(!plain_on_loopback(host, true), "{host} with sslmode");
+        }
+        for host in ["db.example.org", "10.0.0.5", "/var/run/postgresql", "localhost.example.org"] {
+            assert!(!plain_on_loopback(host, false), "{host}");
+        }
+    }
 
     #[test]
     fn stmt_numbers_placeholders_for_postgres_only() {

@@ -250,3 +250,24 @@ async fn writes_are_durable_by_default() {
     assert_eq!(value, durable, "{sql}");
     app.stop().await;
 }
+
+/// PostgreSQL on this machine (loopback) is reached without TLS when the URL does not choose
+/// an `sslmode`: encrypting loopback traffic protects nothing and, measured, more than doubled
+/// the time of a registration (issue 24). Other backends: nothing to check.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_on_loopback_goes_without_tls() {
+    use sea_orm::{ConnectionTrait, DbBackend, Statement};
+    let app = TestApp::spawn().await;
+    if app.db.backend() == DbBackend::Postgres && !app.database_url().contains("sslmode=") {
+        let sql = "SELECT CAST(ssl AS TEXT) AS ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()";
+        let row = app
+            .db
+            .read()
+            .query_one_raw(Statement::from_string(DbBackend::Postgres, sql))
+            .await
+            .expect("query")
+            .expect("row");
+        assert_eq!(row.try_get::<String>("", "ssl").expect("ssl"), "false");
+    }
+    app.stop().await;
+}

@@ -59,11 +59,14 @@ pub(super) type RunGroup =
 /// A request with the channel its answer goes back on.
 struct Asked<W: Together> {
     work: W,
-    reply: oneshot::Sender<Result<W::Out, W::Err>>,
+    reply: oneshot::Sender<Answer<W>>,
 }
 
+/// What a request of kind `W` is answered.
+pub(super) type Answer<W> = Result<<W as Together>::Out, <W as Together>::Err>;
+
 /// Wraps `work` for the writer; the receiver gets its answer.
-pub(super) fn member<W: Together>(work: W) -> (Member, oneshot::Receiver<Result<W::Out, W::Err>>) {
+pub(super) fn member<W: Together>(work: W) -> (Member, oneshot::Receiver<Answer<W>>) {
     let (reply, answer) = oneshot::channel();
     let key = (TypeId::of::<W>(), work.key());
     (Member { key, request: Box::new(Asked { work, reply }), run: run_group::<W> }, answer)

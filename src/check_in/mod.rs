@@ -14,5 +14,6 @@ pub mod room;
 pub mod routes;
 pub mod search;
 pub mod service;
+pub mod together;
 pub mod view;
 mod walk_in;

@@ -14,8 +14,9 @@ use super::policy;
 use super::room;
 use super::search::{self, Cursor};
 use super::service::{self, Desk};
+use super::together;
 use super::view::{CheckInAnswer, ExitAnswer, RoomView, StaffRegistrationView};
-use crate::db::{Discard, Keep, keep};
+use crate::db::keep;
 use crate::error::{AppError, AppResult, ErrorBody, FieldError};
 use crate::events::service as events;
 use crate::web::AppState;
@@ -49,18 +50,8 @@ async fn door_answer(
     scan: door::Scan,
 ) -> AppResult<(StatusCode, Json<serde_json::Value>)> {
     let desk = Desk::for_user(state.db.read(), user).await?;
-    let answer = state
-        .db
-        .write(move |txn| {
-            Box::pin(async move {
-                let event = events::get(txn, event_id).await.map_err(|_| door::DoorError::NotFound)?;
-                let answer = door::scan(txn, &event, &scan, &desk, crate::domain::now()).await?;
-                // A scan that changes nothing is answered at once, its savepoint rolled back
-                // (it leaves nothing behind, not even the event row's lock).
-                Ok::<_, door::DoorError>(if answer.changed { Keep(answer) } else { Discard(answer) })
-            })
-        })
-        .await?;
+    // Plain entrance scans for one event are written together (`together.rs`); the others alone.
+    let answer = together::scan(&state.db, together::Scanning { event_id, scan, desk }).await?;
     if let Some(result) = answer.body["result"].as_str() {
         metrics::counter!("convene_checkins_total", "result" => result.to_owned()).increment(1);
     }

@@ -251,17 +251,7 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
     (now, revision): (DateTime<Utc>, i64),
     mode_changed: bool,
 ) -> Result<CheckInOutcome, CheckInError> {
-    let row = checkin::Model {
-        id: Uuid::now_v7(),
-        event_id: registration.event_id,
-        registration_id: registration.id,
-        active_registration_id: Some(registration.id),
-        checked_in_at: now,
-        desk: desk.label.clone(),
-        user_id: desk.user_id,
-        undone_at: None,
-        undone_by: None,
-    };
+    let row = check_in_row(&registration, desk, now);
     let savepoint = db.begin().await?;
     match checkin::Entity::insert(row.into_active_model()).exec_without_returning(&savepoint).await {
         Ok(_) => {
@@ -275,6 +265,21 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
             Ok(CheckInOutcome::AlreadyCheckedIn { registration: Box::new(registration), at, returned: false })
         }
         Err(e) => Err(e.into()),
+    }
+}
+
+/// The active check-in of `reg` at `now` by `desk`, as [`record`] writes it.
+pub(super) fn check_in_row(reg: &registration::Model, desk: &Desk, now: DateTime<Utc>) -> checkin::Model {
+    checkin::Model {
+        id: Uuid::now_v7(),
+        event_id: reg.event_id,
+        registration_id: reg.id,
+        active_registration_id: Some(reg.id),
+        checked_in_at: now,
+        desk: desk.label.clone(),
+        user_id: desk.user_id,
+        undone_at: None,
+        undone_by: None,
     }
 }
 

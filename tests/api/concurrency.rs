@@ -271,3 +271,102 @@ async fn postgres_on_loopback_goes_without_tls() {
     }
     app.stop().await;
 }
+
+/// Scans that meet in one batch are decided together (one lookup per kind, one insert): the
+/// outcome is the one of scanning one by one. Each seated person scanned twice at once (by
+/// code, or by code and by a pick from the name search) is checked in once, the other scan
+/// answered `already_checked_in` with the same time; online registrants find the room full,
+/// and waitlisted, cancelled and unknown tickets change nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_burst_of_scans_is_decided_as_one_by_one() {
+    scan_burst(TestApp::spawn().await).await;
+}
+
+/// The same burst, every scan committed on its own (`CONVENE_GROUP_COMMIT=off`).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn without_group_commit_a_burst_of_scans_ends_the_same() {
+    scan_burst(TestApp::spawn_with(|config| config.group_commit = false).await).await;
+}
+
+async fn scan_burst(app: TestApp) {
+    use entity::checkin;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+    let event = app.create_event(json!({"in_person_capacity": 20})).await;
+    let event_id = str_of(&event, "id");
+    let mut people = Vec::new(); // (expected first result, code, registration id)
+    for i in 0..25 {
+        let mode = if i < 22 { "in_person" } else { "online" };
+        let body = json(app.register(&event_id, &format!("door{i}@example.org"), mode).await).await;
+        let expected = match i {
+            0..20 => "checked_in",
+            20 | 21 => "not_confirmed",
+            22 | 23 => "capacity_full",
+            _ => "cancelled",
+        };
+        if expected == "cancelled" {
+            app.manage(reqwest::Method::DELETE, &str_of(&body, "manage_token"), None).await;
+        }
+        people.push((expected, str_of(&body, "ticket_code"), str_of(&body, "id")));
+    }
+
+    let scan = |ticket: serde_json::Value| {
+        let app = &app;
+        let event_id = &event_id;
+        async move {
+            let url = app.url(&format!("/api/v1/events/{event_id}/checkins"));
+            let response =
+                app.client.post(url).bearer_auth(&app.checkin_token).json(&ticket).send().await.expect("scan");
+            assert_eq!(response.status().as_u16(), 200);
+            json(response).await
+        }
+    };
+    let mut tickets = Vec::new();
+    for (i, (_, code, id)) in people.iter().enumerate() {
+        tickets.push(json!({"code": code.to_lowercase()}));
+        // The seated are scanned a second time: by code, or picked from the name search.
+        if i < 20 {
+            tickets.push(if i % 2 == 0 { json!({"code": code}) } else { json!({"registration_id": id}) });
+        }
+    }
+    tickets.extend((0..3).map(|i| json!({"code": format!("ZZZZ-ZZZZ-ZZZZ-ZZZ{i}")})));
+    let answers = join_all(tickets.into_iter().map(scan)).await;
+
+    let mut results: std::collections::HashMap<String, usize> = Default::default();
+    let mut times: std::collections::HashMap<String, Vec<String>> = Default::default();
+    for answer in &answers {
+        *results.entry(str_of(answer, "result")).or_default() += 1;
+        if let Some(id) = answer["registration"]["id"].as_str() {
+            if let Some(at) = answer["checked_in_at"].as_str() {
+                times.entry(id.to_owned()).or_default().push(at.to_owned());
+            }
+        }
+    }
+    let expected: std::collections::HashMap<String, usize> = [
+        ("checked_in", 20),
+        ("already_checked_in", 20),
+        ("not_confirmed", 2),
+        ("capacity_full", 2),
+        ("cancelled", 1),
+        ("unknown", 3),
+    ]
+    .into_iter()
+    .map(|(result, n)| (result.to_owned(), n))
+    .collect();
+    assert_eq!(results, expected);
+    for (_, _, id) in people.iter().take(20) {
+        let seen = &times[id];
+        assert_eq!(seen.len(), 2, "{id}: {seen:?}");
+        assert_eq!(seen[0], seen[1], "both scans of {id} give the one check-in time");
+    }
+    let id = uuid::Uuid::parse_str(&event_id).expect("uuid");
+    let active = checkin::Entity::find()
+        .filter(checkin::Column::EventId.eq(id))
+        .filter(checkin::Column::ActiveRegistrationId.is_not_null())
+        .all(app.db.read())
+        .await
+        .expect("query");
+    assert_eq!(active.len(), 20);
+    assert_eq!(app.stats(&event_id).await["attended"], 20);
+    app.stop().await;
+}

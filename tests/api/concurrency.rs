@@ -336,10 +336,8 @@ async fn scan_burst(app: TestApp) {
     let mut times: std::collections::HashMap<String, Vec<String>> = Default::default();
     for answer in &answers {
         *results.entry(str_of(answer, "result")).or_default() += 1;
-        if let Some(id) = answer["registration"]["id"].as_str() {
-            if let Some(at) = answer["checked_in_at"].as_str() {
-                times.entry(id.to_owned()).or_default().push(at.to_owned());
-            }
+        if let (Some(id), Some(at)) = (answer["registration"]["id"].as_str(), answer["checked_in_at"].as_str()) {
+            times.entry(id.to_owned()).or_default().push(at.to_owned());
         }
     }
     let expected: std::collections::HashMap<String, usize> = [

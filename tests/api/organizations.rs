@@ -62,7 +62,8 @@ async fn eight_concurrent_registrations_of_one_organization_spelled_four_ways_ge
     let organizations = stats["organizations"].as_array().expect("organizations");
     assert_eq!(organizations.len(), 2, "{stats}");
     let name = organizations[0]["name"].as_str().unwrap_or_default();
-    assert!(spellings.contains(&name), "one of its spellings (the earliest) names it: {name:?}");
+    // Names are kept trimmed: " Caritás International" is stored without its leading space.
+    assert!(spellings.iter().any(|s| s.trim() == name), "one of its spellings (the earliest) names it: {name:?}");
     assert_eq!((organizations[0]["in_person"].as_i64(), organizations[0]["waitlisted"].as_i64()), (Some(2), Some(6)));
     assert_eq!(organizations[1]["name"], "Fedasil");
     // At an event without a waiting list, the ninth is refused with its own code.

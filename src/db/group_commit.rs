@@ -16,6 +16,7 @@
 
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use futures_util::FutureExt;
 use futures_util::future::BoxFuture;
@@ -52,10 +53,11 @@ pub struct GroupCommit {
 
 impl GroupCommit {
     /// Starts the writer task on the current runtime. It stops when the last handle is dropped.
-    /// `mail_queued` is notified after each committed batch that queued mail.
-    pub fn start(write: DatabaseConnection, mail_queued: Arc<Notify>) -> GroupCommit {
+    /// `mail_queued` is notified after each committed batch that queued mail; `writes` counts
+    /// the batches finished, before their requests are answered (see `Db::writes_committed`).
+    pub fn start(write: DatabaseConnection, mail_queued: Arc<Notify>, writes: Arc<AtomicU64>) -> GroupCommit {
         let (jobs, queue) = mpsc::channel(QUEUE);
-        tokio::spawn(run_writer(write, queue, mail_queued));
+        tokio::spawn(run_writer(write, queue, mail_queued, writes));
         GroupCommit { jobs }
     }
 
@@ -159,11 +161,16 @@ where
     }
 }
 
-async fn run_writer(write: DatabaseConnection, mut queue: mpsc::Receiver<Job>, mail_queued: Arc<Notify>) {
+async fn run_writer(
+    write: DatabaseConnection,
+    mut queue: mpsc::Receiver<Job>,
+    mail_queued: Arc<Notify>,
+    writes: Arc<AtomicU64>,
+) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while queue.recv_many(&mut batch, MAX_BATCH).await > 0 {
         metrics::histogram!("convene_write_batch_size").record(batch.len() as f64);
-        let (committed, queued_mail) = tracking_mail(commit_batch(&write, batch.drain(..))).await;
+        let (committed, queued_mail) = tracking_mail(commit_batch(&write, batch.drain(..), &writes)).await;
         if committed && queued_mail {
             mail_queued.notify_one();
         }
@@ -171,7 +178,7 @@ async fn run_writer(write: DatabaseConnection, mut queue: mpsc::Receiver<Job>, m
 }
 
 /// Runs the jobs in one transaction and commits it; true when it committed.
-async fn commit_batch(write: &DatabaseConnection, jobs: impl Iterator<Item = Job>) -> bool {
+async fn commit_batch(write: &DatabaseConnection, jobs: impl Iterator<Item = Job>, writes: &AtomicU64) -> bool {
     let txn = match super::begin_write_on(write).await {
         Ok(txn) => txn,
         Err(err) => {
@@ -187,7 +194,7 @@ async fn commit_batch(write: &DatabaseConnection, jobs: impl Iterator<Item = Job
             Unit::Group(run, members) => delivers.extend(run(&txn, members).await),
         }
     }
-    finish(txn, delivers).await
+    finish(txn, delivers, writes).await
 }
 
 /// What runs in a batch: a request alone, or the requests of one kind and key together.
@@ -215,8 +222,10 @@ fn units_of(jobs: impl Iterator<Item = Job>) -> Vec<Unit> {
     units
 }
 
-async fn finish(txn: DatabaseTransaction, delivers: Vec<Option<Deliver>>) -> bool {
+async fn finish(txn: DatabaseTransaction, delivers: Vec<Option<Deliver>>, writes: &AtomicU64) -> bool {
     let commit_error = txn.commit().await.err();
+    // Counted before anyone is answered: whoever reads after an answer sees the count moved.
+    writes.fetch_add(1, Ordering::AcqRel);
     if let Some(err) = &commit_error {
         tracing::error!(error = %err, "a batch of writes could not be committed");
     }

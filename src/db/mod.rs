@@ -46,6 +46,8 @@ pub struct Db {
     reclaiming: Arc<tokio::sync::Mutex<()>>,
     /// MariaDB: an erasure asked for the tables to be rebuilt (see `reclaim.rs`).
     rebuild_owed: Arc<std::sync::atomic::AtomicBool>,
+    /// Writes finished through this `Db` (see [`Db::writes_committed`]).
+    writes_committed: Arc<std::sync::atomic::AtomicU64>,
 }
 
 /// Whether a PostgreSQL connection goes without TLS: to a server on this machine (loopback),
@@ -93,13 +95,34 @@ impl Db {
 
     fn new(read: DatabaseConnection, write: DatabaseConnection) -> Db {
         let mail_queued = Arc::new(Notify::new());
-        let writes = Some(GroupCommit::start(write.clone(), mail_queued.clone()));
-        Db { read, write, writes, mail_queued, reclaiming: Arc::default(), rebuild_owed: Arc::default() }
+        let writes_committed = Arc::<std::sync::atomic::AtomicU64>::default();
+        let writes = Some(GroupCommit::start(write.clone(), mail_queued.clone(), writes_committed.clone()));
+        Db {
+            read,
+            write,
+            writes,
+            mail_queued,
+            reclaiming: Arc::default(),
+            rebuild_owed: Arc::default(),
+            writes_committed,
+        }
     }
 
     /// The read pool: for queries outside a write (they see committed data only).
     pub fn read(&self) -> &DatabaseConnection {
         &self.read
+    }
+
+    /// How many transactions of [`Db::write`], [`Db::write_together`] and [`Db::write_alone`]
+    /// have finished committing, counted before their requests are answered: a cache of what
+    /// was read before can tell that this server may have changed it since.
+    pub fn writes_committed(&self) -> u64 {
+        self.writes_committed.load(std::sync::atomic::Ordering::Acquire)
+    }
+
+    /// Counts a finished commit (see [`Db::writes_committed`]).
+    fn count_write(&self) {
+        self.writes_committed.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
     }
 
     /// Notified after each committed write that queued mail: the mail worker waits on it.

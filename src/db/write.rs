@@ -119,7 +119,9 @@ impl Db {
             let txn = self.begin_write().await?;
             match work(&txn).await {
                 Ok(Keep(value)) => {
-                    txn.commit().await?;
+                    let committed = txn.commit().await;
+                    self.count_write();
+                    committed?;
                     Ok((value, true))
                 }
                 Ok(Discard(value)) => {

@@ -34,7 +34,8 @@ pub async fn event_page(
     Path(slug): Path<String>,
     axum::extract::Query(query): axum::extract::Query<EventPageQuery>,
 ) -> Result<Response, AppError> {
-    let Some(event) = public_event(&state, &slug).await? else { return Ok(not_found(lang)) };
+    let read = public_event(&state, &slug);
+    let Some(event) = state.event_pages.event(&state.db, &slug, read).await? else { return Ok(not_found(lang)) };
     let mut values = BTreeMap::new();
     if let Some(token) = query.invite.as_deref()
         && let Ok(Some(invite)) = crate::imports::invitations::find_by_token(state.db.read(), token).await
@@ -55,17 +56,18 @@ pub async fn event_page(
         // The invitation's token is in the address: like other secret links, never cached or referred.
         return Ok(Page::new("public/event.html", lang, ctx).secret().into_response());
     }
+    let version = EventPageVersion::of(&event, &lang, closed_reason(&event, lang.lang).is_none());
+    if let Some(html) = state.event_pages.get(&version) {
+        return Ok(Page::new("public/event.html", lang, context! {}).respond_with(html));
+    }
     let page = Page::new(
         "public/event.html",
         lang.clone(),
         context! { event => event_view(&event, lang.lang), values => context! {}, errors => context! {} },
     );
-    let version = EventPageVersion::of(&event, &lang, closed_reason(&event, lang.lang).is_none());
-    if let Some(html) = state.event_pages.get(&version) {
-        return Ok(page.respond_with(html));
-    }
     let html = page.html().map_err(|err| AppError::Internal(anyhow::anyhow!("event page: {err:#}")))?;
-    state.event_pages.put(version, &html);
+    let html = axum::body::Bytes::from(html);
+    state.event_pages.put(version, html.clone());
     Ok(page.respond_with(html))
 }
 

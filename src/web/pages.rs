@@ -73,8 +73,8 @@ impl Page {
     }
 
     /// Answers with `html`, this page's HTML rendered earlier (see [`Page::html`]).
-    pub fn respond_with(self, html: String) -> Response {
-        let mut response = (self.status, Html(html)).into_response();
+    pub fn respond_with(self, html: impl Into<axum::body::Bytes>) -> Response {
+        let mut response = (self.status, Html(html.into())).into_response();
         page_headers(&mut response, self.secret_link);
         self.lang.remember(&mut response);
         response

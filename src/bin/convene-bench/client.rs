@@ -28,15 +28,25 @@ pub struct Req {
     pub cookie: Option<Arc<str>>,
     /// `application/json` unless a form.
     pub form: bool,
+    /// `Accept-Encoding`, as browsers send it; none by default (the answer is not compressed).
+    pub accept_encoding: Option<&'static str>,
 }
 
 impl Req {
     pub fn get(path: impl Into<String>) -> Req {
-        Req { method: Method::GET, path: path.into(), token: None, body: None, cookie: None, form: false }
+        Req {
+            method: Method::GET,
+            path: path.into(),
+            token: None,
+            body: None,
+            cookie: None,
+            form: false,
+            accept_encoding: None,
+        }
     }
 
     pub fn post_json(path: impl Into<String>, body: impl Into<Bytes>) -> Req {
-        Req { method: Method::POST, path: path.into(), token: None, body: Some(body.into()), cookie: None, form: false }
+        Req { method: Method::POST, body: Some(body.into()), ..Req::get(path) }
     }
 
     /// A form post (`application/x-www-form-urlencoded`), as a browser sends it.
@@ -46,6 +56,11 @@ impl Req {
 
     pub fn cookie(mut self, cookie: &Arc<str>) -> Req {
         self.cookie = Some(cookie.clone());
+        self
+    }
+
+    pub fn accept_encoding(mut self, encodings: &'static str) -> Req {
+        self.accept_encoding = Some(encodings);
         self
     }
 
@@ -85,6 +100,9 @@ impl Conn {
         }
         if let Some(cookie) = &req.cookie {
             builder = builder.header(hyper::header::COOKIE, cookie.as_ref());
+        }
+        if let Some(encodings) = req.accept_encoding {
+            builder = builder.header(hyper::header::ACCEPT_ENCODING, encodings);
         }
         if req.body.is_some() {
             let kind = if req.form { "application/x-www-form-urlencoded" } else { "application/json" };

@@ -17,6 +17,7 @@ use crate::error::{AppError, FieldError, FieldErrors};
 use crate::events::view::questions;
 use crate::i18n::t;
 use crate::web::AppState;
+use crate::web::compressed::{self, Encoding};
 use crate::web::form::FormFields;
 use crate::web::lang::PageLang;
 use crate::web::page_cache::EventPageVersion;
@@ -33,6 +34,7 @@ pub async fn event_page(
     lang: PageLang,
     Path(slug): Path<String>,
     axum::extract::Query(query): axum::extract::Query<EventPageQuery>,
+    headers: axum::http::HeaderMap,
 ) -> Result<Response, AppError> {
     let read = public_event(&state, &slug);
     let Some(event) = state.event_pages.event(&state.db, &slug, read).await? else { return Ok(not_found(lang)) };
@@ -57,18 +59,20 @@ pub async fn event_page(
         return Ok(Page::new("public/event.html", lang, ctx).secret().into_response());
     }
     let version = EventPageVersion::of(&event, &lang, closed_reason(&event, lang.lang).is_none());
-    if let Some(html) = state.event_pages.get(&version) {
-        return Ok(Page::new("public/event.html", lang, context! {}).respond_with(html));
-    }
-    let page = Page::new(
-        "public/event.html",
-        lang.clone(),
-        context! { event => event_view(&event, lang.lang), values => context! {}, errors => context! {} },
-    );
-    let html = page.html().map_err(|err| AppError::Internal(anyhow::anyhow!("event page: {err:#}")))?;
-    let html = axum::body::Bytes::from(html);
-    state.event_pages.put(version, html.clone());
-    Ok(page.respond_with(html))
+    let page = match state.event_pages.get(&version) {
+        Some(cached) => cached,
+        None => {
+            let ctx = context! { event => event_view(&event, lang.lang), values => context! {}, errors => context! {} };
+            let html = Page::new("public/event.html", lang.clone(), ctx)
+                .html()
+                .map_err(|err| AppError::Internal(anyhow::anyhow!("event page: {err:#}")))?;
+            state.event_pages.put(version, html)
+        }
+    };
+    let (encoding, body) = page.body(Encoding::preferred(&headers));
+    let mut response = Page::new("public/event.html", lang, context! {}).respond_with(body);
+    compressed::mark(&mut response, encoding);
+    Ok(response)
 }
 
 pub async fn register(

@@ -4,6 +4,7 @@
 
 pub mod assets;
 pub mod client;
+pub mod compressed;
 pub mod extract;
 pub mod form;
 pub mod health;

@@ -11,6 +11,7 @@ use entity::event;
 
 use crate::db::Db;
 use crate::domain::Language;
+use crate::web::compressed::Precompressed;
 use crate::web::lang::PageLang;
 
 /// What the public event page shows depends on: the event row as it is (its revision moves
@@ -64,21 +65,24 @@ struct EventRead {
 /// the exact version it was rendered for.
 #[derive(Debug, Default)]
 pub struct EventPageCache {
-    pages: Mutex<HashMap<(uuid::Uuid, Language), (EventPageVersion, Bytes)>>,
+    pages: Mutex<HashMap<(uuid::Uuid, Language), (EventPageVersion, Arc<Precompressed>)>>,
     events: Mutex<HashMap<String, EventRead>>,
 }
 
 impl EventPageCache {
-    pub fn get(&self, version: &EventPageVersion) -> Option<Bytes> {
+    pub fn get(&self, version: &EventPageVersion) -> Option<Arc<Precompressed>> {
         let pages = self.pages.lock().ok()?;
-        let (cached, html) = pages.get(&(version.event_id, version.language))?;
-        (cached == version).then(|| html.clone())
+        let (cached, page) = pages.get(&(version.event_id, version.language))?;
+        (cached == version).then(|| page.clone())
     }
 
-    pub fn put(&self, version: EventPageVersion, html: Bytes) {
+    /// Keeps `html` as the page of `version`, and returns it with room for its compressed forms.
+    pub fn put(&self, version: EventPageVersion, html: String) -> Arc<Precompressed> {
+        let page = Arc::new(Precompressed::new(Bytes::from(html)));
         if let Ok(mut pages) = self.pages.lock() {
-            pages.insert((version.event_id, version.language), (version, html));
+            pages.insert((version.event_id, version.language), (version, page.clone()));
         }
+        page
     }
 
     /// The event with this slug as the page shows it: read from the database unless it was

@@ -53,6 +53,60 @@ async fn pages_and_assets_are_compressed_but_never_an_answer_with_a_secret() {
     app.stop().await;
 }
 
+async fn event_page(app: &TestApp, slug: &str, accept: &str) -> (Option<String>, Vec<u8>) {
+    let response =
+        app.client.get(app.url(&format!("/e/{slug}"))).header("accept-encoding", accept).send().await.expect("send");
+    assert_eq!(response.status().as_u16(), 200);
+    let vary = response.headers().get_all("vary").iter().filter_map(|v| v.to_str().ok()).collect::<Vec<_>>().join(",");
+    assert!(vary.to_ascii_lowercase().contains("accept-encoding"), "Vary names Accept-Encoding: {vary:?}");
+    let encoding = response.headers().get("content-encoding").map(|v| v.to_str().unwrap_or("").to_owned());
+    (encoding, response.bytes().await.expect("body").to_vec())
+}
+
+fn decoded(encoding: Option<&str>, body: &[u8]) -> String {
+    use std::io::Read;
+    let mut out = Vec::new();
+    let read = match encoding {
+        Some("br") => brotli::Decompressor::new(body, 4096).read_to_end(&mut out),
+        Some("gzip") => flate2::read::GzDecoder::new(body).read_to_end(&mut out),
+        _ => Ok(body.len()).inspect(|_| out.extend_from_slice(body)),
+    };
+    assert!(read.is_ok(), "{encoding:?} decodes");
+    String::from_utf8(out).expect("UTF-8")
+}
+
+/// The event page is kept with its compressed forms: each decodes to the page as sent plain,
+/// and a seat taken gives new forms, never the previous page's.
+#[tokio::test]
+async fn the_event_page_compressed_once_is_the_page_as_it_is_now() {
+    let app = TestApp::spawn().await;
+    let event = app.create_event(json!({"in_person_capacity": 5})).await;
+    let slug = str_of(&event, "slug");
+    for round in 0..2 {
+        let (none, plain) = event_page(&app, &slug, "identity").await;
+        assert_eq!(none, None);
+        let plain = decoded(None, &plain);
+        for (accept, expected) in [("gzip, deflate, br, zstd", "br"), ("gzip", "gzip"), ("br;q=0, gzip", "gzip")] {
+            for _ in 0..2 {
+                let (encoding, body) = event_page(&app, &slug, accept).await;
+                assert_eq!(encoding.as_deref(), Some(expected), "{accept}");
+                assert_eq!(decoded(encoding.as_deref(), &body), plain, "round {round}, {accept}");
+            }
+        }
+        let left = if round == 0 { "5 seats left" } else { "4 seats left" };
+        assert!(plain.contains(left), "round {round}: {left} on the page");
+        let response = app
+            .client
+            .post(app.url(&format!("/api/v1/events/{}/registrations", str_of(&event, "id"))))
+            .json(&registration(&format!("p{round}@example.org"), "in_person"))
+            .send()
+            .await
+            .expect("send");
+        assert_eq!(response.status().as_u16(), 201);
+    }
+    app.stop().await;
+}
+
 #[tokio::test]
 async fn assets_are_linked_by_content_hash_and_cached_for_a_year() {
     let app = TestApp::spawn().await;

@@ -1,4 +1,4 @@
-//! Which registrations an export holds, its columns, and reading them page by page.
+//! Which registrations an export holds and its columns; `reading` reads them page by page.
 //!
 //! Pages are read by keyset (`registration.id > last id`, ids being UUID v7 and so in order of
 //! arrival), one short query each: the export never holds the whole table, nor a connection or
@@ -9,12 +9,11 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use entity::{AttendanceMode, RegistrationStatus, event};
-use sea_orm::{ConnectionTrait, DbErr, FromQueryResult};
+use sea_orm::FromQueryResult;
 use serde_json::Value;
 use uuid::Uuid;
 
 use super::cells;
-use crate::db::stmt;
 use crate::domain::Language;
 use crate::error::{FieldError, FieldErrors};
 use crate::events::view::{questions, zone};
@@ -156,7 +155,7 @@ impl ExportOptions {
 }
 
 /// One exported registration, as read (never its tokens).
-#[derive(Debug, Clone, FromQueryResult)]
+#[derive(Debug, Clone, PartialEq, FromQueryResult)]
 pub struct AttendeeRow {
     pub id: Uuid,
     pub first_name: String,
@@ -278,89 +277,7 @@ impl Columns {
     }
 }
 
-// Erased registrations keep their row with empty personal cells (NULL columns read as "").
-const SELECT: &str = "SELECT r.id, COALESCE(r.first_name, '') AS first_name, COALESCE(r.last_name, '') AS last_name, \
-COALESCE(r.email, '') AS email, r.organization, r.mode, r.status, \
-r.language, r.created_at, r.answers, c.checked_in_at AS checked_in_at, j.first_joined_at AS joined_online_at \
-FROM registration r \
-LEFT JOIN checkin c ON c.active_registration_id = r.id \
-LEFT JOIN online_join j ON j.registration_id = r.id \
-WHERE r.event_id = ?";
-
-/// The `WHERE` clause's filter part and its values.
-fn filter_sql(filter: &ExportFilter, sql: &mut String, values: &mut Vec<sea_orm::Value>) {
-    if let Some(mode) = filter.mode {
-        sql.push_str(" AND r.mode = ?");
-        values.push(mode.as_str().into());
-    }
-    if let Some(status) = filter.status {
-        sql.push_str(" AND r.status = ?");
-        values.push(status.as_str().into());
-    }
-    if filter.active_only {
-        sql.push_str(" AND r.status NOT IN (?, ?)");
-        values.push(RegistrationStatus::Cancelled.as_str().into());
-        values.push(RegistrationStatus::Declined.as_str().into());
-    }
-    match filter.checked_in {
-        Some(true) => sql.push_str(" AND c.id IS NOT NULL"),
-        Some(false) => sql.push_str(" AND c.id IS NULL"),
-        None => {}
-    }
-}
-
-/// How many registrations the export will hold (for a progress bar).
-pub async fn count(db: &impl ConnectionTrait, event_id: Uuid, filter: &ExportFilter) -> Result<u64, DbErr> {
-    let mut sql = "SELECT COUNT(*) AS n FROM registration r \
-LEFT JOIN checkin c ON c.active_registration_id = r.id WHERE r.event_id = ?"
-        .to_owned();
-    let mut values = vec![event_id.into()];
-    filter_sql(filter, &mut sql, &mut values);
-    let row = db.query_one_raw(stmt(db.get_database_backend(), &sql, values)).await?;
-    Ok(row.and_then(|r| r.try_get::<i64>("", "n").ok()).map_or(0, |n| u64::try_from(n).unwrap_or(0)))
-}
-
-/// A cursor over an event's registrations, in order of arrival, one page at a time.
-#[derive(Debug, Clone)]
-pub struct AttendeePages {
-    event_id: Uuid,
-    filter: ExportFilter,
-    after: Option<Uuid>,
-    done: bool,
-    page_size: u64,
-}
-
-impl AttendeePages {
-    pub fn new(event_id: Uuid, filter: ExportFilter) -> AttendeePages {
-        AttendeePages { event_id, filter, after: None, done: false, page_size: PAGE_SIZE }
-    }
-
-    /// The next page, or `None` once every row was read.
-    pub async fn next(&mut self, db: &impl ConnectionTrait) -> Result<Option<Vec<AttendeeRow>>, DbErr> {
-        if self.done {
-            return Ok(None);
-        }
-        let mut sql = SELECT.to_owned();
-        let mut values: Vec<sea_orm::Value> = vec![self.event_id.into()];
-        if let Some(after) = self.after {
-            sql.push_str(" AND r.id > ?");
-            values.push(after.into());
-        }
-        filter_sql(&self.filter, &mut sql, &mut values);
-        sql.push_str(&format!(" ORDER BY r.id LIMIT {}", self.page_size));
-        let rows = AttendeeRow::find_by_statement(stmt(db.get_database_backend(), &sql, values)).all(db).await?;
-        if (rows.len() as u64) < self.page_size {
-            self.done = true;
-        }
-        match rows.last() {
-            Some(last) => {
-                self.after = Some(last.id);
-                Ok(Some(rows))
-            }
-            None => Ok(None),
-        }
-    }
-}
+pub use super::reading::{AttendeePages, count};
 
 #[cfg(test)]
 mod tests {

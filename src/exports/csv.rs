@@ -39,38 +39,67 @@ impl CsvEncoder {
         }
         for row in rows {
             let cells = self.columns.cells(row);
-            writer.write_record(cells.iter().map(|c| protect(c).into_owned()))?;
+            writer.write_record(cells.iter().map(|c| protect(c)).collect::<Vec<_>>().iter().map(|c| c.as_bytes()))?;
         }
         writer.into_inner().map_err(|e| ::csv::Error::from(e.into_error()))
     }
 }
 
-/// The whole export as a streamed body: a chunk per page, read only when the client has taken
-/// the previous one (hyper polls the stream as the socket drains), so memory stays flat.
+/// The whole export as a streamed body: a chunk per page, while the next pages are read (see
+/// [`read_ahead`]), so reading, encoding and sending overlap; memory stays flat.
 pub fn body(db: DatabaseConnection, event: &event::Model, options: ExportOptions) -> Body {
     let encoder = CsvEncoder::new(Columns::new(event, options.people), &options);
-    let pages = AttendeePages::new(event.id, options.filter);
-    let stream = futures_util::stream::try_unfold((db, pages, encoder), |(db, mut pages, mut encoder)| async move {
+    let pages = read_ahead(db, AttendeePages::new(event.id, options.filter));
+    let stream = futures_util::stream::try_unfold((Some(pages), encoder), |(pages, mut encoder)| async move {
+        let Some(mut pages) = pages else { return Ok(None) };
         let first = !encoder.started;
-        let chunk = match pages.next(&db).await {
-            Ok(Some(rows)) => encoder.page(&rows),
-            Ok(None) if first => encoder.page(&[]),
-            Ok(None) => return Ok(None),
-            Err(err) => {
+        let (chunk, pages) = match pages.recv().await {
+            Some(Ok(Some(rows))) => (encoder.page(&rows), Some(pages)),
+            // An empty export is its header alone.
+            Some(Ok(None)) if first => (encoder.page(&[]), None),
+            Some(Ok(None)) => return Ok(None),
+            Some(Err(err)) => {
                 // The status line is gone already: cutting the connection is how the client
                 // learns the file is incomplete.
                 tracing::error!(error = %err, "attendee export failed mid-stream");
                 return Err(std::io::Error::other(err));
+            }
+            None => {
+                tracing::error!("attendee export: the reading task stopped before the last page");
+                return Err(std::io::Error::other("the export's reading stopped"));
             }
         };
         let chunk = chunk.map_err(|e| {
             tracing::error!(error = %e, "attendee export could not encode a row");
             std::io::Error::other(e)
         })?;
-        Ok(Some((Bytes::from(chunk), (db, pages, encoder))))
+        Ok(Some((Bytes::from(chunk), (pages, encoder))))
     });
     // Fused: a layer that polls again after the end (compression does) gets `None`, not a panic.
     Body::from_stream(futures_util::StreamExt::fuse(stream))
+}
+
+/// Pages read ahead of the encoder.
+const READ_AHEAD: usize = 2;
+
+/// Reads `pages` in a task of its own, up to [`READ_AHEAD`] pages ahead: each page, then
+/// `Ok(None)` after the last. A receiver dropped (the client went away) stops the reading; a
+/// channel closed without `Ok(None)` means the reading failed.
+fn read_ahead(
+    db: DatabaseConnection,
+    mut pages: AttendeePages,
+) -> tokio::sync::mpsc::Receiver<Result<Option<Vec<AttendeeRow>>, sea_orm::DbErr>> {
+    let (read, receiver) = tokio::sync::mpsc::channel(READ_AHEAD);
+    tokio::spawn(async move {
+        loop {
+            let page = pages.next(&db).await;
+            let more = matches!(page, Ok(Some(_)));
+            if read.send(page).await.is_err() || !more {
+                break;
+            }
+        }
+    });
+    receiver
 }
 
 #[cfg(test)]

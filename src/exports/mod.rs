@@ -11,5 +11,6 @@ pub mod checkin_list;
 pub mod cli;
 pub mod csv;
 pub mod people;
+pub mod reading;
 pub mod routes;
 pub mod xlsx;

@@ -52,6 +52,9 @@ pub const EVENT_FRESH_FOR: Duration = Duration::from_secs(1);
 /// crawl over many events).
 const EVENTS_KEPT: usize = 1024;
 
+/// A page as rendered, for the version it was rendered for.
+type RenderedPage = (EventPageVersion, Arc<Precompressed>);
+
 /// An event row as read, when, and how many writes this server had committed before.
 #[derive(Debug)]
 struct EventRead {
@@ -65,7 +68,7 @@ struct EventRead {
 /// the exact version it was rendered for.
 #[derive(Debug, Default)]
 pub struct EventPageCache {
-    pages: Mutex<HashMap<(uuid::Uuid, Language), (EventPageVersion, Arc<Precompressed>)>>,
+    pages: Mutex<HashMap<(uuid::Uuid, Language), RenderedPage>>,
     events: Mutex<HashMap<String, EventRead>>,
 }
 

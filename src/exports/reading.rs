@@ -119,22 +119,44 @@ impl AttendeePages {
     }
 }
 
-/// One row of [`sqlite_page`]'s array, in [`SELECT`]'s order.
+/// One row of [`sqlite_page`]'s array: its values in [`SELECT`]'s order (serde reads a struct
+/// from an array field by field).
 #[derive(serde::Deserialize)]
-struct JsonRow(
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    Option<Value>,
-    Option<String>,
-    Option<String>,
-);
+struct JsonRow {
+    id: String,
+    first_name: String,
+    last_name: String,
+    email: String,
+    organization: String,
+    mode: String,
+    status: String,
+    language: String,
+    created_at: String,
+    answers: Option<Value>,
+    checked_in_at: Option<String>,
+    joined_online_at: Option<String>,
+}
+
+impl JsonRow {
+    /// The row, or `None` when its id or a time is not in the form expected.
+    fn into_row(self) -> Option<AttendeeRow> {
+        let time = |t: Option<String>| t.map(|t| sqlite_time(&t).ok_or(())).transpose().ok();
+        Some(AttendeeRow {
+            id: Uuid::try_parse(&self.id).ok()?,
+            first_name: self.first_name,
+            last_name: self.last_name,
+            email: self.email,
+            organization: self.organization,
+            mode: self.mode,
+            status: self.status,
+            language: self.language,
+            created_at: sqlite_time(&self.created_at)?,
+            answers: self.answers.filter(|a| !a.is_null()),
+            checked_in_at: time(self.checked_in_at)?,
+            joined_online_at: time(self.joined_online_at)?,
+        })
+    }
+}
 
 /// The page `sql` selects, as one JSON array built by SQLite; `None` when a value is not in
 /// the form expected (an id not stored as 16 bytes, a time in another form).
@@ -150,41 +172,7 @@ async fn sqlite_page(
     let row = db.query_one_raw(stmt(DbBackend::Sqlite, &sql, values)).await?;
     let Some(page) = row.and_then(|r| r.try_get::<String>("", "page").ok()) else { return Ok(None) };
     let Ok(read) = serde_json::from_str::<Vec<JsonRow>>(&page) else { return Ok(None) };
-    let mut rows = Vec::with_capacity(read.len());
-    for JsonRow(
-        id,
-        first_name,
-        last_name,
-        email,
-        organization,
-        mode,
-        status,
-        language,
-        created,
-        answers,
-        checked,
-        joined,
-    ) in read
-    {
-        let (Ok(id), Some(created_at)) = (Uuid::try_parse(&id), sqlite_time(&created)) else { return Ok(None) };
-        let time = |t: Option<String>| t.map(|t| sqlite_time(&t).ok_or(())).transpose();
-        let (Ok(checked_in_at), Ok(joined_online_at)) = (time(checked), time(joined)) else { return Ok(None) };
-        let answers = answers.filter(|a| !a.is_null());
-        rows.push(AttendeeRow {
-            id,
-            first_name,
-            last_name,
-            email,
-            organization,
-            mode,
-            status,
-            language,
-            created_at,
-            answers,
-            checked_in_at,
-            joined_online_at,
-        });
-    }
+    let Some(mut rows) = read.into_iter().map(JsonRow::into_row).collect::<Option<Vec<_>>>() else { return Ok(None) };
     // The array holds the page's rows in the inner query's order; an aggregate does not promise it.
     rows.sort_by_key(|r| r.id);
     Ok(Some(rows))

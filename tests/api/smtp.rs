@@ -56,10 +56,17 @@ impl SmtpSink {
         SmtpSink { port, shared, task }
     }
 
-    /// A free port with nothing listening on it (yet).
+    /// A free port with nothing listening on it (yet), below the kernel's ephemeral range
+    /// (32768 and up here): a port from that range can be taken, while the sink is down, as
+    /// the local port of any other test's outgoing connection, and the sink could not return.
     pub async fn unused_port() -> u16 {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-        listener.local_addr().expect("addr").port()
+        for _ in 0..100 {
+            let port = 10_000 + (uuid::Uuid::new_v4().as_u128() % 22_000) as u16;
+            if TcpListener::bind(("127.0.0.1", port)).await.is_ok() {
+                return port;
+            }
+        }
+        panic!("no free port below the ephemeral range");
     }
 
     pub fn url(&self) -> String {

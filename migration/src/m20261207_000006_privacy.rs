@@ -242,10 +242,10 @@ mod tests {
     #[test]
     fn only_the_named_column_loses_not_null() {
         let sql = r#"CREATE TABLE "r" ( "id" uuid_text NOT NULL PRIMARY KEY, "first_name" varchar(200) NOT NULL, "active_email" varchar(320), "email" varchar(320) NOT NULL, "n" decimal(10, 2) NOT NULL )"#;
-        let out = drop_not_null(sql, "email").unwrap();
+        let out = drop_not_null(sql, "email").expect("email is NOT NULL");
         assert!(out.contains(r#""email" varchar(320),"#));
         assert!(out.contains(r#""first_name" varchar(200) NOT NULL"#));
-        let out = drop_not_null(&out, "n").unwrap();
+        let out = drop_not_null(&out, "n").expect("n is NOT NULL");
         assert!(out.ends_with(r#""n" decimal(10, 2) )"#));
         assert!(drop_not_null(&out, "email").is_err());
         assert!(drop_not_null(&out, "missing").is_err());

@@ -1,135 +1,46 @@
 //! The real `convene` binary: CLI, start-up, logs, shutdown and crash safety.
 
-use std::io::{BufRead, BufReader, Write};
-use std::process::{Child, Command, Stdio};
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use convene_test_support::process::{Convene, Served};
+use convene_test_support::smtp::SmtpSink;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestDatabase, registration, str_of};
+use crate::helpers::{TEST_SECRET_KEY, TestDatabase, registration, str_of};
 
 const BIN: &str = env!("CARGO_BIN_EXE_convene");
 
-/// A `convene serve` process and everything it printed.
-struct Server {
-    child: Child,
-    base: String,
-    output: Arc<Mutex<Vec<String>>>,
-}
-
-impl Server {
-    fn start(database_url: &str, format: &str) -> Server {
-        Self::start_with(database_url, format, &[])
+/// `convene serve` on `database_url` with its logs in `format` (`text`, `json`) and more
+/// environment (`SMTP_URL`, …), once it listens; everything it prints is kept.
+fn serve(database_url: &str, format: &str, env: &[(&str, &str)]) -> Served {
+    let mut serve =
+        Convene::new(BIN, database_url).with_secret_key(TEST_SECRET_KEY).serve().env("CONVENE_LOG_FORMAT", format);
+    for (key, value) in env {
+        serve = serve.env(key, value);
     }
-
-    /// [`start`](Self::start) with more environment, e.g. `SMTP_URL`.
-    fn start_with(database_url: &str, format: &str, env: &[(&str, &str)]) -> Server {
-        let mut command = Command::new(BIN);
-        command.arg("serve");
-        let mut child = command
-            .env("DATABASE_URL", database_url)
-            .env("CONVENE_BIND", "127.0.0.1:0")
-            .env("CONVENE_LOG_FORMAT", format)
-            .env("CONVENE_MAIL_DIR", std::env::temp_dir().join("convene-test-mail"))
-            // PostgreSQL and MariaDB need the key given; SQLite would make one beside the file.
-            .env("CONVENE_SECRET_KEY", crate::helpers::TEST_SECRET_KEY)
-            .env_remove("SMTP_URL")
-            .env_remove("CONVENE_BASE_URL")
-            .envs(env.iter().copied())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("convene starts");
-        let output = Arc::new(Mutex::new(Vec::new()));
-        let (tx, rx) = std::sync::mpsc::channel();
-        for stream in [
-            child.stdout.take().map(|s| Box::new(s) as Box<dyn std::io::Read + Send>),
-            child.stderr.take().map(|s| Box::new(s) as Box<dyn std::io::Read + Send>),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            let output = output.clone();
-            let tx = tx.clone();
-            std::thread::spawn(move || {
-                for line in BufReader::new(stream).lines().map_while(Result::ok) {
-                    if let Some(url) = line.strip_prefix("Convene listening on ") {
-                        tx.send(url.trim().to_owned()).ok();
-                    }
-                    output.lock().expect("lock").push(line);
-                }
-            });
-        }
-        let base = rx.recv_timeout(Duration::from_secs(60)).unwrap_or_else(|_| {
-            let _ = child.kill();
-            panic!("serve did not start: {:?}", output.lock().map(|o| o.join("\n")))
-        });
-        Server { child, base, output }
-    }
-
-    fn logs(&self) -> String {
-        self.output.lock().map(|o| o.join("\n")).unwrap_or_default()
-    }
-
-    fn signal(&self, signal: &str) {
-        Command::new("kill").arg(format!("-{signal}")).arg(self.child.id().to_string()).status().expect("kill runs");
-    }
-
-    fn wait_exit(&mut self, limit: Duration) -> Option<std::process::ExitStatus> {
-        let started = Instant::now();
-        while started.elapsed() < limit {
-            if let Ok(Some(status)) = self.child.try_wait() {
-                return Some(status);
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        None
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+    serve.start().unwrap_or_else(|e| panic!("convene serve starts: {e:#}"))
 }
 
 fn cli(database_url: &str, args: &[&str], stdin: Option<&str>) -> String {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .env("DATABASE_URL", database_url)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("convene runs");
-    if let Some(input) = stdin {
-        child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("write stdin");
-    }
-    drop(child.stdin.take());
-    let out = child.wait_with_output().expect("convene finishes");
-    assert!(out.status.success(), "convene {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).expect("utf-8")
+    Convene::new(BIN, database_url).ok(args, stdin).unwrap_or_else(|e| panic!("{e:#}"))
 }
 
 #[tokio::test]
 async fn user_add_refuses_a_weak_password_and_creates_nothing() {
     let database = TestDatabase::create().await;
     for weak in ["ten chars!", "            ", "Password2026!", "qwertyuiop12"] {
-        let mut child = Command::new(BIN)
-            .args(["user", "add", "--email", "weak@example.org", "--role", "organizer", "--password-stdin"])
-            .env("DATABASE_URL", &database.url)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
+        let out = Convene::new(BIN, &database.url)
+            .run(
+                &["user", "add", "--email", "weak@example.org", "--role", "organizer", "--password-stdin"],
+                Some(&format!("{weak}\n")),
+            )
             .expect("convene runs");
-        child.stdin.take().expect("stdin").write_all(format!("{weak}\n").as_bytes()).expect("write stdin");
-        let out = child.wait_with_output().expect("convene finishes");
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(!out.status.success(), "{weak:?} was accepted");
+        let stderr = &out.stderr;
+        assert!(!out.success, "{weak:?} was accepted");
         assert!(stderr.contains("password"), "{weak:?}: the error says why: {stderr}");
         assert!(!stderr.contains(weak.trim()) || weak.trim().is_empty(), "the password is never echoed: {stderr}");
     }
@@ -169,16 +80,16 @@ async fn create_event(client: &reqwest::Client, base: &str, token: &str, capacit
 async fn kill_9_during_a_burst_loses_no_acknowledged_registration() {
     let database = TestDatabase::create().await;
     let token = organizer_token(&database.url);
-    let server = Server::start(&database.url, "text");
+    let server = serve(&database.url, "text", &[]);
     let client = reqwest::Client::new();
-    let event_id = create_event(&client, &server.base, &token, 25).await;
+    let event_id = create_event(&client, server.base(), &token, 25).await;
 
     let acknowledged = Arc::new(Mutex::new(Vec::<String>::new()));
     let sent = Arc::new(AtomicUsize::new(0));
     let mut workers = Vec::new();
     for _ in 0..16 {
         let (client, base, event_id, acknowledged, sent) =
-            (client.clone(), server.base.clone(), event_id.clone(), acknowledged.clone(), sent.clone());
+            (client.clone(), server.base().to_owned(), event_id.clone(), acknowledged.clone(), sent.clone());
         workers.push(tokio::spawn(async move {
             loop {
                 let n = sent.fetch_add(1, Ordering::SeqCst);
@@ -204,22 +115,21 @@ async fn kill_9_during_a_burst_loses_no_acknowledged_registration() {
         tokio::time::sleep(Duration::from_millis(5)).await;
     }
     let mut server = server;
-    server.child.kill().expect("SIGKILL");
-    server.child.wait().expect("reaped");
+    server.kill();
     for w in workers {
         w.await.ok();
     }
     let acknowledged = acknowledged.lock().expect("lock").clone();
     assert!(acknowledged.len() >= 150 && sent.load(Ordering::SeqCst) < 2000, "the kill came mid-burst");
 
-    let restarted = Server::start(&database.url, "text");
+    let restarted = serve(&database.url, "text", &[]);
     for token in &acknowledged {
         let response =
-            client.get(format!("{}/api/v1/registrations/{token}", restarted.base)).send().await.expect("send");
+            client.get(format!("{}/api/v1/registrations/{token}", restarted.base())).send().await.expect("send");
         assert_eq!(response.status().as_u16(), 200, "an acknowledged registration was lost");
     }
     let stats: Value = client
-        .get(format!("{}/api/v1/events/{event_id}/stats", restarted.base))
+        .get(format!("{}/api/v1/events/{event_id}/stats", restarted.base()))
         .bearer_auth(&token)
         .send()
         .await
@@ -236,13 +146,13 @@ async fn two_instances_starting_together_on_a_fresh_database_both_come_up() {
     let database = TestDatabase::create().await;
     let url = database.url.clone();
     let (a, b) = std::thread::scope(|s| {
-        let a = s.spawn(|| Server::start(&url, "text"));
-        let b = s.spawn(|| Server::start(&url, "text"));
+        let a = s.spawn(|| serve(&url, "text", &[]));
+        let b = s.spawn(|| serve(&url, "text", &[]));
         (a.join().expect("first"), b.join().expect("second"))
     });
     let client = reqwest::Client::new();
     for server in [&a, &b] {
-        let health = client.get(format!("{}/healthz", server.base)).send().await.expect("send");
+        let health = client.get(format!("{}/healthz", server.base())).send().await.expect("send");
         assert_eq!(health.status().as_u16(), 200, "{}", server.logs());
     }
 }
@@ -251,11 +161,11 @@ async fn two_instances_starting_together_on_a_fresh_database_both_come_up() {
 async fn logs_name_the_route_never_the_secret_path_and_sigterm_stops_within_10_seconds() {
     let database = TestDatabase::create().await;
     let token = organizer_token(&database.url);
-    let mut server = Server::start(&database.url, "json");
+    let mut server = serve(&database.url, "json", &[]);
     let client = reqwest::Client::new();
-    let event_id = create_event(&client, &server.base, &token, 10).await;
+    let event_id = create_event(&client, server.base(), &token, 10).await;
     let reg: Value = client
-        .post(format!("{}/api/v1/events/{event_id}/registrations", server.base))
+        .post(format!("{}/api/v1/events/{event_id}/registrations", server.base()))
         .json(&registration("logs@example.org", "online"))
         .send()
         .await
@@ -265,7 +175,7 @@ async fn logs_name_the_route_never_the_secret_path_and_sigterm_stops_within_10_s
         .expect("json");
     let manage_token = str_of(&reg, "manage_token");
     client
-        .get(format!("{}/api/v1/registrations/{manage_token}?x=secret-query", server.base))
+        .get(format!("{}/api/v1/registrations/{manage_token}?x=secret-query", server.base()))
         .send()
         .await
         .expect("send");
@@ -274,18 +184,18 @@ async fn logs_name_the_route_never_the_secret_path_and_sigterm_stops_within_10_s
     let mut bad = registration("not an address", "online");
     bad["first_name"] = json!("SUBMITTED-CONTENT");
     let refused =
-        client.post(format!("{}/api/v1/events/{event_id}/registrations", server.base)).json(&bad).send().await;
+        client.post(format!("{}/api/v1/events/{event_id}/registrations", server.base())).json(&bad).send().await;
     assert_eq!(refused.expect("send").status().as_u16(), 422);
     let mut unknown_answer = registration("answers@example.org", "online");
     unknown_answer["answers"] = json!({"no_such_question": "SUBMITTED-ANSWER"});
     let refused = client
-        .post(format!("{}/api/v1/events/{event_id}/registrations", server.base))
+        .post(format!("{}/api/v1/events/{event_id}/registrations", server.base()))
         .json(&unknown_answer)
         .send()
         .await;
     assert_eq!(refused.expect("send").status().as_u16(), 422, "refused by the service, past the input checks");
     let import = client
-        .post(format!("{}/api/v1/events/{event_id}/imports/registrations", server.base))
+        .post(format!("{}/api/v1/events/{event_id}/imports/registrations", server.base()))
         .bearer_auth(&token)
         .header("content-type", "text/csv")
         .body("SUBMITTED-HEADER;\u{fffd}\nAmina;x\n")
@@ -294,8 +204,8 @@ async fn logs_name_the_route_never_the_secret_path_and_sigterm_stops_within_10_s
         .expect("send");
     assert!(import.status().is_client_error(), "{}", import.status());
 
-    server.signal("TERM");
-    let status = server.wait_exit(Duration::from_secs(10));
+    server.signal("TERM").expect("kill -TERM");
+    let status = server.wait_exit(Duration::from_secs(10)).await;
     assert!(status.is_some_and(|s| s.success()), "serve must exit cleanly within 10 s of SIGTERM");
     let logs = server.logs();
     assert!(logs.contains("/api/v1/registrations/{manage_token}"), "{logs}");
@@ -334,12 +244,8 @@ fn user_add_generates_a_password_when_none_is_given() {
     let url = format!("sqlite://{}?mode=rwc", dir.path().join("c.db").display());
     let password = cli(&url, &["user", "add", "--email", "admin@example.org", "--role", "admin"], None);
     assert!(password.trim().len() >= 20, "{password:?}");
-    let out = Command::new(BIN)
-        .args(["user", "add", "--email", "admin@example.org", "--role", "admin"])
-        .env("DATABASE_URL", &url)
-        .output()
-        .expect("runs");
-    assert!(!out.status.success(), "a second account with the same email is refused");
+    let out = Convene::new(BIN, &url).run(&["user", "add", "--email", "admin@example.org", "--role", "admin"], None);
+    assert!(!out.expect("runs").success, "a second account with the same email is refused");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -406,16 +312,16 @@ async fn demo_seeds_a_living_meeting_and_refuses_a_used_file() {
 /// cannot take, fails for good with a clear reason, and such addresses are refused from then on.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn non_ascii_addresses_go_out_as_punycode_or_fail_clearly_without_smtputf8() {
-    let sink = crate::smtp::SmtpSink::start_without_smtputf8().await;
+    let sink = SmtpSink::start_without_smtputf8().await;
     let database = TestDatabase::create().await;
     let token = organizer_token(&database.url);
     let smtp_url = sink.url();
-    let server = Server::start_with(&database.url, "text", &[("SMTP_URL", smtp_url.as_str())]);
+    let server = serve(&database.url, "text", &[("SMTP_URL", smtp_url.as_str())]);
     let client = reqwest::Client::new();
-    let event_id = create_event(&client, &server.base, &token, 10).await;
+    let event_id = create_event(&client, server.base(), &token, 10).await;
     let register = |email: &'static str| {
         client
-            .post(format!("{}/api/v1/events/{event_id}/registrations", server.base))
+            .post(format!("{}/api/v1/events/{event_id}/registrations", server.base()))
             .json(&registration(email, "online"))
             .send()
     };
@@ -424,7 +330,7 @@ async fn non_ascii_addresses_go_out_as_punycode_or_fail_clearly_without_smtputf8
     assert_eq!(received[0].to, vec!["amina@xn--bcher-kva.example".to_owned()]);
 
     assert_eq!(register("siobhán.lambert@example.ie").await.expect("send").status().as_u16(), 201);
-    let mails_url = format!("{}/api/v1/events/{event_id}/mails?status=failed", server.base);
+    let mails_url = format!("{}/api/v1/events/{event_id}/mails?status=failed", server.base());
     let started = Instant::now();
     let failed = loop {
         let list: Value =

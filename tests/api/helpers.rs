@@ -6,82 +6,26 @@ use chrono::Utc;
 use convene::auth::service::{create_token, create_user};
 use convene::domain::EmailAddress;
 use convene::{App, Config};
+use convene_test_support::database::{Databases, FreshDatabase};
 use entity::Role;
 use reqwest::{Response, StatusCode};
-use sea_orm::{ConnectionTrait, Database, DbBackend, Statement};
+use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
-use tempfile::TempDir;
 use tokio::sync::oneshot;
 
-/// A fresh database for one test, dropped when the test ends.
+/// A fresh database for one test (`CONVENE_TEST_DATABASE` names a server; SQLite otherwise),
+/// dropped when the test ends.
 pub struct TestDatabase {
     pub url: String,
-    server: Option<(String, String)>,
-    _dir: Option<TempDir>,
+    _fresh: FreshDatabase,
 }
 
 impl TestDatabase {
     pub async fn create() -> TestDatabase {
-        match std::env::var("CONVENE_TEST_DATABASE").ok().filter(|s| !s.is_empty()) {
-            None => {
-                let dir = tempfile::tempdir().expect("temp dir");
-                let url = format!("sqlite://{}?mode=rwc", dir.path().join("convene.db").display());
-                TestDatabase { url, server: None, _dir: Some(dir) }
-            }
-            Some(server) => {
-                let server = server.trim_end_matches('/').to_owned();
-                let name = format!("convene_t_{}", uuid::Uuid::new_v4().simple());
-                let admin = admin_url(&server);
-                let conn = Database::connect(&admin).await.unwrap_or_else(|e| panic!("cannot reach {admin}: {e}"));
-                conn.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("create database");
-                conn.close().await.ok();
-                TestDatabase { url: format!("{server}/{name}"), server: Some((server, name)), _dir: None }
-            }
-        }
-    }
-}
-
-fn admin_url(server: &str) -> String {
-    if server.starts_with("postgres") { format!("{server}/postgres") } else { format!("{server}/") }
-}
-
-impl Drop for TestDatabase {
-    fn drop(&mut self) {
-        let Some((server, name)) = self.server.take() else { return };
-        // Drop runs outside async; a short-lived runtime on its own thread does the cleanup.
-        let handle = std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
-            rt.block_on(async move {
-                if let Ok(conn) = Database::connect(&admin_url(&server)).await {
-                    let backend = conn.get_database_backend();
-                    if backend == DbBackend::MySql {
-                        conn.execute_unprepared("SET SESSION lock_wait_timeout = 60").await.ok();
-                        // Like PostgreSQL's FORCE: an app left running by a test that ended
-                        // mid-transaction holds a metadata lock the DROP would wait for, on
-                        // the very thread that app's runtime needs to finish it.
-                        let sql = format!("SELECT id FROM information_schema.processlist WHERE db = '{name}'");
-                        let rows = conn.query_all_raw(Statement::from_string(backend, sql)).await.unwrap_or_default();
-                        for row in rows {
-                            if let Ok(id) = row.try_get::<u64>("", "id") {
-                                conn.execute_raw(Statement::from_string(backend, format!("KILL {id}"))).await.ok();
-                            }
-                        }
-                    }
-                    let sql = match backend {
-                        DbBackend::Postgres => format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
-                        _ => format!("DROP DATABASE IF EXISTS {name}"),
-                    };
-                    conn.execute_raw(Statement::from_string(backend, sql)).await.ok();
-                    conn.close().await.ok();
-                }
-            });
-        });
-        // Never wait long: an app the test left running may hold the database until this
-        // thread lets the test's runtime go (its connections then close and the DROP runs).
-        let deadline = std::time::Instant::now() + Duration::from_secs(10);
-        while !handle.is_finished() && std::time::Instant::now() < deadline {
-            std::thread::sleep(Duration::from_millis(20));
-        }
+        let server = std::env::var("CONVENE_TEST_DATABASE").ok();
+        let databases = Databases::from_url(server.as_deref()).expect("CONVENE_TEST_DATABASE names a database server");
+        let fresh = databases.fresh("convene_t").await.unwrap_or_else(|e| panic!("a fresh database: {e:#}"));
+        TestDatabase { url: fresh.url.clone(), _fresh: fresh }
     }
 }
 

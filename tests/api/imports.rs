@@ -1,7 +1,7 @@
 //! Imports over copies of the sample partner list and attendance report (tests/fixtures):
 //! every special row's outcome, dry runs, capacity, consent, mail, invitations, the CLI.
 
-use std::process::Command;
+use convene_test_support::process::Convene;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -400,17 +400,9 @@ fn fixture(name: &str) -> String {
 
 /// Runs the binary; returns (success, stdout, stderr).
 fn convene(database_url: &str, args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(BIN)
-        .args(args)
-        .env("DATABASE_URL", database_url)
-        .env("CONVENE_SECRET_KEY", crate::helpers::TEST_SECRET_KEY)
-        .output()
-        .expect("convene runs");
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let ran = Convene::new(BIN, database_url).with_secret_key(crate::helpers::TEST_SECRET_KEY).run(args, None);
+    let ran = ran.expect("convene runs");
+    (ran.success, ran.stdout, ran.stderr)
 }
 
 #[tokio::test]

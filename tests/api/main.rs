@@ -41,6 +41,6 @@ mod room;
 mod safe_actions;
 mod seat_properties;
 mod secrets;
-mod smtp;
+use convene_test_support::smtp;
 mod transfer;
 mod words;

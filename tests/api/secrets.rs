@@ -3,8 +3,7 @@
 //! the upgrade keep working; a server with another key still takes every link, and only
 //! refuses to show a ticket or link again.
 
-use std::process::{Command, Stdio};
-
+use convene_test_support::process::{Convene, Served};
 use reqwest::StatusCode;
 use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
@@ -166,48 +165,12 @@ async fn links_made_before_the_upgrade_keep_working() {
 const BIN: &str = env!("CARGO_BIN_EXE_convene");
 
 /// `convene serve` on `database` with `key`, until dropped.
-struct Serve(std::process::Child, String);
-
-impl Serve {
-    fn start(database: &str, key: &str) -> Serve {
-        let mut child = Command::new(BIN)
-            .arg("serve")
-            .env("DATABASE_URL", database)
-            .env("CONVENE_BIND", "127.0.0.1:0")
-            .env("CONVENE_SECRET_KEY", key)
-            .env("CONVENE_MAIL_DIR", std::env::temp_dir().join("convene-test-mail"))
-            .env_remove("SMTP_URL")
-            .env_remove("CONVENE_BASE_URL")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("serve");
-        let stdout = child.stdout.take().expect("stdout");
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            use std::io::BufRead;
-            for line in std::io::BufReader::new(stdout).lines().map_while(Result::ok) {
-                if let Some(url) = line.strip_prefix("Convene listening on ") {
-                    tx.send(url.trim().to_owned()).ok();
-                }
-            }
-        });
-        let base = rx.recv_timeout(std::time::Duration::from_secs(60)).expect("serve started");
-        Serve(child, base)
-    }
-}
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        self.0.kill().ok();
-        self.0.wait().ok();
-    }
+fn serve(database: &str, key: &str) -> Served {
+    Convene::new(BIN, database).with_secret_key(key).serve().start().unwrap_or_else(|e| panic!("serve: {e:#}"))
 }
 
 fn cli(database: &str, args: &[&str]) -> String {
-    let out = Command::new(BIN).args(args).env("DATABASE_URL", database).output().expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    Convene::new(BIN, database).ok(args, None).unwrap_or_else(|e| panic!("{e:#}")).trim().to_owned()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -223,10 +186,10 @@ async fn with_another_key_links_work_and_showing_them_again_fails_clearly() {
     let http = reqwest::Client::new();
 
     let (event_id, reg) = {
-        let server = Serve::start(&database, &first_key);
+        let server = serve(&database, &first_key);
         let starts = chrono::Utc::now() + chrono::Duration::days(3);
         let event: Value = http
-            .post(format!("{}/api/v1/events", server.1))
+            .post(format!("{}/api/v1/events", server.base()))
             .bearer_auth(&token)
             .json(&json!({"title": "Meeting", "starts_at": starts.to_rfc3339(),
                 "ends_at": (starts + chrono::Duration::hours(2)).to_rfc3339(), "status": "published"}))
@@ -238,7 +201,7 @@ async fn with_another_key_links_work_and_showing_them_again_fails_clearly() {
             .expect("json");
         let id = str_of(&event, "id");
         let reg: Value = http
-            .post(format!("{}/api/v1/events/{id}/registrations", server.1))
+            .post(format!("{}/api/v1/events/{id}/registrations", server.base()))
             .json(&crate::helpers::registration("amina@example.org", "in_person"))
             .send()
             .await
@@ -249,18 +212,19 @@ async fn with_another_key_links_work_and_showing_them_again_fails_clearly() {
         (id, reg)
     };
 
-    let server = Serve::start(&database, &other_key);
+    let server = serve(&database, &other_key);
     let mine = http
-        .get(format!("{}/api/v1/registrations/{}", server.1, str_of(&reg, "manage_token")))
+        .get(format!("{}/api/v1/registrations/{}", server.base(), str_of(&reg, "manage_token")))
         .send()
         .await
         .expect("get");
     assert_eq!(mine.status(), StatusCode::OK, "the link still works");
-    let page = http.get(format!("{}/r/{}?lang=fr", server.1, str_of(&reg, "manage_token"))).send().await.expect("page");
+    let page =
+        http.get(format!("{}/r/{}?lang=fr", server.base(), str_of(&reg, "manage_token"))).send().await.expect("page");
     let html = page.text().await.expect("html");
     assert!(html.contains("Votre billet ne peut pas être affiché ici"), "the page says so, in French");
     let scan = http
-        .post(format!("{}/api/v1/events/{event_id}/checkins", server.1))
+        .post(format!("{}/api/v1/events/{event_id}/checkins", server.base()))
         .bearer_auth(&token)
         .json(&json!({"code": str_of(&reg, "ticket_code")}))
         .send()
@@ -269,7 +233,7 @@ async fn with_another_key_links_work_and_showing_them_again_fails_clearly() {
     assert_eq!(scan.json::<Value>().await.expect("json")["result"], "checked_in", "the ticket still works");
     // Showing the ticket again: the resend is refused with a clear reason.
     let mails: Value = http
-        .get(format!("{}/api/v1/events/{event_id}/mails", server.1))
+        .get(format!("{}/api/v1/events/{event_id}/mails", server.base()))
         .bearer_auth(&token)
         .send()
         .await
@@ -279,7 +243,7 @@ async fn with_another_key_links_work_and_showing_them_again_fails_clearly() {
         .expect("json");
     let mail_id = mails["items"][0]["id"].as_str().expect("the confirmation").to_owned();
     let resend = http
-        .post(format!("{}/api/v1/events/{event_id}/mails/{mail_id}/resend", server.1))
+        .post(format!("{}/api/v1/events/{event_id}/mails/{mail_id}/resend", server.base()))
         .bearer_auth(&token)
         .send()
         .await

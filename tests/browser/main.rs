@@ -20,10 +20,8 @@
 mod app;
 mod axe;
 mod driver;
-/// The API tests' SMTP server, for mails that must arrive as mails.
-#[allow(dead_code)]
-#[path = "../api/smtp.rs"]
-mod smtp;
+/// The SMTP server of the API tests, for mails that must arrive as mails.
+use convene_test_support::smtp;
 mod y4m;
 
 mod access;

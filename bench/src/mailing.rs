@@ -9,26 +9,20 @@ use anyhow::bail;
 use hyper::StatusCode;
 use serde_json::json;
 
+use convene_test_support::smtp::{SinkOptions, SmtpSink};
+
 use crate::client::Req;
-use crate::procfs::CpuMeter;
-use crate::server::{self, Server};
-use crate::smtp::SmtpSink;
-use crate::{Bench, Running, conditions, ms, thousands};
+use crate::report::{conditions, ms, thousands};
+use crate::running::Bench;
 
 impl Bench {
-    pub(crate) async fn mailing(&mut self) -> anyhow::Result<()> {
+    pub async fn mailing(&mut self) -> anyhow::Result<()> {
         let n = if self.quick { 2_000 } else { 10_000 };
         eprintln!("== mailing: {n} registrants");
-        let sink = SmtpSink::start().await?;
+        let sink = SmtpSink::start_with(SinkOptions { keep_messages: false, ..SinkOptions::default() }).await?;
         let mut serve = self.serve.clone();
-        serve.smtp_url = format!("smtp://127.0.0.1:{}", sink.port);
-        let database = self.backend.fresh("mailing").await?;
-        let bin = serve.bin.clone();
-        let token = crate::organizer_token(&bin, &database.url)?;
-        let (mut server, spawned) = Server::spawn(&serve, &database.url, "serve-mailing")?;
-        server.wait_healthy(spawned, Duration::from_secs(300)).await?;
-        let meter = CpuMeter::new(server.pid, self.backend.process_names());
-        let run = Running { server, meter, token, database };
+        serve.smtp_url = sink.url();
+        let run = self.start_server(&serve, "mailing").await?;
         let event = run.create_event("Mailing benchmark", None).await?;
 
         let mut csv = String::from("first_name,last_name,email,organization,language,mode\n");
@@ -43,7 +37,7 @@ impl Bench {
         let file = serve.dir.join("mailing.csv");
         std::fs::write(&file, csv)?;
         let path = file.to_string_lossy().into_owned();
-        server::cli(&bin, &run.database.url, &["import", "registrations", &event.id, &path], None)?;
+        serve.convene(&run.database.url).ok(&["import", "registrations", &event.id, &path], None)?;
 
         let body = json!({
             "subject": {"en": "The meeting moves to room B", "fr": "La réunion passe en salle B",
@@ -62,7 +56,7 @@ impl Bench {
             bail!("the mailing answered {status}: {created}");
         }
         let queue_cpu = run.meter.since(&before);
-        let delivered = sink.wait_for(n, Duration::from_secs(600)).await;
+        let delivered = sink.wait_for_count(n, Duration::from_secs(600)).await;
         let all_in = started.elapsed();
         let cpu = run.meter.since(&before);
         tokio::time::sleep(Duration::from_secs(2)).await; // a duplicate sent late would show
@@ -101,7 +95,7 @@ impl Bench {
             "—",
             conditions(&cpu),
         );
-        run.server.stop().await?;
+        run.server.stop(Duration::from_secs(30)).await?;
         run.database.drop_database().await;
         Ok(())
     }

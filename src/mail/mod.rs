@@ -15,6 +15,7 @@ pub mod qr;
 pub mod retry;
 pub mod routes;
 pub mod sender;
+pub mod smtp;
 pub mod transfer;
 pub mod transport;
 pub mod worker;

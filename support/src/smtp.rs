@@ -50,6 +50,7 @@ struct Shared {
     messages: Mutex<Vec<Received>>,
     tally: Mutex<Tally>,
     count: AtomicUsize,
+    connections: AtomicUsize,
     rejected: Mutex<HashSet<String>>,
     keep_messages: bool,
     no_smtputf8: AtomicBool,
@@ -80,7 +81,7 @@ impl SmtpSink {
     }
 
     pub async fn start_with(options: SinkOptions) -> std::io::Result<SmtpSink> {
-        let listener = TcpListener::bind(("127.0.0.1", options.port)).await?;
+        let listener = bind(options.port).await?;
         let port = listener.local_addr()?.port();
         let shared = Arc::new(Shared { keep_messages: options.keep_messages, ..Shared::default() });
         shared.no_smtputf8.store(!options.smtputf8, Ordering::Relaxed);
@@ -89,6 +90,7 @@ impl SmtpSink {
             // Connections live in the set, so stopping the sink closes them too.
             let mut connections = JoinSet::new();
             while let Ok((stream, _)) = listener.accept().await {
+                state.connections.fetch_add(1, Ordering::Relaxed);
                 connections.spawn(serve(stream, state.clone()));
             }
         });
@@ -131,6 +133,11 @@ impl SmtpSink {
         self.shared.count.load(Ordering::Relaxed)
     }
 
+    /// How many connections clients opened so far.
+    pub fn connections(&self) -> usize {
+        self.shared.connections.load(Ordering::Relaxed)
+    }
+
     pub fn tally(&self) -> Tally {
         locked(&self.shared.tally).clone()
     }
@@ -158,6 +165,24 @@ impl SmtpSink {
     /// Stops listening and closes every open connection.
     pub fn stop(self) {
         self.task.abort();
+    }
+}
+
+/// Listens on `port`; a port a stopped sink just left may take a moment to be free again (its
+/// listening task ends at its next turn on the runtime).
+async fn bind(port: u16) -> std::io::Result<TcpListener> {
+    let started = Instant::now();
+    loop {
+        match TcpListener::bind(("127.0.0.1", port)).await {
+            Err(e)
+                if port != 0
+                    && e.kind() == std::io::ErrorKind::AddrInUse
+                    && started.elapsed() < Duration::from_secs(5) =>
+            {
+                tokio::time::sleep(Duration::from_millis(10)).await;
+            }
+            bound => return bound,
+        }
     }
 }
 

@@ -8,7 +8,6 @@ use std::time::{Duration, Instant};
 
 use anyhow::bail;
 use bytes::Bytes;
-use chrono::Utc;
 use convene_test_support::database::{Databases, FreshDatabase};
 use convene_test_support::process::{Convene, Served};
 use convene_test_support::smtp::SmtpSink;
@@ -213,22 +212,9 @@ impl Running {
     }
 
     pub async fn create_event(&self, title: &str, in_person_capacity: Option<usize>) -> anyhow::Result<Event> {
-        let starts = Utc::now() + chrono::Duration::days(14);
-        let body = json!({
-            "title": title,
-            "description": "Partners of the AVRR programme meet in Brussels and online.",
-            "translations": {"fr": {"title": "Réunion des partenaires"}, "nl": {"title": "Partnervergadering"}},
-            "starts_at": starts.to_rfc3339(),
-            "ends_at": (starts + chrono::Duration::hours(3)).to_rfc3339(),
-            "timezone": "Europe/Brussels",
-            "venue": "Brussels",
-            "online_url": "https://stream.example.org/live",
-            "modes": ["in_person", "online"],
-            "in_person_capacity": in_person_capacity,
-            "online_capacity": null,
-            "waitlist": true,
-            "status": "published"
-        });
+        let mut body = convene_test_support::sample::hybrid_event();
+        body["title"] = json!(title);
+        body["in_person_capacity"] = json!(in_person_capacity);
         let (status, v) = self.api(Req::post_json("/api/v1/events", body.to_string())).await?;
         if status != StatusCode::CREATED {
             bail!("creating the event answered {status}: {v}");

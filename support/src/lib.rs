@@ -6,10 +6,12 @@
 //! - [`database::Databases`]: a fresh SQLite file, or a fresh PostgreSQL/MariaDB database
 //!   created and dropped on a running server;
 //! - [`process::Convene`]: the `convene` binary run as a child process, for a CLI command or
-//!   as `convene serve`.
+//!   as `convene serve`;
+//! - [`sample`]: request bodies both send (a hybrid event).
 //!
 //! Nothing here is part of the product; the server package uses it only as a dev-dependency.
 
 pub mod database;
 pub mod process;
+pub mod sample;
 pub mod smtp;

@@ -143,21 +143,7 @@ impl TestApp {
 
     /// Creates a published hybrid event; `overrides` are merged into the defaults.
     pub async fn create_event(&self, overrides: Value) -> Value {
-        let mut body = json!({
-            "title": "Annual Voluntary Return and Reintegration Partner Meeting",
-            "description": "Partners of the AVRR programme meet in Brussels and online.",
-            "translations": {"fr": {"title": "Réunion annuelle des partenaires"}, "nl": {"title": "Jaarlijkse partnervergadering"}},
-            "starts_at": (Utc::now() + chrono::Duration::days(14)).to_rfc3339(),
-            "ends_at": (Utc::now() + chrono::Duration::days(14) + chrono::Duration::hours(3)).to_rfc3339(),
-            "timezone": "Europe/Brussels",
-            "venue": "Brussels",
-            "online_url": "https://stream.example.org/live",
-            "modes": ["in_person", "online"],
-            "in_person_capacity": 60,
-            "online_capacity": null,
-            "waitlist": true,
-            "status": "published"
-        });
+        let mut body = convene_test_support::sample::hybrid_event();
         convene::web::merge_patch::apply(&mut body, &overrides);
         let response = self
             .client

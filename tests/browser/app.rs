@@ -131,22 +131,13 @@ impl TestApp {
     /// A published hybrid event in two weeks (60 seats in person, unlimited online);
     /// `overrides` are merged into the defaults as a JSON merge patch.
     pub async fn create_event(&self, overrides: Value) -> Value {
-        let starts = Utc::now() + chrono::Duration::days(14);
-        let mut body = json!({
+        let mut body = convene_test_support::sample::hybrid_event();
+        let this_suite = json!({
             "title": "Partner Meeting",
             "description": "Partners meet in Brussels and online.",
-            "translations": {"fr": {"title": "Réunion des partenaires"}, "nl": {"title": "Partnervergadering"}},
-            "starts_at": starts.to_rfc3339(),
-            "ends_at": (starts + chrono::Duration::hours(3)).to_rfc3339(),
-            "timezone": "Europe/Brussels",
-            "venue": "Brussels",
-            "online_url": "https://stream.example.org/live",
-            "modes": ["in_person", "online"],
-            "in_person_capacity": 60,
-            "online_capacity": null,
-            "waitlist": true,
-            "status": "published"
+            "translations": {"fr": {"title": "Réunion des partenaires"}, "nl": {"title": "Partnervergadering"}}
         });
+        convene::web::merge_patch::apply(&mut body, &this_suite);
         convene::web::merge_patch::apply(&mut body, &overrides);
         self.api_post("/api/v1/events", body).await
     }

@@ -100,7 +100,8 @@ pub enum Scenario {
 
 fn find_server(explicit: Option<&Path>) -> anyhow::Result<PathBuf> {
     if let Some(path) = explicit {
-        return Ok(path.to_path_buf());
+        // Absolute: the server runs in the benchmark's temporary folder.
+        return std::fs::canonicalize(path).with_context(|| format!("--server {}", path.display()));
     }
     let me = std::env::current_exe().context("cannot find this program's path")?;
     let next_to_me = me.with_file_name("convene");

@@ -1,6 +1,7 @@
 //! Mail: typed messages written to the outbox in the caller's transaction, and the worker
 //! that renders and sends them with retries.
 
+pub mod batch;
 pub mod calendar;
 pub mod compose;
 pub mod invitation;

@@ -5,18 +5,18 @@
 
 use std::time::Duration;
 
-use entity::{OutboxStatus, event, mailing, outbox_email, registration};
+use entity::{OutboxStatus, outbox_email};
 use futures_util::future::join_all;
 use lettre::message::Mailbox;
-use sea_orm::EntityTrait;
 use tokio::sync::watch;
 
+use super::batch::Batch;
 use super::compose::{MailContext, compose};
 use super::outbox;
 use super::sender::Sender;
 use super::transport::{SendError, Transport};
 use super::{Message, invitation};
-use crate::db::{Db, FetchUnique, Keep};
+use crate::db::{Db, Keep};
 use crate::domain::now;
 
 const BATCH: u64 = 64;
@@ -77,7 +77,10 @@ impl MailWorker {
                         .await?;
                     return Ok(Round { sent, more: false });
                 }
-                let outcomes = join_all(group.iter().map(|row| self.deliver(row, &sender))).await;
+                // Read just before the group is built, so a mail shows the registration as it
+                // is when it leaves (a group is one mail when a send rate is set).
+                let loaded = Batch::read(&self.db, group).await?;
+                let outcomes = join_all(group.iter().map(|row| self.deliver(row, &sender, &loaded))).await;
                 // The group's sent mails are recorded in one write, before any error is
                 // returned: a mail sent but not recorded would go out again after its lease.
                 let sent_ids: Vec<_> = group
@@ -105,9 +108,14 @@ impl MailWorker {
     }
 
     /// Builds and sends one mail and records a failure; a sent mail is recorded by the caller.
-    async fn deliver(&self, row: &outbox_email::Model, sender: &Sender) -> Result<Outcome, sea_orm::DbErr> {
+    async fn deliver(
+        &self,
+        row: &outbox_email::Model,
+        sender: &Sender,
+        loaded: &Batch,
+    ) -> Result<Outcome, sea_orm::DbErr> {
         let kind = row.kind.as_str();
-        let composed = match self.load_and_compose(row, sender).await? {
+        let composed = match self.load_and_compose(row, sender, loaded).await? {
             Ok(c) => c,
             Err(err) if err.is::<ErasedRecipient>() => {
                 // Erasure drops this row in its second step; nothing went wrong.
@@ -163,9 +171,10 @@ impl MailWorker {
         &self,
         row: &outbox_email::Model,
         sender: &Sender,
+        loaded: &Batch,
     ) -> Result<anyhow::Result<super::compose::Composed>, sea_orm::DbErr> {
         // Dispatched on the typed message; a payload that no longer decodes fails for good.
-        let message: Message = match serde_json::from_value(row.payload.clone()) {
+        let message = match loaded.message(row) {
             Ok(message) => message,
             Err(err) => return Ok(Err(anyhow::anyhow!("unreadable mail payload: {err}"))),
         };
@@ -177,41 +186,34 @@ impl MailWorker {
             return super::transfer::load_and_compose(&self.db, row, notice, &self.base_url, sender).await;
         }
         if let Message::MailingTest { email, subject, body, shown_as } = &message {
-            let Some(event) = event::Entity::find_by_id(row.event_id).unique(self.db.read()).await? else {
+            let Some(event) = loaded.events.get(&row.event_id) else {
                 return Ok(Err(anyhow::anyhow!("event {} no longer exists", row.event_id)));
             };
             let rendered =
                 super::mailing::Rendered { subject: subject.clone(), body: body.clone(), language: row.language };
-            let frame = super::mailing::Frame { row, event: &event, base_url: &self.base_url, sender };
+            let frame = super::mailing::Frame { row, event, base_url: &self.base_url, sender };
             return Ok(super::mailing::compose_test(frame, &rendered, shown_as, email));
         }
         let Some(registration_id) = row.registration_id else {
             return Ok(Err(anyhow::anyhow!("mail has no registration")));
         };
-        let Some(registration) = registration::Entity::find_by_id(registration_id).unique(self.db.read()).await? else {
+        let Some(registration) = loaded.registrations.get(&registration_id) else {
             return Ok(Err(anyhow::anyhow!("registration {registration_id} no longer exists")));
         };
         if registration.is_erased() {
             return Ok(Err(ErasedRecipient.into()));
         }
-        let Some(event) = event::Entity::find_by_id(row.event_id).unique(self.db.read()).await? else {
+        let Some(event) = loaded.events.get(&row.event_id) else {
             return Ok(Err(anyhow::anyhow!("event {} no longer exists", row.event_id)));
         };
         if let Message::Mailing { mailing_id } = message {
-            let Some(mailing) = mailing::Entity::find_by_id(mailing_id).unique(self.db.read()).await? else {
+            let Some(mailing) = loaded.mailings.get(&mailing_id) else {
                 return Ok(Err(anyhow::anyhow!("mailing {mailing_id} no longer exists")));
             };
-            let frame = super::mailing::Frame { row, event: &event, base_url: &self.base_url, sender };
-            return Ok(super::mailing::compose(frame, &mailing, &registration));
+            let frame = super::mailing::Frame { row, event, base_url: &self.base_url, sender };
+            return Ok(super::mailing::compose(frame, mailing, registration));
         }
-        Ok(compose(MailContext {
-            row,
-            message,
-            registration: &registration,
-            event: &event,
-            base_url: &self.base_url,
-            sender,
-        }))
+        Ok(compose(MailContext { row, message, registration, event, base_url: &self.base_url, sender }))
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod batch;
 pub mod calendar;
 pub mod compose;
+pub mod composer;
 pub mod invitation;
 pub mod limits;
 pub mod listing;

@@ -3,6 +3,7 @@
 //! second for rows written by other instances. Several instances may deliver at once on
 //! PostgreSQL or MariaDB.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use entity::{OutboxStatus, outbox_email};
@@ -12,6 +13,7 @@ use tokio::sync::watch;
 
 use super::batch::Batch;
 use super::compose::{MailContext, compose};
+use super::composer::compose_off_runtime;
 use super::outbox;
 use super::sender::Sender;
 use super::transport::{SendError, Transport};
@@ -63,7 +65,7 @@ impl MailWorker {
                 return Ok(Round { sent, more: false });
             }
             // Who the batch is from, read once: an identity changed meanwhile shows in the next.
-            let sender = Sender::load(self.db.read(), &self.from).await?;
+            let sender = Arc::new(Sender::load(self.db.read(), &self.from).await?);
             // With a send interval the SMTP server is protected: one mail at a time.
             let parallel = if self.send_interval.is_zero() { PARALLEL_SENDS } else { 1 };
             for (i, group) in batch.chunks(parallel).enumerate() {
@@ -79,7 +81,7 @@ impl MailWorker {
                 }
                 // Read just before the group is built, so a mail shows the registration as it
                 // is when it leaves (a group is one mail when a send rate is set).
-                let loaded = Batch::read(&self.db, group).await?;
+                let loaded = Arc::new(Batch::read(&self.db, group).await?);
                 let outcomes = join_all(group.iter().map(|row| self.deliver(row, &sender, &loaded))).await;
                 // The group's sent mails are recorded in one write, before any error is
                 // returned: a mail sent but not recorded would go out again after its lease.
@@ -111,8 +113,8 @@ impl MailWorker {
     async fn deliver(
         &self,
         row: &outbox_email::Model,
-        sender: &Sender,
-        loaded: &Batch,
+        sender: &Arc<Sender>,
+        loaded: &Arc<Batch>,
     ) -> Result<Outcome, sea_orm::DbErr> {
         let kind = row.kind.as_str();
         let composed = match self.load_and_compose(row, sender, loaded).await? {
@@ -170,8 +172,8 @@ impl MailWorker {
     async fn load_and_compose(
         &self,
         row: &outbox_email::Model,
-        sender: &Sender,
-        loaded: &Batch,
+        sender: &Arc<Sender>,
+        loaded: &Arc<Batch>,
     ) -> Result<anyhow::Result<super::compose::Composed>, sea_orm::DbErr> {
         // Dispatched on the typed message; a payload that no longer decodes fails for good.
         let message = match loaded.message(row) {
@@ -185,36 +187,51 @@ impl MailWorker {
             let notice = super::transfer::Notice { email, first_name, colleague };
             return super::transfer::load_and_compose(&self.db, row, notice, &self.base_url, sender).await;
         }
-        if let Message::MailingTest { email, subject, body, shown_as } = &message {
-            let Some(event) = loaded.events.get(&row.event_id) else {
-                return Ok(Err(anyhow::anyhow!("event {} no longer exists", row.event_id)));
-            };
-            let rendered =
-                super::mailing::Rendered { subject: subject.clone(), body: body.clone(), language: row.language };
-            let frame = super::mailing::Frame { row, event, base_url: &self.base_url, sender };
-            return Ok(super::mailing::compose_test(frame, &rendered, shown_as, email));
-        }
-        let Some(registration_id) = row.registration_id else {
-            return Ok(Err(anyhow::anyhow!("mail has no registration")));
-        };
-        let Some(registration) = loaded.registrations.get(&registration_id) else {
-            return Ok(Err(anyhow::anyhow!("registration {registration_id} no longer exists")));
-        };
-        if registration.is_erased() {
-            return Ok(Err(ErasedRecipient.into()));
-        }
-        let Some(event) = loaded.events.get(&row.event_id) else {
-            return Ok(Err(anyhow::anyhow!("event {} no longer exists", row.event_id)));
-        };
-        if let Message::Mailing { mailing_id } = message {
-            let Some(mailing) = loaded.mailings.get(&mailing_id) else {
-                return Ok(Err(anyhow::anyhow!("mailing {mailing_id} no longer exists")));
-            };
-            let frame = super::mailing::Frame { row, event, base_url: &self.base_url, sender };
-            return Ok(super::mailing::compose(frame, mailing, registration));
-        }
-        Ok(compose(MailContext { row, message, registration, event, base_url: &self.base_url, sender }))
+        // The rest is built from the group's rows alone, on the composing thread.
+        let (row, loaded, sender, base_url) = (row.clone(), loaded.clone(), sender.clone(), self.base_url.clone());
+        let composed =
+            compose_off_runtime(move || compose_from_batch(&row, message, &loaded, &sender, &base_url)).await;
+        Ok(composed.unwrap_or_else(|| Err(anyhow::anyhow!("composing this mail failed unexpectedly"))))
     }
+}
+
+/// Builds a mail whose data the group read: a registrant's mail, a mailing's, a mailing test.
+fn compose_from_batch(
+    row: &outbox_email::Model,
+    message: Message,
+    loaded: &Batch,
+    sender: &Sender,
+    base_url: &str,
+) -> anyhow::Result<super::compose::Composed> {
+    if let Message::MailingTest { email, subject, body, shown_as } = &message {
+        let Some(event) = loaded.events.get(&row.event_id) else {
+            return Err(anyhow::anyhow!("event {} no longer exists", row.event_id));
+        };
+        let rendered =
+            super::mailing::Rendered { subject: subject.clone(), body: body.clone(), language: row.language };
+        let frame = super::mailing::Frame { row, event, base_url, sender };
+        return super::mailing::compose_test(frame, &rendered, shown_as, email);
+    }
+    let Some(registration_id) = row.registration_id else {
+        return Err(anyhow::anyhow!("mail has no registration"));
+    };
+    let Some(registration) = loaded.registrations.get(&registration_id) else {
+        return Err(anyhow::anyhow!("registration {registration_id} no longer exists"));
+    };
+    if registration.is_erased() {
+        return Err(ErasedRecipient.into());
+    }
+    let Some(event) = loaded.events.get(&row.event_id) else {
+        return Err(anyhow::anyhow!("event {} no longer exists", row.event_id));
+    };
+    if let Message::Mailing { mailing_id } = message {
+        let Some(mailing) = loaded.mailings.get(&mailing_id) else {
+            return Err(anyhow::anyhow!("mailing {mailing_id} no longer exists"));
+        };
+        let frame = super::mailing::Frame { row, event, base_url, sender };
+        return super::mailing::compose(frame, mailing, registration);
+    }
+    compose(MailContext { row, message, registration, event, base_url, sender })
 }
 
 /// The mail's registration was erased after the mail was queued.

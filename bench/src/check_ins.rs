@@ -33,6 +33,7 @@ impl Bench {
         let codes: Arc<Vec<String>> = Arc::new(tickets.iter().take(m).map(|a| a.ticket_code.clone()).collect());
         let token = run.token.clone();
         let before = run.meter.snapshot();
+        let batches_before = run.writer_batches().await;
         let outcome = client::run(
             run.addr,
             32,
@@ -45,6 +46,7 @@ impl Bench {
         )
         .await?;
         let cpu = run.meter.since(&before);
+        let batches = run.writer_batches().await.zip(batches_before).map(|(after, before)| after.since(&before));
         let cond = conditions(&cpu);
         self.report.row(
             format!("check-ins/s, 32 clients ({m} tickets)"),
@@ -64,6 +66,15 @@ impl Bench {
             "—",
             cond,
         );
+        if let Some(batches) = batches {
+            let wall = outcome.wall.as_secs_f64();
+            self.report.row(
+                "the writer's batches, check-ins",
+                batches.describe(wall),
+                "—",
+                "from the server's /metrics",
+            );
+        }
         self.report.check("every check-in answered checked_in", outcome.failed == 0, failure_detail(&outcome));
         let stats = run.stats(event).await?;
         let checked_in = stats["in_person"]["checked_in"].as_u64().unwrap_or(0) as usize;

@@ -24,6 +24,7 @@ mod report;
 mod running;
 mod startup;
 mod table;
+mod writer;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;

@@ -25,9 +25,11 @@ impl Bench {
             let n = self.counts.at_level(clients);
             eprintln!("== registration: {n} at {clients} clients");
             let before = run.meter.snapshot();
+            let batches_before = run.writer_batches().await;
             let label = format!("c{clients}");
             let (outcome, got) = self.register(run, event, clients, n, &label, |_| "in_person").await?;
             let cpu = run.meter.since(&before);
+            let batches = run.writer_batches().await.zip(batches_before).map(|(after, before)| after.since(&before));
             self.acks.extend(got.iter().cloned());
             acks.extend(got);
             self.report.check(
@@ -66,6 +68,14 @@ impl Bench {
                 "≤ 0.25 ms",
                 format!("{cond}; the mail worker runs meanwhile"),
             );
+            if let Some(batches) = batches {
+                self.report.row(
+                    format!("the writer's batches, {clients} client{}", if clients == 1 { "" } else { "s" }),
+                    batches.describe(outcome.wall.as_secs_f64()),
+                    "—",
+                    "registrations and the mail worker's outcomes; from the server's /metrics",
+                );
+            }
         }
 
         // The mails of these registrations: how fast the outbox drains, and at what CPU cost.

@@ -170,7 +170,10 @@ async fn run_writer(
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while queue.recv_many(&mut batch, MAX_BATCH).await > 0 {
         metrics::histogram!("convene_write_batch_size").record(batch.len() as f64);
+        let started = std::time::Instant::now();
         let (committed, queued_mail) = tracking_mail(commit_batch(&write, batch.drain(..), &writes)).await;
+        // From the first statement to the commit: what each request of the batch waited for.
+        metrics::histogram!("convene_write_batch_seconds").record(started.elapsed().as_secs_f64());
         if committed && queued_mail {
             mail_queued.notify_one();
         }

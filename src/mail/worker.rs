@@ -85,17 +85,17 @@ impl MailWorker {
                 let outcomes = join_all(group.iter().map(|row| self.deliver(row, &sender, &loaded))).await;
                 // The group's sent mails are recorded in one write, before any error is
                 // returned: a mail sent but not recorded would go out again after its lease.
-                let sent_ids: Vec<_> = group
+                let sent_rows: Vec<_> = group
                     .iter()
                     .zip(&outcomes)
                     .filter(|(_, outcome)| matches!(outcome, Ok(Outcome::Sent)))
-                    .map(|(row, _)| row.id)
+                    .map(|(row, _)| (row.id, row.kind.clone()))
                     .collect();
-                if !sent_ids.is_empty() {
-                    sent += sent_ids.len();
+                if !sent_rows.is_empty() {
+                    sent += sent_rows.len();
                     self.db
                         .write(move |txn| {
-                            Box::pin(async move { outbox::mark_sent(txn, sent_ids, now()).await.map(Keep) })
+                            Box::pin(async move { outbox::mark_sent(txn, sent_rows, now()).await.map(Keep) })
                         })
                         .await?;
                 }

@@ -207,11 +207,10 @@ async fn write(
             r.new.mode == mode && matches!(p, Plan::Placed(placed) if placed.status == RegistrationStatus::Confirmed)
         })
     };
-    for mode in [AttendanceMode::InPerson, AttendanceMode::Online] {
-        let taken = u32::try_from(seated(mode).count()).unwrap_or(u32::MAX);
-        if taken > 0 && !take_seats(db, event.id, mode, taken).await? {
-            return Err(DbErr::Custom("the seat guard refused seats the counters allowed".into()));
-        }
+    let wanted = [AttendanceMode::InPerson, AttendanceMode::Online]
+        .map(|mode| (mode, u32::try_from(seated(mode).count()).unwrap_or(u32::MAX)));
+    if !take_seats(db, event.id, &wanted).await? {
+        return Err(DbErr::Custom("the seat guard refused seats the counters allowed".into()));
     }
     let mut per_organization: BTreeMap<&str, i32> = BTreeMap::new();
     for (_, plan) in seated(AttendanceMode::InPerson) {
@@ -219,9 +218,7 @@ async fn write(
             *per_organization.entry(placed.organization_key.as_str()).or_default() += 1;
         }
     }
-    for (key, seats_taken) in per_organization {
-        organizations::count(db, event.id, key, seats_taken).await?;
-    }
+    organizations::count_taken(db, event.id, &per_organization).await?;
 
     let first_place = event.next_queue_seq - i64::try_from(group.len()).unwrap_or(i64::MAX);
     let mut outcomes = Vec::with_capacity(group.len());

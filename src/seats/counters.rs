@@ -130,7 +130,7 @@ pub async fn take_seat(
     {
         return Ok(Taken::OrganizationFull);
     }
-    if !take_seats(db, event.id, holder.mode, 1).await? {
+    if !take_seats(db, event.id, &[(holder.mode, 1)]).await? {
         return Ok(Taken::RoomFull);
     }
     if in_person {
@@ -139,31 +139,36 @@ pub async fn take_seat(
     Ok(Taken::Seat)
 }
 
-/// Takes `seats` public seats of `mode` at once, or none when fewer are free; the
-/// organizations' counters are the caller's. The caller holds the event lock.
+/// Takes, for each mode listed, its number of public seats, all in one statement: all of them,
+/// or none when one mode has fewer free. The organizations' counters are the caller's. The
+/// caller holds the event lock.
 pub async fn take_seats(
     db: &impl ConnectionTrait,
     event_id: Uuid,
-    mode: AttendanceMode,
-    seats: u32,
+    wanted: &[(AttendanceMode, u32)],
 ) -> Result<bool, DbErr> {
-    let (confirmed, capacity) = columns(mode);
-    let taken = match mode {
-        AttendanceMode::InPerson => Expr::col(confirmed)
-            .sub(Expr::col(event::Column::InPersonHeldUsed))
-            .add(Expr::col(event::Column::InPersonHeld)),
-        AttendanceMode::Online => Expr::col(confirmed),
-    };
-    let seats = i32::try_from(seats).unwrap_or(i32::MAX);
-    // taken + seats <= capacity, written as taken + (seats - 1) < capacity.
-    let room_left = taken.add(seats - 1).lt(Expr::col(capacity));
-    let result = event::Entity::update_many()
-        .col_expr(confirmed, Expr::col(confirmed).add(seats))
-        .filter(event::Column::Id.eq(event_id))
-        .filter(Condition::any().add(capacity.is_null()).add(room_left))
-        .exec(db)
-        .await?;
-    Ok(result.rows_affected == 1)
+    let mut update = event::Entity::update_many().filter(event::Column::Id.eq(event_id));
+    let mut taking = false;
+    for &(mode, seats) in wanted.iter().filter(|(_, seats)| *seats > 0) {
+        let (confirmed, capacity) = columns(mode);
+        let taken = match mode {
+            AttendanceMode::InPerson => Expr::col(confirmed)
+                .sub(Expr::col(event::Column::InPersonHeldUsed))
+                .add(Expr::col(event::Column::InPersonHeld)),
+            AttendanceMode::Online => Expr::col(confirmed),
+        };
+        let seats = i32::try_from(seats).unwrap_or(i32::MAX);
+        // taken + seats <= capacity, written as taken + (seats - 1) < capacity.
+        let room_left = taken.add(seats - 1).lt(Expr::col(capacity));
+        update = update
+            .col_expr(confirmed, Expr::col(confirmed).add(seats))
+            .filter(Condition::any().add(capacity.is_null()).add(room_left));
+        taking = true;
+    }
+    if !taking {
+        return Ok(true);
+    }
+    Ok(update.exec(db).await?.rows_affected == 1)
 }
 
 /// Gives one held seat (to a speaker or host of `organization_key`); false when all are given.

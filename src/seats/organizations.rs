@@ -2,10 +2,12 @@
 //! database collation: MariaDB and PostgreSQL fold differently), the cap in force, and the
 //! counters kept per (event, organization key) beside the event's own, under its row lock.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Utc};
 use entity::{AttendanceMode, RegistrationStatus, event, organization_alias, organization_seat, registration};
-use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel, QueryFilter, QuerySelect};
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, IntoActiveModel, QueryFilter, QuerySelect};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 use uuid::Uuid;
@@ -104,6 +106,35 @@ pub async fn count(db: &impl ConnectionTrait, event_id: Uuid, key: &str, delta: 
         let row = organization_seat::Model { event_id, organization_key: key.to_owned(), in_person_confirmed: delta };
         organization_seat::Entity::insert(row.into_active_model()).exec_without_returning(db).await?;
     }
+    Ok(())
+}
+
+/// Moves several keys' counters up by the seats each took, in one statement (a group's
+/// registrations). The caller holds the event lock; a blank organization has no counter.
+pub async fn count_taken(db: &impl ConnectionTrait, event_id: Uuid, taken: &BTreeMap<&str, i32>) -> Result<(), DbErr> {
+    let rows: Vec<_> = taken
+        .iter()
+        .filter(|(key, seats)| !key.is_empty() && **seats > 0)
+        .map(|(key, seats)| {
+            let row =
+                organization_seat::Model { event_id, organization_key: (*key).to_owned(), in_person_confirmed: *seats };
+            row.into_active_model()
+        })
+        .collect();
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let column = organization_seat::Column::InPersonConfirmed;
+    // The seats a row would have been inserted with, as each backend names them in an upsert.
+    let inserted = match db.get_database_backend() {
+        DbBackend::MySql => Expr::cust("VALUES(in_person_confirmed)"),
+        _ => Expr::cust("excluded.in_person_confirmed"),
+    };
+    let on_conflict =
+        OnConflict::columns([organization_seat::Column::EventId, organization_seat::Column::OrganizationKey])
+            .value(column, Expr::col((organization_seat::Entity, column)).add(inserted))
+            .to_owned();
+    organization_seat::Entity::insert_many(rows).on_conflict(on_conflict).exec_without_returning(db).await?;
     Ok(())
 }
 

@@ -7,6 +7,7 @@
 //! connection (`write`) beside a read pool, in WAL mode, and write transactions begin
 //! `IMMEDIATE`. PostgreSQL and MariaDB use one pool for both.
 
+mod checkpoint;
 mod group_commit;
 mod reclaim;
 mod together;
@@ -238,7 +239,9 @@ async fn connect_sqlite(url: &str) -> anyhow::Result<Db> {
         // Erased personal data is overwritten, not just unlinked, in every connection's writes.
         .pragma("secure_delete", "ON")
         // Keeps the WAL bounded after checkpoints.
-        .pragma("journal_size_limit", "67108864");
+        .pragma("journal_size_limit", "67108864")
+        // Checkpoints run in the background (`checkpoint`); the writer's own only past this.
+        .pragma("wal_autocheckpoint", checkpoint::WRITER_CHECKPOINTS_AT_PAGES);
     let options = sea_orm::sqlx::ConnectOptions::disable_statement_logging(options);
     // A connection to a local file does not go stale: no ping before each use (a round trip to
     // the connection's thread, 10 times the cost of a simple statement).
@@ -249,7 +252,11 @@ async fn connect_sqlite(url: &str) -> anyhow::Result<Db> {
         .acquire_timeout(Duration::from_secs(60))
         .connect_with(options.read_only(false))
         .await?;
-    Ok(Db::new(SqlxSqliteConnector::from_sqlx_sqlite_pool(reader), SqlxSqliteConnector::from_sqlx_sqlite_pool(writer)))
+    let background = reader.clone();
+    let db =
+        Db::new(SqlxSqliteConnector::from_sqlx_sqlite_pool(reader), SqlxSqliteConnector::from_sqlx_sqlite_pool(writer));
+    checkpoint::keep_up(background, db.writes_committed.clone());
+    Ok(db)
 }
 
 /// Opens the single write connection. Switching a fresh file to WAL takes an exclusive lock

@@ -67,7 +67,7 @@ mod tests {
 
     use sea_orm::{ConnectionTrait, DbBackend, Statement};
 
-    use crate::db::{Db, Keep};
+    use crate::db::Keep;
 
     /// Writes far below the writer's own checkpoint size reach the database file by
     /// themselves, soon: the background copied them.
@@ -75,15 +75,7 @@ mod tests {
     async fn writes_reach_the_database_file_without_the_writer_checkpointing() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("checkpoint.db");
-        let db = Db::connect(&format!("sqlite://{}?mode=rwc", path.display())).await.expect("open SQLite");
-        db.write_alone(|txn| {
-            Box::pin(async move {
-                txn.execute_unprepared("CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT NOT NULL)").await?;
-                Ok::<_, sea_orm::DbErr>(Keep(()))
-            })
-        })
-        .await
-        .expect("table");
+        let db = crate::db::group_commit::tests::notes_db(&path).await;
         // Let the table's own pages reach the file first.
         tokio::time::sleep(Duration::from_millis(500)).await;
         let before = std::fs::metadata(&path).expect("file").len();

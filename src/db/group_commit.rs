@@ -239,7 +239,7 @@ async fn finish(txn: DatabaseTransaction, delivers: Vec<Option<Deliver>>, writes
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use std::sync::Arc;
 
     use sea_orm::{ConnectionTrait, DbBackend, Statement};
@@ -248,8 +248,12 @@ mod tests {
     use crate::db::{Db, Discard, Keep};
 
     async fn scratch_db(dir: &tempfile::TempDir) -> Db {
-        let url = format!("sqlite://{}?mode=rwc", dir.path().join("writes.db").display());
-        let db = Db::connect(&url).await.expect("open SQLite");
+        notes_db(&dir.path().join("writes.db")).await
+    }
+
+    /// A fresh SQLite database at `path` with one table, `note (id, body)`.
+    pub(in crate::db) async fn notes_db(path: &std::path::Path) -> Db {
+        let db = Db::connect(&format!("sqlite://{}?mode=rwc", path.display())).await.expect("open SQLite");
         db.write_alone(|txn| {
             Box::pin(async move {
                 txn.execute_unprepared("CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT NOT NULL)").await?;

@@ -94,18 +94,18 @@ pub async fn count(db: &impl ConnectionTrait, event_id: Uuid, key: &str, delta: 
     if key.is_empty() {
         return Ok(());
     }
+    if delta > 0 {
+        return count_taken(db, event_id, &BTreeMap::from([(key, delta)])).await;
+    }
+    // Given back: never below zero.
     let column = organization_seat::Column::InPersonConfirmed;
-    let mut update = organization_seat::Entity::update_many()
+    organization_seat::Entity::update_many()
         .col_expr(column, Expr::col(column).add(delta))
         .filter(organization_seat::Column::EventId.eq(event_id))
-        .filter(organization_seat::Column::OrganizationKey.eq(key));
-    if delta < 0 {
-        update = update.filter(column.gte(-delta));
-    }
-    if update.exec(db).await?.rows_affected == 0 && delta > 0 {
-        let row = organization_seat::Model { event_id, organization_key: key.to_owned(), in_person_confirmed: delta };
-        organization_seat::Entity::insert(row.into_active_model()).exec_without_returning(db).await?;
-    }
+        .filter(organization_seat::Column::OrganizationKey.eq(key))
+        .filter(column.gte(-delta))
+        .exec(db)
+        .await?;
     Ok(())
 }
 

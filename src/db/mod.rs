@@ -228,6 +228,12 @@ async fn begin_write_on(write: &DatabaseConnection) -> Result<DatabaseTransactio
     write.begin_with_options(options).await
 }
 
+/// The write connection's page cache, in KiB (SQLite's default is 2 MiB): tokens are indexed
+/// by their hashes, so each new registration lands on a random leaf page of several indexes,
+/// and past a few thousand registrations those pages no longer fit. Pages are cached as they
+/// are read: an idle server holds none of it.
+const WRITER_CACHE_KIB: &str = "-32768";
+
 async fn connect_sqlite(url: &str) -> anyhow::Result<Db> {
     let options = SqliteConnectOptions::from_str(url)
         .with_context(|| format!("invalid SQLite URL {url}"))?
@@ -245,7 +251,7 @@ async fn connect_sqlite(url: &str) -> anyhow::Result<Db> {
     let options = sea_orm::sqlx::ConnectOptions::disable_statement_logging(options);
     // A connection to a local file does not go stale: no ping before each use (a round trip to
     // the connection's thread, 10 times the cost of a simple statement).
-    let writer = open_writer(url, &options).await?;
+    let writer = open_writer(url, &options.clone().pragma("cache_size", WRITER_CACHE_KIB)).await?;
     let reader = SqlitePoolOptions::new()
         .test_before_acquire(false)
         .max_connections(8)
